@@ -1,0 +1,102 @@
+#include "sim/malloc.h"
+
+#include "sim/runtime.h"
+
+namespace gclab {
+
+uintptr Runtime::newarray(TypeId elem, uintptr n, std::uint32_t p) {
+    const GoType& e = types[elem];
+    if (e.noscan())
+        return mallocgc(e.size * n, elem, p);
+    return newobject(types.arrayOf(elem, n), p);
+}
+
+void Runtime::gcmarknewobject(MSpan& span, std::uint32_t slot, uintptr size) {
+    span.gcmarkBits.set(slot);
+    HeapArena& ha = mheap.arenaOf(span.base());
+    uintptr page = (span.base() - arenaBaseHint) / pageSize % pagesPerArena;
+    ha.pageMarks[page / 64] |= std::uint64_t{1} << (page % 64);
+    bytesMarked += size;
+}
+
+uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p) {
+    SIM_CHECK(gcphase != GCPhase::marktermination, "malloc during GC mark termination");
+    SIM_CHECK(p < allp.size(), "mallocgc: no such P");
+    if (size == 0)
+        return zerobase;
+    const GoType& t = types[typ];
+    const bool noscan = t.noscan();
+    SIM_CHECK(noscan || size == t.size, "mallocgc: pointerful objects must be allocated at their type's size");
+    MCache& c = allp[p].mcache;
+
+    bool shouldhelpgc = false;
+    uintptr x = 0;
+    SpanId spanId = emptymspan;
+    std::uint32_t slot = 0;
+    TypeId slotType = typ;
+    if (noscan && size < maxTinySize) {
+        // Tiny allocator: align within the current block by the object's natural alignment.
+        uintptr off = c.tinyoffset;
+        if ((size & 7) == 0)
+            off = alignUp(off, 8);
+        else if ((size & 3) == 0)
+            off = alignUp(off, 4);
+        else if ((size & 1) == 0)
+            off = alignUp(off, 2);
+        if (off + size <= maxTinySize && c.tiny != 0) {
+            x = c.tiny + off;
+            c.tinyoffset = off + size;
+            c.tinyAllocs++;
+            return x;
+        }
+        spanId = c.alloc[tinySpanClass.value];
+        slot = mheap.span(spanId).nextFreeFast();
+        if (slot == noFreeSlot) {
+            MCache::NextFree nf = c.nextFree(tinySpanClass, mheap, gcController, gcBlackenEnabled);
+            spanId = nf.span;
+            slot = nf.slot;
+            shouldhelpgc = nf.shouldhelpgc;
+        }
+        x = mheap.span(spanId).base() + slot * maxTinySize;
+        // Keep whichever block has more free space left.
+        if (size < c.tinyoffset || c.tiny == 0) {
+            c.tiny = x;
+            c.tinyoffset = size;
+        }
+        size = maxTinySize;
+        slotType = TypeRegistry::tinyBlockType;
+    } else if (size <= maxSmallSize) {
+        int sizeclass = sizeToClass(size);
+        SpanClass spc = SpanClass::make(sizeclass, noscan);
+        spanId = c.alloc[spc.value];
+        slot = mheap.span(spanId).nextFreeFast();
+        if (slot == noFreeSlot) {
+            MCache::NextFree nf = c.nextFree(spc, mheap, gcController, gcBlackenEnabled);
+            spanId = nf.span;
+            slot = nf.slot;
+            shouldhelpgc = nf.shouldhelpgc;
+        }
+        size = class_to_size[sizeclass];
+        x = mheap.span(spanId).base() + slot * size;
+    } else {
+        shouldhelpgc = true;
+        spanId = c.allocLarge(size, noscan, mheap, gcController, gcBlackenEnabled);
+        MSpan& s = mheap.span(spanId);
+        s.freeindex = 1;
+        s.allocCount = 1;
+        size = s.elemsize;
+        x = s.base();
+    }
+
+    MSpan& span = mheap.span(spanId);
+    span.setObject(slot, slotType, noscan ? 0 : t.numPtrs());
+    if (!noscan)
+        c.scanAlloc += t.ptrdata;
+    if (gcphase != GCPhase::off)
+        gcmarknewobject(span, slot, size);
+    if (shouldhelpgc && cfg_.validate)
+        validate();
+    return x;
+}
+
+} // namespace gclab

@@ -1,0 +1,102 @@
+// gclab — mheap: arenas, the page → span map, span allocation and heap growth.
+//
+// Models: src/runtime/mheap.go (allocSpan, freeSpan, grow, spanOf, findObject from mbitmap.go) and
+// the heap-arena address layout of src/runtime/malloc.go (Go 1.19, linux/amd64). Arenas are 64 MiB,
+// reserved upward from the hint 0xc000000000; the heap is mapped in 4 MiB chunks, and new chunks
+// count as released memory until a span uses them. See malloc.h for the overview.
+// Simplifications: address space is never exhausted and never discontiguous; no manual (stack,
+// workbuf) spans yet; no per-arena heap bitmap (types live in the span, see mspan.h); the page
+// reclaimer and allocation-time scavenging arrive with the collector and the scavenger. The page
+// map is cleared when a span is freed (Go leaves the stale entry and checks the span state).
+#pragma once
+
+#include "sim/mcentral.h"
+#include "sim/mspan.h"
+#include "sim/pagealloc.h"
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+namespace gclab {
+
+inline constexpr uintptr heapArenaBytes = uintptr{64} << 20;
+inline constexpr uintptr pagesPerArena = heapArenaBytes / pageSize;
+inline constexpr uintptr arenaBaseHint = 0x00c000000000;
+inline constexpr uintptr physPageSize = 4096;
+
+// HeapArena is the per-64 MiB metadata Go keeps in heapArena.
+struct HeapArena {
+    std::vector<SpanId> spans = std::vector<SpanId>(pagesPerArena, emptymspan); // page -> span
+    std::array<std::uint64_t, pagesPerArena / 64> pageInUse{};                   // first page of in-use spans
+    std::array<std::uint64_t, pagesPerArena / 64> pageMarks{};                   // spans with a marked object
+};
+
+// HeapStats are the consistent allocation statistics (Go: memstats.heapStats, heapStatsDelta).
+struct HeapStats {
+    std::array<std::uint64_t, numSizeClasses> smallAllocCount{};
+    std::array<std::uint64_t, numSizeClasses> smallFreeCount{};
+    std::uint64_t largeAlloc = 0;
+    std::uint64_t largeAllocCount = 0;
+    std::uint64_t largeFree = 0;
+    std::uint64_t largeFreeCount = 0;
+    std::uint64_t tinyAllocCount = 0;
+};
+
+// ObjectRef names one slot of one span.
+struct ObjectRef {
+    SpanId span = emptymspan;
+    std::uint32_t slot = 0;
+};
+
+class MHeap {
+  public:
+    MHeap();
+
+    // allocSpan allocates a heap span of npages for span class spc (Go: mheap.alloc/allocSpan).
+    SpanId allocSpan(uintptr npages, SpanClass spc);
+    // freeSpan returns an empty, swept heap span's pages to the page allocator.
+    void freeSpan(SpanId s);
+
+    MSpan& span(SpanId s) { return spans_[s]; }
+    const MSpan& span(SpanId s) const { return spans_[s]; }
+    std::size_t numSpanRecords() const { return spans_.size(); }
+
+    // spanOf returns the in-use span containing addr, or emptymspan (Go: spanOf + state check).
+    SpanId spanOf(uintptr addr) const;
+    // findObject resolves an address (possibly interior) to its span and slot; false if the address
+    // is not inside an allocated object.
+    bool findObject(uintptr addr, ObjectRef& out) const;
+
+    std::size_t numArenas() const { return arenas_.size(); }
+    const HeapArena& arena(std::size_t i) const { return arenas_[i]; }
+    HeapArena& arenaOf(uintptr addr) { return arenas_[(addr - arenaBaseHint) / heapArenaBytes]; }
+    const HeapArena& arenaOf(uintptr addr) const { return arenas_[(addr - arenaBaseHint) / heapArenaBytes]; }
+    uintptr arenaEnd() const { return arenaBaseHint + arenas_.size() * heapArenaBytes; }
+
+    // State. Field names are Go's.
+    std::uint32_t sweepgen = 0;
+    std::array<MCentral, numSpanClasses> central{};
+    PageAlloc pages{arenaBaseHint};
+    uintptr pagesInUse = 0;   // pages in mSpanInUse spans
+    uintptr heapInUse = 0;    // bytes in mSpanInUse spans (Go 1.19 keeps these three in gcController)
+    uintptr heapFree = 0;     // bytes of free pages that are not released
+    uintptr heapReleased = 0; // bytes of free pages returned to the OS (incl. fresh growth)
+    HeapStats heapStats;
+    struct {
+        uintptr base = arenaBaseHint;
+        uintptr end = arenaBaseHint;
+    } curArena; // reserved but unused part of the current arena
+
+  private:
+    uintptr grow(uintptr npages);
+    void sysAlloc(uintptr n);
+    SpanId newSpanRecord();
+
+    std::deque<MSpan> spans_;  // records, indexed by SpanId; a deque keeps references stable
+    std::vector<SpanId> freeSpanRecords_;
+    std::vector<HeapArena> arenas_;
+};
+
+} // namespace gclab

@@ -1,0 +1,116 @@
+// gclab — mspan: a run of pages holding objects of one span class.
+//
+// Models: type mspan and its free-slot search in src/runtime/mheap.go and src/runtime/mbitmap.go
+// (nextFreeIndex, refillAllocCache, objIndex) plus nextFreeFast from src/runtime/malloc.go, Go 1.19.
+// A slot is free iff slot >= freeindex && allocBits[slot] == 0; allocCache is the inverted 64-slot
+// window of allocBits starting at freeindex.
+// Simplifications: no specials, needzero or freeIndexForScan. The span also stores the object
+// model's per-slot type and pointer words (Go keeps these in object memory and the heap bitmap):
+// pointer words live in ptrs[slot*ptrStride + i], and ptrStride grows when a type with more pointer
+// fields lands in the span.
+#pragma once
+
+#include "sim/base.h"
+#include "sim/gcbits.h"
+#include "sim/gotype.h"
+#include "sim/sizeclasses.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+namespace gclab {
+
+// SpanId indexes MHeap's span records; 0 is the shared emptymspan that never has a free slot.
+using SpanId = std::uint32_t;
+inline constexpr SpanId emptymspan = 0;
+
+enum class MSpanState : std::uint8_t {
+    mSpanDead,  // not in use
+    mSpanInUse, // a GC heap span
+    mSpanManual // manually managed (stacks, work buffers); reserved for later use by the model
+};
+
+inline constexpr std::uint32_t noFreeSlot = ~std::uint32_t{0};
+
+struct MSpan {
+    uintptr startAddr = 0;
+    uintptr npages = 0;
+    uintptr limit = 0;
+    uintptr elemsize = 0;
+    std::uint32_t nelems = 0;
+    std::uint32_t freeindex = 0;
+    std::uint32_t allocCount = 0;
+    std::uint32_t allocCountBeforeCache = 0;
+    std::uint32_t divMul = 0;
+    std::uint32_t sweepgen = 0;
+    std::uint64_t allocCache = 0;
+    SpanClass spanclass{};
+    MSpanState state = MSpanState::mSpanDead;
+    std::uint32_t generation = 0; // bumped each time this record is reused (stale-handle detection)
+    GCBits allocBits;
+    GCBits gcmarkBits;
+
+    // Object model storage (see the file comment).
+    std::vector<TypeId> slotType;
+    std::uint32_t ptrStride = 0;
+    std::vector<uintptr> ptrs;
+
+    uintptr base() const { return startAddr; }
+    uintptr spanBytes() const { return npages * pageSize; }
+    bool contains(uintptr addr) const { return addr >= startAddr && addr < startAddr + spanBytes(); }
+
+    // init prepares a fresh span (mspan.init + the allocSpan initialisation): freeindex 0, an
+    // all-ones allocCache and zeroed bitmaps.
+    void init(uintptr base, uintptr npages, SpanClass spc, std::uint32_t sweepgen);
+
+    // isFree reports whether slot i is free (Go: mspan.isFree).
+    bool isFree(std::uint32_t i) const { return i >= freeindex && !allocBits.test(i); }
+
+    // objIndex converts an address inside the span to its slot (Go: mspan.objIndex).
+    std::uint32_t objIndex(uintptr addr) const {
+        if (divMul == 0)
+            return 0;
+        return static_cast<std::uint32_t>(((addr - startAddr) * divMul) >> 32);
+    }
+
+    // refillAllocCache loads allocCache with the inverted allocBits starting at byte whichByte.
+    void refillAllocCache(std::uint32_t whichByte) { allocCache = ~allocBits.word64(whichByte); }
+
+    // nextFreeFast is malloc.go's inlined fast path: it returns the next free slot from allocCache and
+    // counts it in allocCount, or noFreeSlot when the slow path has to run.
+    std::uint32_t nextFreeFast() {
+        if (allocCache == 0)
+            return noFreeSlot;
+        auto theBit = static_cast<std::uint32_t>(std::countr_zero(allocCache));
+        std::uint32_t result = freeindex + theBit;
+        if (result >= nelems)
+            return noFreeSlot;
+        std::uint32_t next = result + 1;
+        if (next % 64 == 0 && next != nelems)
+            return noFreeSlot;
+        allocCache >>= theBit + 1;
+        freeindex = next;
+        allocCount++;
+        return result;
+    }
+
+    // nextFreeIndex is mbitmap.go's slow path: the next free slot at or after freeindex, or nelems
+    // when the span is full. The caller counts the allocation.
+    std::uint32_t nextFreeIndex();
+
+    // primeAllocCache positions allocCache at freeindex (what mcentral.cacheSpan does).
+    void primeAllocCache() {
+        std::uint32_t freeByte = (freeindex / 64) * 8;
+        refillAllocCache(freeByte);
+        allocCache >>= freeindex % 64;
+    }
+
+    // Object model helpers.
+    void setObject(std::uint32_t slot, TypeId typ, std::uint32_t numPtrs);
+    uintptr* ptrSlots(std::uint32_t slot) { return ptrs.data() + std::size_t{slot} * ptrStride; }
+    const uintptr* ptrSlots(std::uint32_t slot) const { return ptrs.data() + std::size_t{slot} * ptrStride; }
+};
+
+} // namespace gclab

@@ -1,0 +1,54 @@
+#include "sim/mstats.h"
+
+#include "sim/runtime.h"
+
+namespace gclab {
+
+MemStats readMemStats(const Runtime& rt) {
+    const MHeap& h = rt.mheap;
+    HeapStats st = h.heapStats;
+    // Pending counts that Go's flushallmcaches would move into the consistent stats.
+    for (const P& p : rt.allp) {
+        for (int i = 0; i < numSpanClasses; i++) {
+            SpanId id = p.mcache.alloc[i];
+            if (id == emptymspan)
+                continue;
+            const MSpan& s = h.span(id);
+            st.smallAllocCount[SpanClass{static_cast<std::uint8_t>(i)}.sizeclass()] +=
+                s.allocCount - s.allocCountBeforeCache;
+        }
+        st.tinyAllocCount += p.mcache.tinyAllocs;
+    }
+
+    MemStats m;
+    std::uint64_t totalAlloc = st.largeAlloc;
+    std::uint64_t nMalloc = st.largeAllocCount;
+    std::uint64_t totalFree = st.largeFree;
+    std::uint64_t nFree = st.largeFreeCount;
+    for (int c = 0; c < numSizeClasses; c++) {
+        totalAlloc += st.smallAllocCount[c] * class_to_size[c];
+        nMalloc += st.smallAllocCount[c];
+        totalFree += st.smallFreeCount[c] * class_to_size[c];
+        nFree += st.smallFreeCount[c];
+        if (c < static_cast<int>(m.BySize.size()))
+            m.BySize[c] = MemStats::BySizeEntry{class_to_size[c], st.smallAllocCount[c], st.smallFreeCount[c]};
+    }
+    // Go counts tiny allocations in both Mallocs and Frees.
+    nMalloc += st.tinyAllocCount;
+    nFree += st.tinyAllocCount;
+
+    m.TotalAlloc = totalAlloc;
+    m.Mallocs = nMalloc;
+    m.Frees = nFree;
+    m.HeapAlloc = totalAlloc - totalFree;
+    m.Alloc = m.HeapAlloc;
+    m.HeapObjects = nMalloc - nFree;
+    m.HeapInuse = h.heapInUse;
+    m.HeapReleased = h.heapReleased;
+    m.HeapIdle = h.heapFree + h.heapReleased;
+    m.HeapSys = h.heapInUse + h.heapFree + h.heapReleased;
+    m.Sys = m.HeapSys;
+    return m;
+}
+
+} // namespace gclab

@@ -1,0 +1,43 @@
+// gclab — runtime.MemStats as the model reports it.
+//
+// Models: MemStats and readmemstats_m in src/runtime/mstats.go (Go 1.19). Field names are Go's.
+// Reading does not flush the mcaches as Go's ReadMemStats does; instead it adds each cached span's
+// pending counts, which gives the numbers Go would report right after its flush.
+// Simplifications: Sys is the heap only (no stacks, metadata or OS-thread memory yet); Lookups,
+// PauseNs, LastGC and the other GC-timing fields arrive with the collector.
+#pragma once
+
+#include "sim/sizeclasses.h"
+
+#include <array>
+#include <cstdint>
+
+namespace gclab {
+
+class Runtime;
+
+struct MemStats {
+    std::uint64_t Alloc = 0;
+    std::uint64_t TotalAlloc = 0;
+    std::uint64_t Sys = 0;
+    std::uint64_t Mallocs = 0;
+    std::uint64_t Frees = 0;
+    std::uint64_t HeapAlloc = 0;
+    std::uint64_t HeapSys = 0;
+    std::uint64_t HeapIdle = 0;
+    std::uint64_t HeapInuse = 0;
+    std::uint64_t HeapReleased = 0;
+    std::uint64_t HeapObjects = 0;
+    std::uint64_t NumGC = 0;
+    struct BySizeEntry {
+        std::uint32_t Size = 0;
+        std::uint64_t Mallocs = 0;
+        std::uint64_t Frees = 0;
+    };
+    // Go reports only size classes 0..60 (up to 18432 bytes) in BySize.
+    std::array<BySizeEntry, 61> BySize{};
+};
+
+MemStats readMemStats(const Runtime& rt);
+
+} // namespace gclab

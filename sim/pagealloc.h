@@ -1,0 +1,81 @@
+// gclab — the page allocator: which heap pages are in use and which are released to the OS.
+//
+// Models: pageAlloc in src/runtime/mpagealloc.go and mpallocbits.go (Go 1.19). One in-use bitmap
+// (1 = in use) and one scavenged bitmap (1 = released) per 4 MiB chunk of 512 pages; each chunk keeps
+// a summary (free pages at its start, the longest free run, free pages at its end). alloc is
+// address-ordered first fit, like Go's radix-tree search, with a search hint below which nothing is free.
+// Simplifications: the radix tree is flattened to one summary level over a contiguous address range
+// (the model's heap always grows contiguously from the arena hint); there is no per-P page cache, so
+// small spans are placed strictly lowest-address-first (Go's page cache is only approximately so).
+#pragma once
+
+#include "sim/base.h"
+#include "sim/sizeclasses.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace gclab {
+
+inline constexpr uintptr pallocChunkPages = 512;
+inline constexpr uintptr pallocChunkBytes = pallocChunkPages * pageSize;
+
+// PallocSum is a chunk's summary, in pages.
+struct PallocSum {
+    std::uint32_t start = 0;
+    std::uint32_t max = 0;
+    std::uint32_t end = 0;
+    friend bool operator==(const PallocSum&, const PallocSum&) = default;
+};
+
+class PageAlloc {
+  public:
+    using ChunkBits = std::array<std::uint64_t, pallocChunkPages / 64>;
+
+    explicit PageAlloc(uintptr base) : base_(base) {}
+
+    // grow makes [base, base+size) known to the allocator: free and scavenged (Go: pageAlloc.grow).
+    void grow(uintptr base, uintptr size);
+
+    struct Result {
+        uintptr base = 0; // 0: no run of that many free pages
+        uintptr scav = 0; // bytes of the run that were scavenged (released) before
+    };
+    // alloc finds the lowest-addressed run of npages free pages and marks it in use.
+    Result alloc(uintptr npages);
+    // free marks [base, base+npages) free; the pages are not scavenged.
+    void free(uintptr base, uintptr npages);
+
+    // State queries, used by validation and views.
+    uintptr base() const { return base_; }
+    uintptr end() const { return base_ + chunks_.size() * pallocChunkBytes; }
+    bool inUse(uintptr addr) const;
+    bool scavenged(uintptr addr) const;
+    std::size_t numChunks() const { return chunks_.size(); }
+    const PallocSum& summary(std::size_t chunk) const { return chunks_[chunk].sum; }
+    const ChunkBits& pallocBits(std::size_t chunk) const { return chunks_[chunk].inUse; }
+    const ChunkBits& scavengedBits(std::size_t chunk) const { return chunks_[chunk].scav; }
+    uintptr searchAddr() const { return base_ + searchChunk_ * pallocChunkBytes; }
+
+    // summarize computes a summary from an in-use bitmap (exposed for tests).
+    static PallocSum summarize(const ChunkBits& inUse);
+    // findInChunk returns the first page index of the lowest free run of npages (<= 512), or -1.
+    static int findInChunk(const ChunkBits& inUse, std::uint32_t npages);
+
+  private:
+    struct Chunk {
+        ChunkBits inUse{};
+        ChunkBits scav{};
+        PallocSum sum{};
+    };
+
+    std::size_t chunkIndex(uintptr addr) const { return (addr - base_) / pallocChunkBytes; }
+    uintptr allocRange(uintptr base, uintptr npages);
+
+    uintptr base_;
+    std::vector<Chunk> chunks_;
+    std::size_t searchChunk_ = 0; // no chunk below this one has a free page
+};
+
+} // namespace gclab
