@@ -1,0 +1,3 @@
+module gclabbench
+
+go 1.19
