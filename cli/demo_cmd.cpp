@@ -1,8 +1,8 @@
 // gclab demo — a narrated walk through the allocator model, for a first look without the window.
-#include "cli/commands.h"
-
 #include "sim/mstats.h"
 #include "sim/runtime.h"
+
+#include "cli/commands.h"
 
 #include <cstdio>
 #include <ostream>
@@ -39,8 +39,8 @@ void narrate(std::ostream& out, const Runtime& rt, const std::string& what, uint
         out << "    tiny allocator: packed into the current 16 B block at offset " << (addr - after.tiny)
             << " (mcache.tinyoffset now " << after.tinyoffset << ")\n";
     else if (tiny)
-        out << "    tiny allocator: new 16 B block " << hex(after.tiny) << " from span class " << int(spc.value)
-            << "\n";
+        out << "    tiny allocator: new 16 B block " << hex(after.tiny) << " from span class "
+            << int(spc.value) << "\n";
     if (after.cached != before.cached)
         out << "    mcache.refill: span class " << int(spc.value) << " had no free slot; mcentral.cacheSpan "
             << "handed over span " << hex(rt.mheap.span(after.cached).base()) << "\n";
@@ -70,7 +70,8 @@ int runDemo(std::ostream& out) {
 
     SpanClass nodeClass = SpanClass::make(sizeToClass(24), false);
     out << "\n2. 342 x new(Node) (24 B with two pointers): size class " << sizeToClass(24) << ", span class "
-        << int(nodeClass.value) << ", " << sizeClassRow(sizeToClass(24)).objects << " objects per 8 KiB span.\n";
+        << int(nodeClass.value) << ", " << sizeClassRow(sizeToClass(24)).objects
+        << " objects per 8 KiB span.\n";
     for (int i = 0; i < 342; i++) {
         Probe before = Probe::take(rt, nodeClass);
         uintptr a = rt.newobject(node, 0);
@@ -90,8 +91,8 @@ int runDemo(std::ostream& out) {
 
     MemStats m = readMemStats(rt);
     out << "\nruntime.MemStats now: HeapAlloc=" << m.HeapAlloc << " HeapInuse=" << m.HeapInuse
-        << " HeapIdle=" << m.HeapIdle << " HeapReleased=" << m.HeapReleased << " HeapObjects=" << m.HeapObjects
-        << " Mallocs=" << m.Mallocs << "\n";
+        << " HeapIdle=" << m.HeapIdle << " HeapReleased=" << m.HeapReleased
+        << " HeapObjects=" << m.HeapObjects << " Mallocs=" << m.Mallocs << "\n";
     out << "heapLive (the pacer's view, counting whole cached spans) = " << rt.gcController.heapLive << "\n";
     rt.validate();
     out << "\nEvery structural invariant of the model holds (validate).\n"

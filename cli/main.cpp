@@ -2,18 +2,22 @@
 #include "cli/commands.h"
 
 #include <CLI/CLI.hpp>
+
 #include <iostream>
 
 int main(int argc, char** argv) {
     CLI::App app{"gclab: a faithful, step-by-step model of the Go 1.19 runtime's memory management"};
-    app.set_version_flag("--version", std::string("gclab ") + GCLAB_VERSION + " (models the Go 1.19 runtime)");
+    app.set_version_flag("--version",
+                         std::string("gclab ") + GCLAB_VERSION + " (models the Go 1.19 runtime)");
     app.require_subcommand(0, 1);
 
     bool csv = false;
     auto* sizeclasses = app.add_subcommand("sizeclasses", "Print Go's size-class table");
-    sizeclasses->add_flag("--csv", csv, "CSV with header class,bytes_per_obj,bytes_per_span,objects,tail_waste,max_waste");
+    sizeclasses->add_flag("--csv", csv,
+                          "CSV with header class,bytes_per_obj,bytes_per_span,objects,tail_waste,max_waste");
 
-    auto* demo = app.add_subcommand("demo", "Narrate the allocator model through a short allocation sequence");
+    auto* demo =
+        app.add_subcommand("demo", "Narrate the allocator model through a short allocation sequence");
 
     try {
         app.parse(argc, argv);

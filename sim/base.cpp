@@ -2,6 +2,8 @@
 
 namespace gclab {
 
-void simThrow(const std::string& what) { throw RuntimeThrow("sim: " + what); }
+void simThrow(const std::string& what) {
+    throw RuntimeThrow("sim: " + what);
+}
 
 } // namespace gclab

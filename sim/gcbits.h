@@ -33,7 +33,8 @@ class GCBits {
         for (std::uint32_t w = 0; w < full; w++)
             count += static_cast<std::uint32_t>(std::popcount(words_[w]));
         if (n % 64 != 0)
-            count += static_cast<std::uint32_t>(std::popcount(words_[full] & ((std::uint64_t{1} << (n % 64)) - 1)));
+            count += static_cast<std::uint32_t>(
+                std::popcount(words_[full] & ((std::uint64_t{1} << (n % 64)) - 1)));
         return count;
     }
 

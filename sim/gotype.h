@@ -22,7 +22,7 @@ struct GoType {
     std::string name;
     uintptr size = 0;
     std::vector<std::uint32_t> ptrWords; // word index of every pointer field, ascending
-    uintptr ptrdata = 0;                  // bytes up to and including the last pointer word
+    uintptr ptrdata = 0;                 // bytes up to and including the last pointer word
 
     bool noscan() const { return ptrWords.empty(); }
     std::uint32_t numPtrs() const { return static_cast<std::uint32_t>(ptrWords.size()); }

@@ -26,7 +26,8 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p) {
         return zerobase;
     const GoType& t = types[typ];
     const bool noscan = t.noscan();
-    SIM_CHECK(noscan || size == t.size, "mallocgc: pointerful objects must be allocated at their type's size");
+    SIM_CHECK(noscan || size == t.size,
+              "mallocgc: pointerful objects must be allocated at their type's size");
     MCache& c = allp[p].mcache;
 
     bool shouldhelpgc = false;

@@ -43,8 +43,8 @@ void MCache::refill(SpanClass spc, MHeap& h, GCController& gc, bool blackenEnabl
 
     // Assume every free slot of the span will be allocated; releaseAll undoes what was not.
     uintptr usedBytes = ns.allocCount * ns.elemsize;
-    gc.update(static_cast<std::int64_t>(ns.npages * pageSize - usedBytes), static_cast<std::int64_t>(scanAlloc),
-              blackenEnabled);
+    gc.update(static_cast<std::int64_t>(ns.npages * pageSize - usedBytes),
+              static_cast<std::int64_t>(scanAlloc), blackenEnabled);
     scanAlloc = 0;
     alloc[spc.value] = id;
 }

@@ -18,10 +18,10 @@ namespace gclab {
 
 struct MCache {
     std::array<SpanId, numSpanClasses> alloc{}; // every slot starts at emptymspan
-    uintptr tiny = 0;       // address of the current tiny block, 0 if none
-    uintptr tinyoffset = 0; // next free byte in it
+    uintptr tiny = 0;                           // address of the current tiny block, 0 if none
+    uintptr tinyoffset = 0;                     // next free byte in it
     std::uint64_t tinyAllocs = 0;
-    uintptr scanAlloc = 0;  // scannable bytes allocated since the last flush
+    uintptr scanAlloc = 0; // scannable bytes allocated since the last flush
     std::uint32_t flushGen = 0;
 
     struct NextFree {

@@ -3,8 +3,12 @@
 namespace gclab {
 
 namespace {
-void setBit(std::array<std::uint64_t, pagesPerArena / 64>& bits, uintptr i) { bits[i / 64] |= std::uint64_t{1} << (i % 64); }
-void clearBit(std::array<std::uint64_t, pagesPerArena / 64>& bits, uintptr i) { bits[i / 64] &= ~(std::uint64_t{1} << (i % 64)); }
+void setBit(std::array<std::uint64_t, pagesPerArena / 64>& bits, uintptr i) {
+    bits[i / 64] |= std::uint64_t{1} << (i % 64);
+}
+void clearBit(std::array<std::uint64_t, pagesPerArena / 64>& bits, uintptr i) {
+    bits[i / 64] &= ~(std::uint64_t{1} << (i % 64));
+}
 } // namespace
 
 MHeap::MHeap() {

@@ -29,8 +29,8 @@ inline constexpr uintptr physPageSize = 4096;
 // HeapArena is the per-64 MiB metadata Go keeps in heapArena.
 struct HeapArena {
     std::vector<SpanId> spans = std::vector<SpanId>(pagesPerArena, emptymspan); // page -> span
-    std::array<std::uint64_t, pagesPerArena / 64> pageInUse{};                   // first page of in-use spans
-    std::array<std::uint64_t, pagesPerArena / 64> pageMarks{};                   // spans with a marked object
+    std::array<std::uint64_t, pagesPerArena / 64> pageInUse{};                  // first page of in-use spans
+    std::array<std::uint64_t, pagesPerArena / 64> pageMarks{};                  // spans with a marked object
 };
 
 // HeapStats are the consistent allocation statistics (Go: memstats.heapStats, heapStatsDelta).
@@ -94,7 +94,7 @@ class MHeap {
     void sysAlloc(uintptr n);
     SpanId newSpanRecord();
 
-    std::deque<MSpan> spans_;  // records, indexed by SpanId; a deque keeps references stable
+    std::deque<MSpan> spans_; // records, indexed by SpanId; a deque keeps references stable
     std::vector<SpanId> freeSpanRecords_;
     std::vector<HeapArena> arenas_;
 };

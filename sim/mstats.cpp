@@ -31,7 +31,8 @@ MemStats readMemStats(const Runtime& rt) {
         totalFree += st.smallFreeCount[c] * class_to_size[c];
         nFree += st.smallFreeCount[c];
         if (c < static_cast<int>(m.BySize.size()))
-            m.BySize[c] = MemStats::BySizeEntry{class_to_size[c], st.smallAllocCount[c], st.smallFreeCount[c]};
+            m.BySize[c] =
+                MemStats::BySizeEntry{class_to_size[c], st.smallAllocCount[c], st.smallFreeCount[c]};
     }
     // Go counts tiny allocations in both Mallocs and Frees.
     nMalloc += st.tinyAllocCount;

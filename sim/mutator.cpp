@@ -72,7 +72,8 @@ uintptr* Runtime::slotPtr(const PtrSlot& slot) {
         ObjectRef ref;
         SIM_CHECK(mheap.findObject(slot.index, ref), "store into unallocated memory");
         MSpan& s = mheap.span(ref.span);
-        SIM_CHECK(s.base() + ref.slot * s.elemsize == slot.index, "heap slot must name an object's base address");
+        SIM_CHECK(s.base() + ref.slot * s.elemsize == slot.index,
+                  "heap slot must name an object's base address");
         SIM_CHECK(slot.field < types[s.slotType[ref.slot]].numPtrs(), "object has no such pointer field");
         return s.ptrSlots(ref.slot) + slot.field;
     }
@@ -85,6 +86,8 @@ void Runtime::writePointer(const PtrSlot& slot, uintptr value) {
     *slotPtr(slot) = value;
 }
 
-uintptr Runtime::readPointer(const PtrSlot& slot) const { return *const_cast<Runtime*>(this)->slotPtr(slot); }
+uintptr Runtime::readPointer(const PtrSlot& slot) const {
+    return *const_cast<Runtime*>(this)->slotPtr(slot);
+}
 
 } // namespace gclab

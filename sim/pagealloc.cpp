@@ -7,8 +7,9 @@ namespace gclab {
 
 namespace {
 
-
-bool bitAt(const PageAlloc::ChunkBits& b, std::uint32_t i) { return (b[i / 64] >> (i % 64)) & 1; }
+bool bitAt(const PageAlloc::ChunkBits& b, std::uint32_t i) {
+    return (b[i / 64] >> (i % 64)) & 1;
+}
 
 // nextWithValue returns the first index >= from whose bit equals value, or pallocChunkPages.
 std::uint32_t nextWithValue(const PageAlloc::ChunkBits& b, std::uint32_t from, bool value) {
@@ -17,7 +18,7 @@ std::uint32_t nextWithValue(const PageAlloc::ChunkBits& b, std::uint32_t from, b
         w >>= from % 64;
         if (w != 0)
             return std::min<std::uint32_t>(from + static_cast<std::uint32_t>(std::countr_zero(w)),
-                                            pallocChunkPages);
+                                           pallocChunkPages);
         from = (from / 64 + 1) * 64;
     }
     return pallocChunkPages;
@@ -150,13 +151,15 @@ void PageAlloc::free(uintptr base, uintptr npages) {
 bool PageAlloc::inUse(uintptr addr) const {
     if (addr < base_ || addr >= end())
         return false;
-    return bitAt(chunks_[chunkIndex(addr)].inUse, static_cast<std::uint32_t>((addr - base_) / pageSize % pallocChunkPages));
+    return bitAt(chunks_[chunkIndex(addr)].inUse,
+                 static_cast<std::uint32_t>((addr - base_) / pageSize % pallocChunkPages));
 }
 
 bool PageAlloc::scavenged(uintptr addr) const {
     if (addr < base_ || addr >= end())
         return false;
-    return bitAt(chunks_[chunkIndex(addr)].scav, static_cast<std::uint32_t>((addr - base_) / pageSize % pallocChunkPages));
+    return bitAt(chunks_[chunkIndex(addr)].scav,
+                 static_cast<std::uint32_t>((addr - base_) / pageSize % pallocChunkPages));
 }
 
 } // namespace gclab

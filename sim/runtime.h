@@ -43,8 +43,8 @@ struct RuntimeConfig {
 struct PtrSlot {
     enum class Kind : std::uint8_t { global, stack, heap };
     Kind kind = Kind::global;
-    std::uint32_t goid = 0; // stack slots: the goroutine
-    uintptr index = 0;      // global or stack slot index; heap: the object's address
+    std::uint32_t goid = 0;  // stack slots: the goroutine
+    uintptr index = 0;       // global or stack slot index; heap: the object's address
     std::uint32_t field = 0; // heap: which pointer field of the object (0-based)
 
     static PtrSlot global(uintptr i) { return PtrSlot{Kind::global, 0, i, 0}; }

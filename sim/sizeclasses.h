@@ -15,28 +15,28 @@
 
 namespace gclab {
 
-inline constexpr uintptr pageShift = 13;                  // Go: _PageShift
+inline constexpr uintptr pageShift = 13;                     // Go: _PageShift
 inline constexpr uintptr pageSize = uintptr{1} << pageShift; // Go: _PageSize (8 KiB runtime page)
-inline constexpr uintptr maxSmallSize = 32768;           // Go: _MaxSmallSize (inclusive)
+inline constexpr uintptr maxSmallSize = 32768;               // Go: _MaxSmallSize (inclusive)
 inline constexpr uintptr smallSizeDiv = 8;
 inline constexpr uintptr smallSizeMax = 1024;
 inline constexpr uintptr largeSizeDiv = 128;
-inline constexpr int numSizeClasses = 68;                // Go: _NumSizeClasses (class 0 = large)
+inline constexpr int numSizeClasses = 68; // Go: _NumSizeClasses (class 0 = large)
 inline constexpr int numSpanClasses = numSizeClasses << 1;
-inline constexpr uintptr maxTinySize = 16;               // Go: maxTinySize / _TinySize
-inline constexpr int tinySizeClass = 2;                  // Go: _TinySizeClass
+inline constexpr uintptr maxTinySize = 16; // Go: maxTinySize / _TinySize
+inline constexpr int tinySizeClass = 2;    // Go: _TinySizeClass
 
 // class_to_size[c]: object size of size class c in bytes (class 0 marks large objects).
 inline constexpr std::array<std::uint16_t, numSizeClasses> class_to_size{
-    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,   160,   176,
-    192,   208,   224,   240,   256,   288,   320,   352,   384,   416,   448,   480,   512,   576,
-    640,   704,   768,   896,   1024,  1152,  1280,  1408,  1536,  1792,  2048,  2304,  2688,  3072,
-    3200,  3456,  4096,  4864,  5376,  6144,  6528,  6784,  6912,  8192,  9472,  9728,  10240, 10880,
+    0,     8,     16,    24,    32,    48,    64,    80,    96,    112,   128,   144,  160,   176,
+    192,   208,   224,   240,   256,   288,   320,   352,   384,   416,   448,   480,  512,   576,
+    640,   704,   768,   896,   1024,  1152,  1280,  1408,  1536,  1792,  2048,  2304, 2688,  3072,
+    3200,  3456,  4096,  4864,  5376,  6144,  6528,  6784,  6912,  8192,  9472,  9728, 10240, 10880,
     12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
 
 // class_to_allocnpages[c]: pages in one span of size class c.
 inline constexpr std::array<std::uint8_t, numSizeClasses> class_to_allocnpages{
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  1, 1,
     1, 2, 1, 2, 1, 2, 1, 3, 2, 3, 1, 3, 2, 3, 4, 5, 6, 1, 7, 6, 5, 4, 3, 5, 7, 2, 9, 7, 5, 8, 3, 10, 7, 4};
 
 namespace detail {

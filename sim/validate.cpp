@@ -29,7 +29,8 @@ std::string hex(uintptr v) {
 
 void validateSpan(const MHeap& h, SpanId id, const MSpan& s) {
     std::string sid = "span " + std::to_string(id) + " at " + hex(s.startAddr);
-    if (s.startAddr % pageSize != 0 || s.startAddr < h.pages.base() || s.startAddr + s.spanBytes() > h.pages.end())
+    if (s.startAddr % pageSize != 0 || s.startAddr < h.pages.base() ||
+        s.startAddr + s.spanBytes() > h.pages.end())
         broken("span lies on pages of the grown heap", sid);
     int c = s.spanclass.sizeclass();
     if (c == 0) {
@@ -46,7 +47,8 @@ void validateSpan(const MHeap& h, SpanId id, const MSpan& s) {
         allocated += s.isFree(i) ? 0 : 1;
     if (allocated != s.allocCount)
         broken("allocCount equals the slots below freeindex or set in allocBits",
-               sid + ": allocCount=" + std::to_string(s.allocCount) + " counted=" + std::to_string(allocated));
+               sid + ": allocCount=" + std::to_string(s.allocCount) +
+                   " counted=" + std::to_string(allocated));
     for (uintptr p = 0; p < s.npages; p++) {
         uintptr addr = s.startAddr + p * pageSize;
         if (!h.pages.inUse(addr))
@@ -166,7 +168,8 @@ void Runtime::validate() const {
             for (int b = 0; b < 64; b++) {
                 if (((inUse[w] >> b) & 1) == 0)
                     continue;
-                uintptr addr = h.pages.base() + (ci * pallocChunkPages + w * 64 + static_cast<uintptr>(b)) * pageSize;
+                uintptr addr =
+                    h.pages.base() + (ci * pallocChunkPages + w * 64 + static_cast<uintptr>(b)) * pageSize;
                 if (h.spanOf(addr) == emptymspan)
                     broken("every in-use page belongs to an in-use span", hex(addr));
             }
@@ -174,9 +177,11 @@ void Runtime::validate() const {
     }
     if (scavPages * pageSize != h.heapReleased)
         broken("heapReleased equals the scavenged free pages",
-               "heapReleased=" + std::to_string(h.heapReleased) + " scavenged=" + std::to_string(scavPages * pageSize));
+               "heapReleased=" + std::to_string(h.heapReleased) +
+                   " scavenged=" + std::to_string(scavPages * pageSize));
     if ((freePages - scavPages) * pageSize != h.heapFree)
-        broken("heapFree equals the free pages that are not scavenged", "heapFree=" + std::to_string(h.heapFree));
+        broken("heapFree equals the free pages that are not scavenged",
+               "heapFree=" + std::to_string(h.heapFree));
     if (h.pages.end() != h.curArena.base)
         broken("the page allocator covers exactly the mapped heap", hex(h.pages.end()));
 

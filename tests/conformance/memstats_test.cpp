@@ -11,8 +11,9 @@
 #include "sim/mstats.h"
 #include "sim/runtime.h"
 
-#include <functional>
 #include <gtest/gtest.h>
+
+#include <functional>
 #include <set>
 #include <sstream>
 

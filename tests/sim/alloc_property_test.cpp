@@ -7,6 +7,7 @@
 #include "sim/runtime.h"
 
 #include <gtest/gtest.h>
+
 #include <map>
 
 namespace gclab {
@@ -95,7 +96,8 @@ TEST(AllocProperty, RandomSequencesKeepInvariantsAndMatchAnIndependentTally) {
             }
             auto next = objects.lower_bound(addr);
             ASSERT_TRUE(next == objects.end() || next->first >= addr + extent) << "overlap, seed " << seed;
-            ASSERT_TRUE(next == objects.begin() || std::prev(next)->second <= addr) << "overlap, seed " << seed;
+            ASSERT_TRUE(next == objects.begin() || std::prev(next)->second <= addr)
+                << "overlap, seed " << seed;
             objects.emplace(addr, addr + extent);
         }
 

@@ -4,6 +4,7 @@
 #include "sim/rng.h"
 
 #include <gtest/gtest.h>
+
 #include <vector>
 
 namespace gclab {

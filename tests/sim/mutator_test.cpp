@@ -58,11 +58,11 @@ TEST_F(Mutator, RejectsStoresThatNoGoProgramCouldMake) {
     uintptr g = rt.addGlobals(1);
     uintptr bytes = rt.mallocgc(64, u8, 0);
     uintptr a = rt.newobject(node, 0);
-    EXPECT_THROW(rt.writePointer(PtrSlot::heap(bytes, 0), a), RuntimeThrow);     // noscan object
-    EXPECT_THROW(rt.writePointer(PtrSlot::global(g), a + 4096), RuntimeThrow);  // unallocated target
-    EXPECT_THROW(rt.writePointer(PtrSlot::global(g + 1), a), RuntimeThrow);     // no such global
-    EXPECT_THROW(rt.writePointer(PtrSlot::heap(a + 8, 0), a), RuntimeThrow);    // not a base address
-    EXPECT_THROW(rt.writePointer(PtrSlot::stack(99, 0), a), RuntimeThrow);      // no such goroutine
+    EXPECT_THROW(rt.writePointer(PtrSlot::heap(bytes, 0), a), RuntimeThrow);   // noscan object
+    EXPECT_THROW(rt.writePointer(PtrSlot::global(g), a + 4096), RuntimeThrow); // unallocated target
+    EXPECT_THROW(rt.writePointer(PtrSlot::global(g + 1), a), RuntimeThrow);    // no such global
+    EXPECT_THROW(rt.writePointer(PtrSlot::heap(a + 8, 0), a), RuntimeThrow);   // not a base address
+    EXPECT_THROW(rt.writePointer(PtrSlot::stack(99, 0), a), RuntimeThrow);     // no such goroutine
     rt.writePointer(PtrSlot::global(g), zerobase);
     EXPECT_EQ(rt.readPointer(PtrSlot::global(g)), zerobase);
 }

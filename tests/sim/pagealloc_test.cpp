@@ -4,6 +4,7 @@
 #include "sim/rng.h"
 
 #include <gtest/gtest.h>
+
 #include <vector>
 
 namespace gclab {
@@ -120,8 +121,8 @@ TEST(PageAlloc, GrowAddsFreeScavengedPages) {
 TEST(PageAlloc, RunsSpanChunkBoundaries) {
     PageAlloc pa(base);
     pa.grow(base, 3 * pallocChunkBytes);
-    ASSERT_EQ(pa.alloc(500).base, base); // leaves 12 free pages at the end of chunk 0
-    PageAlloc::Result r = pa.alloc(1000);  // 12 + 512 + 476
+    ASSERT_EQ(pa.alloc(500).base, base);  // leaves 12 free pages at the end of chunk 0
+    PageAlloc::Result r = pa.alloc(1000); // 12 + 512 + 476
     EXPECT_EQ(r.base, base + 500 * pageSize);
     EXPECT_EQ(pa.alloc(37).base, 0u); // only 36 of the 1536 pages are left
     EXPECT_EQ(pa.alloc(36).base, base + 1500 * pageSize);
@@ -134,8 +135,8 @@ TEST(PageAlloc, SummarizeCountsStartMaxEnd) {
     bits.fill(~std::uint64_t{0});
     EXPECT_EQ(PageAlloc::summarize(bits), (PallocSum{0, 0, 0}));
     bits[0] = ~std::uint64_t{0} << 5; // pages 0..4 free
-    bits[3] = 0;                       // pages 192..255 free
-    bits[7] = 0xffULL;                 // pages 456..511 free (56)
+    bits[3] = 0;                      // pages 192..255 free
+    bits[7] = 0xffULL;                // pages 456..511 free (56)
     EXPECT_EQ(PageAlloc::summarize(bits), (PallocSum{5, 64, 56}));
     EXPECT_EQ(PageAlloc::findInChunk(bits, 5), 0);
     EXPECT_EQ(PageAlloc::findInChunk(bits, 6), 192);
