@@ -54,7 +54,7 @@ std::uint32_t MSpan::nextFreeIndex() {
         freeindex = snelems;
         return snelems;
     }
-    allocCache >>= bitIndex + 1;
+    allocCache = shiftRight(allocCache, bitIndex + 1);
     sfreeindex = result + 1;
     if (sfreeindex % 64 == 0 && sfreeindex != snelems)
         refillAllocCache(sfreeindex / 8);

@@ -34,6 +34,11 @@ enum class MSpanState : std::uint8_t {
 
 inline constexpr std::uint32_t noFreeSlot = ~std::uint32_t{0};
 
+// shiftRight is Go's x >> n for unsigned x: 0 once n reaches the width (C++ leaves that undefined).
+constexpr std::uint64_t shiftRight(std::uint64_t x, std::uint32_t n) {
+    return n >= 64 ? 0 : x >> n;
+}
+
 struct MSpan {
     uintptr startAddr = 0;
     uintptr npages = 0;
@@ -90,7 +95,7 @@ struct MSpan {
         std::uint32_t next = result + 1;
         if (next % 64 == 0 && next != nelems)
             return noFreeSlot;
-        allocCache >>= theBit + 1;
+        allocCache = shiftRight(allocCache, theBit + 1);
         freeindex = next;
         allocCount++;
         return result;

@@ -92,6 +92,23 @@ TEST(MSpan, FastPathDeclinesAtWindowBoundaryAndOnFullSpan) {
     EXPECT_EQ(s.freeindex, 64u);
     EXPECT_EQ(s.nextFreeFast(), 64u);
 
+    // Taking the last slot of a span whose nelems is a multiple of 64, when it is the only free slot
+    // of its window, shifts allocCache by 64: Go defines that as 0, and so must the model (a plain
+    // C++ shift by 64 is undefined and on x86 leaves the value unchanged).
+    for (bool fast : {true, false}) {
+        MSpan last;
+        last.init(0xc000000000, 1, SpanClass::make(1, true), 0);
+        for (std::uint32_t i = 0; i + 1 < last.nelems; i++)
+            last.allocBits.set(i);
+        last.allocCount = last.nelems - 1;
+        last.freeindex = fast ? 960 : 0;
+        last.primeAllocCache();
+        std::uint32_t slot = fast ? last.nextFreeFast() : last.nextFreeIndex();
+        EXPECT_EQ(slot, 1023u);
+        EXPECT_EQ(last.freeindex, 1024u);
+        EXPECT_EQ(last.allocCache, 0u) << (fast ? "nextFreeFast" : "nextFreeIndex");
+    }
+
     MSpan empty; // like emptymspan: nelems 0, allocCache 0
     EXPECT_EQ(empty.nextFreeFast(), noFreeSlot);
     EXPECT_EQ(empty.nextFreeIndex(), 0u);
