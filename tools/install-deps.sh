@@ -6,6 +6,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config clang-format
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   golang-1.19-go
+  libsdl2-dev libimgui-dev libstb-dev python3-glad
   clang libclang-rt-14-dev
 )
 
