@@ -16,6 +16,14 @@
 #include <string>
 #include <vector>
 
+// The allocation path alone: GC off (GOGC=off), no event hashing or recording.
+static gclab::RuntimeConfig gcOffConfig() {
+    gclab::RuntimeConfig cfg;
+    cfg.gogc = -1;
+    cfg.hashEvents = false;
+    return cfg;
+}
+
 namespace gclab {
 namespace {
 
@@ -31,7 +39,7 @@ struct Heap {
 
 Heap freshHeap(uintptr size, bool scan) {
     Heap h;
-    h.rt = std::make_unique<Runtime>(RuntimeConfig{1, false});
+    h.rt = std::make_unique<Runtime>(gcOffConfig());
     std::vector<std::uint32_t> ptrWords;
     if (scan)
         ptrWords.push_back(0);

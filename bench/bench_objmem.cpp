@@ -17,6 +17,14 @@
 #include <fstream>
 #include <memory>
 
+// The allocation path alone: GC off (GOGC=off), no event hashing or recording.
+static gclab::RuntimeConfig gcOffConfig() {
+    gclab::RuntimeConfig cfg;
+    cfg.gogc = -1;
+    cfg.hashEvents = false;
+    return cfg;
+}
+
 namespace gclab {
 namespace {
 
@@ -36,7 +44,7 @@ int run(std::uint64_t count) {
     constexpr uintptr objSize = 64;
     constexpr double ptrSlotBytes = 8; // the type's one pointer word
 
-    auto rt = std::make_unique<Runtime>(RuntimeConfig{1, false});
+    auto rt = std::make_unique<Runtime>(gcOffConfig());
     TypeId t = rt->types.define("obj64p1", objSize, {0});
 
     const std::uint64_t heapBefore = mallocInUse();

@@ -55,7 +55,10 @@ void narrate(std::ostream& out, const Runtime& rt, const std::string& what, uint
 } // namespace
 
 int runDemo(std::ostream& out) {
-    Runtime rt(RuntimeConfig{1, true});
+    RuntimeConfig cfg;
+    cfg.validate = true;
+    cfg.gogc = -1;
+    Runtime rt(cfg);
     TypeId i64 = rt.types.define("int64", 8, {});
     TypeId node = rt.types.define("Node", 24, {0, 2});
     TypeId u8 = rt.types.define("uint8", 1, {});

@@ -4,11 +4,11 @@
 
 namespace gclab {
 
-uintptr Runtime::newarray(TypeId elem, uintptr n, std::uint32_t p) {
+uintptr Runtime::newarray(TypeId elem, uintptr n, std::uint32_t p, std::uint32_t goid) {
     const GoType& e = types[elem];
     if (e.noscan())
-        return mallocgc(e.size * n, elem, p);
-    return newobject(types.arrayOf(elem, n), p);
+        return mallocgc(e.size * n, elem, p, goid);
+    return newobject(types.arrayOf(elem, n), p, goid);
 }
 
 void Runtime::gcmarknewobject(MSpan& span, std::uint32_t slot, uintptr size) {
@@ -16,10 +16,39 @@ void Runtime::gcmarknewobject(MSpan& span, std::uint32_t slot, uintptr size) {
     HeapArena& ha = mheap.arenaOf(span.base());
     uintptr page = (span.base() - arenaBaseHint) / pageSize % pagesPerArena;
     ha.pageMarks[page / 64] |= std::uint64_t{1} << (page % 64);
-    bytesMarked += size;
+    work.bytesMarked += size;
 }
 
-uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p) {
+SpanId Runtime::mheapAlloc(uintptr npages, SpanClass spc) {
+    if (!sweep.drained) {
+        // The page reclaimer: sweep wholly unmarked spans, in address order, until npages were freed.
+        uintptr freed = 0;
+        uintptr totalPages = mheap.numArenas() * pagesPerArena;
+        while (freed < npages && sweep.reclaimIndex < totalPages) {
+            uintptr page = sweep.reclaimIndex++;
+            const HeapArena& ha = mheap.arena(page / pagesPerArena);
+            uintptr pi = page % pagesPerArena;
+            bool inUse = (ha.pageInUse[pi / 64] >> (pi % 64)) & 1;
+            bool marked = (ha.pageMarks[pi / 64] >> (pi % 64)) & 1;
+            if (!inUse || marked)
+                continue;
+            SpanId id = ha.spans[pi];
+            MSpan& s = mheap.span(id);
+            if (s.sweepgen != mheap.sweepgen - 2)
+                continue;
+            s.sweepgen = mheap.sweepgen - 1;
+            uintptr np = s.npages;
+            if (sweepSpan(id, false))
+                freed += np;
+        }
+    }
+    SpanId id = mheap.allocSpan(npages, spc);
+    const MSpan& s = mheap.span(id);
+    emit(EventKind::spanAlloc, s.base(), npages, spc.value);
+    return id;
+}
+
+uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32_t goid) {
     SIM_CHECK(gcphase != GCPhase::marktermination, "malloc during GC mark termination");
     SIM_CHECK(p < allp.size(), "mallocgc: no such P");
     if (size == 0)
@@ -28,7 +57,13 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p) {
     const bool noscan = t.noscan();
     SIM_CHECK(noscan || size == t.size,
               "mallocgc: pointerful objects must be allocated at their type's size");
+    if (allp[p].needPrepareForSweep) {
+        // A P flushes its mcache once after each GC before it allocates again.
+        allp[p].mcache.prepareForSweep(*this);
+        allp[p].needPrepareForSweep = false;
+    }
     MCache& c = allp[p].mcache;
+    const uintptr dataSize = size;
 
     bool shouldhelpgc = false;
     uintptr x = 0;
@@ -48,12 +83,13 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p) {
             x = c.tiny + off;
             c.tinyoffset = off + size;
             c.tinyAllocs++;
+            emit(EventKind::alloc, x, size, typ);
             return x;
         }
         spanId = c.alloc[tinySpanClass.value];
         slot = mheap.span(spanId).nextFreeFast();
         if (slot == noFreeSlot) {
-            MCache::NextFree nf = c.nextFree(tinySpanClass, mheap, gcController, gcBlackenEnabled);
+            MCache::NextFree nf = c.nextFree(tinySpanClass, *this);
             spanId = nf.span;
             slot = nf.slot;
             shouldhelpgc = nf.shouldhelpgc;
@@ -72,7 +108,7 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p) {
         spanId = c.alloc[spc.value];
         slot = mheap.span(spanId).nextFreeFast();
         if (slot == noFreeSlot) {
-            MCache::NextFree nf = c.nextFree(spc, mheap, gcController, gcBlackenEnabled);
+            MCache::NextFree nf = c.nextFree(spc, *this);
             spanId = nf.span;
             slot = nf.slot;
             shouldhelpgc = nf.shouldhelpgc;
@@ -81,7 +117,7 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p) {
         x = mheap.span(spanId).base() + slot * size;
     } else {
         shouldhelpgc = true;
-        spanId = c.allocLarge(size, noscan, mheap, gcController, gcBlackenEnabled);
+        spanId = c.allocLarge(size, noscan, *this);
         MSpan& s = mheap.span(spanId);
         s.freeindex = 1;
         s.allocCount = 1;
@@ -93,10 +129,19 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p) {
     span.setObject(slot, slotType, noscan ? 0 : t.numPtrs());
     if (!noscan)
         c.scanAlloc += t.ptrdata;
+    // Allocate black: a new object cannot hold pointers yet, so it needs no scan this cycle.
     if (gcphase != GCPhase::off)
         gcmarknewobject(span, slot, size);
-    if (shouldhelpgc && cfg_.validate)
-        validate();
+    emit(EventKind::alloc, x, size, slotType);
+    // Charge the allocating goroutine for the internal fragmentation.
+    if (gcBlackenEnabled && goid != 0)
+        goroutine(goid).gcAssistBytes -= static_cast<std::int64_t>(size - dataSize);
+    if (shouldhelpgc) {
+        if (gcphase == GCPhase::off && !work.startPending && gcController.heapLive >= gcController.trigger())
+            gcStart(false);
+        if (cfg_.validate)
+            validate();
+    }
     return x;
 }
 

@@ -1,15 +1,18 @@
 #include "sim/mcache.h"
 
+#include "sim/runtime.h"
+
 namespace gclab {
 
-MCache::NextFree MCache::nextFree(SpanClass spc, MHeap& h, GCController& gc, bool blackenEnabled) {
+MCache::NextFree MCache::nextFree(SpanClass spc, Runtime& rt) {
+    MHeap& h = rt.mheap;
     bool shouldhelpgc = false;
     MSpan* s = &h.span(alloc[spc.value]);
     std::uint32_t freeIndex = s->nextFreeIndex();
     if (freeIndex == s->nelems) {
         // The span is full.
         SIM_CHECK(s->allocCount == s->nelems, "s.allocCount != s.nelems && freeIndex == s.nelems");
-        refill(spc, h, gc, blackenEnabled);
+        refill(spc, rt);
         shouldhelpgc = true;
         s = &h.span(alloc[spc.value]);
         freeIndex = s->nextFreeIndex();
@@ -20,13 +23,14 @@ MCache::NextFree MCache::nextFree(SpanClass spc, MHeap& h, GCController& gc, boo
     return NextFree{s->base() + freeIndex * s->elemsize, alloc[spc.value], freeIndex, shouldhelpgc};
 }
 
-void MCache::refill(SpanClass spc, MHeap& h, GCController& gc, bool blackenEnabled) {
+void MCache::refill(SpanClass spc, Runtime& rt) {
+    MHeap& h = rt.mheap;
     SpanId old = alloc[spc.value];
     MSpan& s = h.span(old);
     SIM_CHECK(s.allocCount == s.nelems, "refill of span with free space remaining");
     if (old != emptymspan) {
         SIM_CHECK(s.sweepgen == h.sweepgen + 3, "bad sweepgen in refill");
-        h.central[spc.value].uncacheSpan(h, old);
+        h.central[spc.value].uncacheSpan(rt, old);
         h.heapStats.smallAllocCount[spc.sizeclass()] += s.allocCount - s.allocCountBeforeCache;
         if (spc == tinySpanClass) {
             h.heapStats.tinyAllocCount += tinyAllocs;
@@ -35,7 +39,7 @@ void MCache::refill(SpanClass spc, MHeap& h, GCController& gc, bool blackenEnabl
         s.allocCountBeforeCache = 0;
     }
 
-    SpanId id = h.central[spc.value].cacheSpan(h);
+    SpanId id = h.central[spc.value].cacheSpan(rt);
     MSpan& ns = h.span(id);
     SIM_CHECK(ns.allocCount != ns.nelems, "span has no free space");
     ns.sweepgen = h.sweepgen + 3;
@@ -43,19 +47,22 @@ void MCache::refill(SpanClass spc, MHeap& h, GCController& gc, bool blackenEnabl
 
     // Assume every free slot of the span will be allocated; releaseAll undoes what was not.
     uintptr usedBytes = ns.allocCount * ns.elemsize;
-    gc.update(static_cast<std::int64_t>(ns.npages * pageSize - usedBytes),
-              static_cast<std::int64_t>(scanAlloc), blackenEnabled);
+    rt.gcController.update(static_cast<std::int64_t>(ns.npages * pageSize - usedBytes),
+                           static_cast<std::int64_t>(scanAlloc), rt.gcBlackenEnabled);
     scanAlloc = 0;
     alloc[spc.value] = id;
 }
 
-SpanId MCache::allocLarge(uintptr size, bool noscan, MHeap& h, GCController& gc, bool blackenEnabled) {
+SpanId MCache::allocLarge(uintptr size, bool noscan, Runtime& rt) {
+    MHeap& h = rt.mheap;
     uintptr npages = divRoundUp(size, pageSize);
+    // Pay sweep debt for this span; mheap.alloc sweeps npages itself through the reclaimer.
+    rt.deductSweepCredit(npages * pageSize, npages);
     SpanClass spc = SpanClass::make(0, noscan);
-    SpanId id = h.allocSpan(npages, spc);
+    SpanId id = rt.mheapAlloc(npages, spc);
     h.heapStats.largeAlloc += npages * pageSize;
     h.heapStats.largeAllocCount++;
-    gc.update(static_cast<std::int64_t>(npages * pageSize), 0, blackenEnabled);
+    rt.gcController.update(static_cast<std::int64_t>(npages * pageSize), 0, rt.gcBlackenEnabled);
     // Large spans sit on the swept full list so that the background sweeper finds them.
     h.central[spc.value].fullSwept(h.sweepgen).push(id);
     MSpan& s = h.span(id);
@@ -63,7 +70,8 @@ SpanId MCache::allocLarge(uintptr size, bool noscan, MHeap& h, GCController& gc,
     return id;
 }
 
-void MCache::releaseAll(MHeap& h, GCController& gc, bool blackenEnabled) {
+void MCache::releaseAll(Runtime& rt) {
+    MHeap& h = rt.mheap;
     auto flushedScan = static_cast<std::int64_t>(scanAlloc);
     scanAlloc = 0;
     std::uint32_t sg = h.sweepgen;
@@ -80,22 +88,22 @@ void MCache::releaseAll(MHeap& h, GCController& gc, bool blackenEnabled) {
             // refill counted the unallocated slots in heapLive; undo that.
             dHeapLive -= static_cast<std::int64_t>((s.nelems - s.allocCount) * s.elemsize);
         }
-        h.central[i].uncacheSpan(h, id);
+        h.central[i].uncacheSpan(rt, id);
         alloc[i] = emptymspan;
     }
     tiny = 0;
     tinyoffset = 0;
     h.heapStats.tinyAllocCount += tinyAllocs;
     tinyAllocs = 0;
-    gc.update(dHeapLive, flushedScan, blackenEnabled);
+    rt.gcController.update(dHeapLive, flushedScan, rt.gcBlackenEnabled);
 }
 
-void MCache::prepareForSweep(MHeap& h, GCController& gc, bool blackenEnabled) {
-    std::uint32_t sg = h.sweepgen;
+void MCache::prepareForSweep(Runtime& rt) {
+    std::uint32_t sg = rt.mheap.sweepgen;
     if (flushGen == sg)
         return;
     SIM_CHECK(flushGen == sg - 2, "bad flushGen in prepareForSweep");
-    releaseAll(h, gc, blackenEnabled);
+    releaseAll(rt);
     flushGen = sg;
 }
 

@@ -4,17 +4,17 @@
 // from src/runtime/malloc.go, Go 1.19. refill counts the span's free slots into heapLive at once (an
 // overestimate, undone by releaseAll) and counts allocations into the consistent stats only when the
 // span leaves the cache. See malloc.h for the overview.
-// Simplifications: no stack caches and no per-P page cache; stale (sg+1) spans are swept by the
-// collector's uncacheSpan, which arrives with the collector.
+// Simplifications: no stack caches and no per-P page cache.
 #pragma once
 
-#include "sim/mgcpacer.h"
 #include "sim/mheap.h"
 
 #include <array>
 #include <cstdint>
 
 namespace gclab {
+
+class Runtime;
 
 struct MCache {
     std::array<SpanId, numSpanClasses> alloc{}; // every slot starts at emptymspan
@@ -31,15 +31,15 @@ struct MCache {
         bool shouldhelpgc; // a refill happened: the caller tests the GC trigger
     };
     // nextFree is the slow path after nextFreeFast failed: it may refill the span.
-    NextFree nextFree(SpanClass spc, MHeap& h, GCController& gc, bool blackenEnabled);
+    NextFree nextFree(SpanClass spc, Runtime& rt);
     // refill replaces the full span of class spc with one that has a free slot.
-    void refill(SpanClass spc, MHeap& h, GCController& gc, bool blackenEnabled);
+    void refill(SpanClass spc, Runtime& rt);
     // allocLarge allocates a dedicated span for an object larger than maxSmallSize.
-    SpanId allocLarge(uintptr size, bool noscan, MHeap& h, GCController& gc, bool blackenEnabled);
+    SpanId allocLarge(uintptr size, bool noscan, Runtime& rt);
     // releaseAll returns every cached span to its mcentral and flushes the tiny block and counters.
-    void releaseAll(MHeap& h, GCController& gc, bool blackenEnabled);
+    void releaseAll(Runtime& rt);
     // prepareForSweep flushes the cache once after each GC (a no-op if already flushed this cycle).
-    void prepareForSweep(MHeap& h, GCController& gc, bool blackenEnabled);
+    void prepareForSweep(Runtime& rt);
 };
 
 } // namespace gclab

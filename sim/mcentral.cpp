@@ -1,6 +1,6 @@
 #include "sim/mcentral.h"
 
-#include "sim/mheap.h"
+#include "sim/runtime.h"
 
 namespace gclab {
 
@@ -18,21 +18,63 @@ SpanId SpanSet::pop() {
     return s;
 }
 
-SpanId MCentral::cacheSpan(MHeap& h) {
+SpanId MCentral::cacheSpan(Runtime& rt) {
+    MHeap& h = rt.mheap;
+    int c = spanclass.sizeclass();
+    rt.deductSweepCredit(class_to_allocnpages[c] * pageSize, 0);
+
     std::uint32_t sg = h.sweepgen;
     SpanId id = partialSwept(sg).pop();
+    // Sweep unswept spans of this class, within one budget, looking for one with a free slot.
+    int spanBudget = 100;
+    for (; id == emptymspan && spanBudget >= 0; spanBudget--) {
+        SpanId u = partialUnswept(sg).pop();
+        if (u == emptymspan)
+            break;
+        MSpan& s = h.span(u);
+        if (s.sweepgen == sg - 2) {
+            s.sweepgen = sg - 1;
+            rt.sweepSpan(u, true);
+            id = u;
+        }
+    }
+    for (; id == emptymspan && spanBudget >= 0; spanBudget--) {
+        SpanId u = fullUnswept(sg).pop();
+        if (u == emptymspan)
+            break;
+        MSpan& s = h.span(u);
+        if (s.sweepgen != sg - 2)
+            continue;
+        s.sweepgen = sg - 1;
+        rt.sweepSpan(u, true);
+        std::uint32_t freeIndex = s.nextFreeIndex();
+        if (freeIndex != s.nelems) {
+            s.freeindex = freeIndex;
+            id = u;
+        } else {
+            fullSwept(sg).push(u);
+        }
+    }
     if (id == emptymspan)
-        id = grow(h);
+        id = grow(rt);
     MSpan& s = h.span(id);
     SIM_CHECK(s.allocCount < s.nelems && s.freeindex < s.nelems, "span has no free objects");
     s.primeAllocCache();
     return id;
 }
 
-void MCentral::uncacheSpan(MHeap& h, SpanId id) {
+void MCentral::uncacheSpan(Runtime& rt, SpanId id) {
+    MHeap& h = rt.mheap;
     MSpan& s = h.span(id);
     SIM_CHECK(s.allocCount != 0, "uncaching span but s.allocCount == 0");
     std::uint32_t sg = h.sweepgen;
+    bool stale = s.sweepgen == sg + 1;
+    if (stale) {
+        // Cached before this sweep phase began: claim it and sweep it now; the sweep files it.
+        s.sweepgen = sg - 1;
+        rt.sweepSpan(id, false);
+        return;
+    }
     SIM_CHECK(s.sweepgen == sg + 3, "uncacheSpan: span is not a swept cached span (sweepgen != sg+3)");
     s.sweepgen = sg;
     if (s.allocCount < s.nelems)
@@ -41,9 +83,9 @@ void MCentral::uncacheSpan(MHeap& h, SpanId id) {
         fullSwept(sg).push(id);
 }
 
-SpanId MCentral::grow(MHeap& h) {
+SpanId MCentral::grow(Runtime& rt) {
     int c = spanclass.sizeclass();
-    return h.allocSpan(class_to_allocnpages[c], spanclass);
+    return rt.mheapAlloc(class_to_allocnpages[c], spanclass);
 }
 
 } // namespace gclab

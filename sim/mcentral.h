@@ -4,8 +4,7 @@
 // mcentral has partial (free slots) and full (no free slots) sets, each in a swept and an unswept
 // half; which half is which flips every time mheap.sweepgen advances by 2. See malloc.h for the
 // overview.
-// Simplifications: a spanSet is a plain FIFO (no lock-free blocks). Sweeping of unswept spans inside
-// cacheSpan arrives with the collector; until a GC has run, the unswept halves are always empty.
+// Simplifications: a spanSet is a plain FIFO (no lock-free blocks).
 #pragma once
 
 #include "sim/mspan.h"
@@ -16,7 +15,7 @@
 
 namespace gclab {
 
-class MHeap;
+class Runtime;
 
 // SpanSet is a FIFO of spans: push at the tail, pop at the head.
 class SpanSet {
@@ -47,11 +46,11 @@ struct MCentral {
     const SpanSet& fullSwept(std::uint32_t sg) const { return full[sg / 2 % 2]; }
 
     // cacheSpan returns a span with at least one free slot for an mcache, allocCache primed.
-    SpanId cacheSpan(MHeap& h);
+    SpanId cacheSpan(Runtime& rt);
     // uncacheSpan returns a span from an mcache to the swept sets.
-    void uncacheSpan(MHeap& h, SpanId s);
+    void uncacheSpan(Runtime& rt, SpanId s);
     // grow allocates a fresh span for this class from the heap.
-    SpanId grow(MHeap& h);
+    SpanId grow(Runtime& rt);
 };
 
 } // namespace gclab

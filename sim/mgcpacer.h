@@ -1,30 +1,79 @@
-// gclab — the GC controller's allocation-side state.
+// gclab — the GC controller: heap goal, trigger, assist ratio and background worker counts.
 //
-// Models: the fields of gcControllerState (src/runtime/mgcpacer.go, Go 1.19) that the allocator
-// updates: heapLive (bytes the pacer believes are live: marked at the last GC plus allocated since,
-// counting a whole span's free slots as allocated from the moment an mcache takes it) and heapScan.
-// Simplifications: the heap goal, trigger, assist ratio and revise() arrive with the pacer; until
-// then update() only accumulates, as Go's does outside a mark phase.
+// Models: gcControllerState in src/runtime/mgcpacer.go (Go 1.19): commit (gcPercentHeapGoal,
+// sweepDistMinTrigger, runway), heapGoalInternal, trigger (the 45/64 and 61/64 bounds and goal-4MiB),
+// startCycle (dedicated/fractional workers, 25% utilisation), revise (assistWorkPerByte) and
+// resetLive. heapLive counts a whole cached span's free slots from the moment an mcache takes it.
+// Simplifications (until the pacer issue completes this file): no memory-limit goal, consMark stays
+// 0 (so runway is 0 and the trigger is the upper bound), no GC CPU limiter.
 #pragma once
 
 #include "sim/base.h"
 
 #include <cstdint>
+#include <limits>
 
 namespace gclab {
 
+inline constexpr std::uint64_t defaultHeapMinimum = 4 << 20;
+inline constexpr std::uint64_t sweepMinHeapDistance = 1 << 20;
+inline constexpr double gcBackgroundUtilization = 0.25;
+inline constexpr double gcGoalUtilization = 0.25;
+inline constexpr std::int64_t gcCreditSlack = 2000;
+inline constexpr std::int64_t gcOverAssistWork = 64 << 10;
+inline constexpr std::uint64_t noTriggered = ~std::uint64_t{0};
+
 struct GCController {
+    // Settings.
+    std::int32_t gcPercent = 100; // GOGC; < 0 means off
+    std::uint64_t heapMinimum = defaultHeapMinimum;
+
+    // Heap state (bytes).
     uintptr heapLive = 0;
     uintptr heapScan = 0;
     uintptr heapMarked = 0;
+    uintptr lastHeapScan = 0;
+    uintptr lastStackScan = 0;
+    uintptr maxStackScan = 0;
+    uintptr globalsScan = 0;
 
-    // update applies allocation-side deltas (Go: gcControllerState.update). heapScan is fixed while
-    // the GC is marking (blackenEnabled).
-    void update(std::int64_t dHeapLive, std::int64_t dHeapScan, bool blackenEnabled) {
-        heapLive = static_cast<uintptr>(static_cast<std::int64_t>(heapLive) + dHeapLive);
-        if (!blackenEnabled)
-            heapScan = static_cast<uintptr>(static_cast<std::int64_t>(heapScan) + dHeapScan);
-    }
+    // Committed pacing state.
+    std::uint64_t gcPercentHeapGoal = 0;
+    std::uint64_t sweepDistMinTrigger = 0;
+    std::uint64_t runway = 0;
+    double consMark = 0;
+    std::uint64_t triggered = noTriggered;
+    std::uint64_t lastHeapGoal = 0;
+
+    // Per-cycle state.
+    std::int64_t heapScanWork = 0;
+    std::int64_t stackScanWork = 0;
+    std::int64_t globalsScanWork = 0;
+    std::int64_t bgScanCredit = 0;
+    double assistWorkPerByte = 0;
+    double assistBytesPerWork = 0;
+    std::int64_t dedicatedMarkWorkersNeeded = 0;
+    double fractionalUtilizationGoal = 0;
+    std::int32_t maxIdleMarkWorkers = 0;
+    std::int32_t idleMarkWorkers = 0;
+    std::int64_t markStartTime = 0;
+
+    // update applies allocation-side deltas; while marking (blackenEnabled) heapScan is fixed and
+    // the assist ratio is revised instead.
+    void update(std::int64_t dHeapLive, std::int64_t dHeapScan, bool blackenEnabled);
+
+    void init(std::int32_t gogc);
+    void setGCPercent(std::int32_t gogc);
+    void commit(bool isSweepDone);
+    std::uint64_t heapGoal() const;
+    // trigger returns the heap trigger; minTriggerOut receives nothing else (Go returns the goal too).
+    std::uint64_t trigger() const;
+    void startCycle(std::int64_t now, std::uint32_t procs);
+    void revise();
+    void resetLive(uintptr bytesMarked);
+
+  private:
+    std::uint64_t heapGoalInternal(std::uint64_t& minTrigger) const;
 };
 
 } // namespace gclab

@@ -71,6 +71,7 @@ class MHeap {
 
     std::size_t numArenas() const { return arenas_.size(); }
     const HeapArena& arena(std::size_t i) const { return arenas_[i]; }
+    HeapArena& arenaMut(std::size_t i) { return arenas_[i]; }
     HeapArena& arenaOf(uintptr addr) { return arenas_[(addr - arenaBaseHint) / heapArenaBytes]; }
     const HeapArena& arenaOf(uintptr addr) const { return arenas_[(addr - arenaBaseHint) / heapArenaBytes]; }
     uintptr arenaEnd() const { return arenaBaseHint + arenas_.size() * heapArenaBytes; }

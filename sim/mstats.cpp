@@ -49,6 +49,10 @@ MemStats readMemStats(const Runtime& rt) {
     m.HeapIdle = h.heapFree + h.heapReleased;
     m.HeapSys = h.heapInUse + h.heapFree + h.heapReleased;
     m.Sys = m.HeapSys;
+    m.NextGC = rt.gcController.heapGoal();
+    m.NumGC = rt.work.numgc;
+    m.NumForcedGC = rt.work.numForcedGC;
+    m.PauseTotalNs = rt.work.pauseTotalNs;
     return m;
 }
 

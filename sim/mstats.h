@@ -3,8 +3,8 @@
 // Models: MemStats and readmemstats_m in src/runtime/mstats.go (Go 1.19). Field names are Go's.
 // Reading does not flush the mcaches as Go's ReadMemStats does; instead it adds each cached span's
 // pending counts, which gives the numbers Go would report right after its flush.
-// Simplifications: Sys is the heap only (no stacks, metadata or OS-thread memory yet); Lookups,
-// PauseNs, LastGC and the other GC-timing fields arrive with the collector.
+// Simplifications: Sys is the heap only (no stacks, metadata or OS-thread memory yet); pause times
+// are virtual nanoseconds; Lookups, PauseNs[], LastGC and GCCPUFraction arrive with the pacer.
 #pragma once
 
 #include "sim/sizeclasses.h"
@@ -28,7 +28,10 @@ struct MemStats {
     std::uint64_t HeapInuse = 0;
     std::uint64_t HeapReleased = 0;
     std::uint64_t HeapObjects = 0;
+    std::uint64_t NextGC = 0;
     std::uint64_t NumGC = 0;
+    std::uint64_t NumForcedGC = 0;
+    std::uint64_t PauseTotalNs = 0;
     struct BySizeEntry {
         std::uint32_t Size = 0;
         std::uint64_t Mallocs = 0;

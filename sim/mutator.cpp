@@ -1,7 +1,7 @@
 // gclab — the mutator's access to pointer slots: globals, goroutine stacks and heap object fields.
 //
 // Models: what compiled Go code does with pointers (stores to globals, stack slots and object
-// fields); the write barrier hooks in here with the collector (src/runtime/mbarrier.go).
+// fields); heap and global stores go through the write barrier (mbarrier.cpp), stack stores never do.
 // Simplifications: a stored value must be nil, &zerobase or point into an allocated heap object;
 // the model has no pointers to globals or stacks.
 #include "sim/malloc.h"
@@ -15,11 +15,23 @@ uintptr Runtime::addGlobals(uintptr n) {
     return first;
 }
 
-std::uint32_t Runtime::newproc() {
+std::uint32_t Runtime::newproc(std::uint32_t program) {
+    SIM_CHECK(program == noProgram || program < programs.size(), "newproc: no such program");
     G g;
     g.goid = static_cast<std::uint32_t>(allgs.size() + 1);
+    g.program = program;
+    // A goroutine created during marking starts with an empty stack: it is already black.
+    g.gcscandone = work.cycles;
+    g.status = program == noProgram ? GStatus::parked : GStatus::runnable;
     allgs.push_back(g);
+    if (program != noProgram)
+        runq.push_back(g.goid);
     return g.goid;
+}
+
+std::uint32_t Runtime::addProgram(Program prog) {
+    programs.push_back(std::move(prog));
+    return static_cast<std::uint32_t>(programs.size() - 1);
 }
 
 G& Runtime::goroutine(std::uint32_t goid) {
@@ -81,9 +93,16 @@ uintptr* Runtime::slotPtr(const PtrSlot& slot) {
     simThrow("bad slot kind");
 }
 
-void Runtime::writePointer(const PtrSlot& slot, uintptr value) {
+void Runtime::writePointer(const PtrSlot& slot, uintptr value, std::uint32_t goid) {
     checkPointerValue(value);
-    *slotPtr(slot) = value;
+    uintptr* dst = slotPtr(slot);
+    if (slot.kind != PtrSlot::Kind::stack) {
+        bool global = slot.kind == PtrSlot::Kind::global;
+        if (writeBarrierEnabled())
+            writeBarrier(global, slot.index, slot.field, dst, value, goid);
+        emit(EventKind::store, slot.index, global ? ~uintptr{0} : slot.field, value);
+    }
+    *dst = value;
 }
 
 uintptr Runtime::readPointer(const PtrSlot& slot) const {

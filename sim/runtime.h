@@ -1,42 +1,47 @@
 // gclab — the simulated Go runtime: one value that holds the whole model's state.
 //
-// Models: the runtime's global state (mheap_, allp, allgs, gcController, gcphase) and the mutator's
-// view of memory: globals (data/bss pointer slots), goroutine stacks (pointer slots) and pointer
-// fields inside heap objects, all read and written through one API. See malloc.h for the overview.
+// Models: the runtime's global state (mheap_, allp, allgs, gcController, work, sweep, gcphase) and
+// the mutator's view of memory: globals (data/bss pointer slots), goroutine stacks (pointer slots)
+// and pointer fields inside heap objects, all read and written through one API. See malloc.h for
+// the allocator overview and mgc.h for the collector.
 // Simplifications: only pointer words are stored (scalars are not modelled); a stack is a flat
-// list of pointer slots; goroutines do not own Ps yet (the scheduler arrives with the collector).
-// Runtime is a plain value: copying it snapshots the entire model, which replay relies on.
+// list of pointer slots. Runtime is a plain value: copying it snapshots the entire model, which
+// replay relies on; it holds no pointers into itself.
 #pragma once
 
+#include "sim/cost.h"
+#include "sim/event.h"
 #include "sim/gotype.h"
-#include "sim/mcache.h"
+#include "sim/mbarrier.h"
+#include "sim/mgc.h"
 #include "sim/mgcpacer.h"
+#include "sim/mgcsweep.h"
 #include "sim/mheap.h"
+#include "sim/proc.h"
+#include "sim/program.h"
+#include "sim/rng.h"
 
 #include <cstdint>
 #include <vector>
 
 namespace gclab {
 
-// GCPhase mirrors Go's gcphase values _GCoff, _GCmark and _GCmarktermination.
-enum class GCPhase : std::uint8_t { off, mark, marktermination };
-
-struct P {
-    std::uint32_t id = 0;
-    MCache mcache;
-};
-
-struct G {
-    std::uint32_t goid = 0;
-    std::vector<uintptr> stack; // pointer slots, index 0 = oldest frame
-    std::int64_t gcAssistBytes = 0;
-};
-
 struct RuntimeConfig {
     std::uint32_t gomaxprocs = 1;
     // validate runs the expensive structural checks (validate.cpp) after every heavy allocator
-    // operation (refill, large allocation). Tests always turn it on.
+    // operation and at every GC phase change. Tests always turn it on.
     bool validate = false;
+    // checkmark runs the reachability oracle at every mark termination and sweep completion.
+    bool checkmark = false;
+    std::int32_t gogc = 100; // < 0: off
+    BarrierMode barrier = BarrierMode::hybrid;
+    std::uint64_t seed = 1;
+    std::uint32_t sliceOps = 1000; // operations a goroutine runs before it is preempted
+    std::uint32_t jitterNs = 0;    // random extra cost per operation, to vary interleavings
+    bool recordEvents = false;     // keep events in Runtime::events for the caller to drain
+    bool logStores = false;        // keep the store log the oracle uses to explain a violation
+    bool hashEvents = true;        // keep the running event-stream hash
+    CostModel costs;
 };
 
 // PtrSlot names one pointer-sized location the mutator can read and write.
@@ -52,50 +57,144 @@ struct PtrSlot {
     static PtrSlot heap(uintptr obj, std::uint32_t field) { return PtrSlot{Kind::heap, 0, obj, field}; }
 };
 
+// OracleViolation is thrown when the checkmark oracle finds a reachable object the collector lost.
+class OracleViolation : public RuntimeThrow {
+  public:
+    OracleViolation(const std::string& what, uintptr lost) : RuntimeThrow(what), lostObject(lost) {}
+    uintptr lostObject;
+};
+
 class Runtime {
   public:
     explicit Runtime(RuntimeConfig cfg = {});
 
-    // Allocation (malloc.cpp). p is the P the allocating goroutine runs on.
-    // mallocgc allocates size bytes described by typ: a noscan typ may describe the element of a
-    // larger object (like Go's []byte), a pointerful typ must be exactly size bytes (see newarray).
-    uintptr mallocgc(uintptr size, TypeId typ, std::uint32_t p);
-    uintptr newobject(TypeId typ, std::uint32_t p) { return mallocgc(types[typ].size, typ, p); }
-    uintptr newarray(TypeId elem, uintptr n, std::uint32_t p);
+    // [SECTION] Allocation (malloc.cpp). p is the P the allocating goroutine runs on; goid the
+    // goroutine (0: the runtime itself, which never assists).
+    uintptr mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32_t goid = 0);
+    uintptr newobject(TypeId typ, std::uint32_t p, std::uint32_t goid = 0) {
+        return mallocgc(types[typ].size, typ, p, goid);
+    }
+    uintptr newarray(TypeId elem, uintptr n, std::uint32_t p, std::uint32_t goid = 0);
+    // mheapAlloc is mheap.alloc: reclaim pages by sweeping if needed, then allocSpan.
+    SpanId mheapAlloc(uintptr npages, SpanClass spc);
 
-    // Roots and pointer slots (mutator.cpp).
+    // [SECTION] Roots and pointer slots (mutator.cpp).
     uintptr addGlobals(uintptr n); // returns the index of the first new global slot
-    std::uint32_t newproc();       // a new goroutine with an empty stack; returns its goid
+    std::uint32_t newproc(std::uint32_t program = noProgram); // returns the new goid
     G& goroutine(std::uint32_t goid);
     const G& goroutine(std::uint32_t goid) const;
     void stackPush(std::uint32_t goid, uintptr value);
     uintptr stackPop(std::uint32_t goid);
-    void writePointer(const PtrSlot& slot, uintptr value);
+    // writePointer stores value into slot, running the write barrier for heap and global slots.
+    // goid names the storing goroutine (the hybrid-conceptual barrier looks at its stack).
+    void writePointer(const PtrSlot& slot, uintptr value, std::uint32_t goid = 0);
     uintptr readPointer(const PtrSlot& slot) const;
-    // objectType returns the type recorded for the allocated object at base address obj.
     TypeId objectType(uintptr obj) const;
+    std::uint32_t addProgram(Program prog);
+
+    // [SECTION] Execution (proc.cpp).
+    // step runs one runtime operation; false when every user goroutine has finished and no GC
+    // cycle is in progress.
+    bool step();
+    // runUntilDone steps until step() returns false or maxSteps were taken; returns steps taken.
+    std::uint64_t runUntilDone(std::uint64_t maxSteps);
+    // gcForce starts a forced cycle as runtime.GC() would (without a goroutine waiting for it).
+    void gcForce();
+    std::int64_t now() const; // virtual nanoseconds: the lowest P clock
+
+    // [SECTION] Collector (mgc.cpp, mgcmark.cpp, mbarrier.cpp, mgcsweep.cpp, mcheckmark.cpp).
+    bool writeBarrierEnabled() const { return gcphase != GCPhase::off; }
+    void shade(uintptr p, std::uint32_t pid);
+    // objectColor: 0 white (unmarked), 1 grey (marked, queued), 2 black (marked, scanned).
+    int objectColor(uintptr obj) const;
+    bool isSweepDone() const { return sweep.drained; }
+    uintptr sweepone();
+    // sweepSpan sweeps a claimed span (sweepgen == sg-1); true if the span was freed.
+    bool sweepSpan(SpanId s, bool preserve);
+    void deductSweepCredit(uintptr spanBytes, uintptr callerSweepPages);
+    void checkmark(); // the reachability oracle; throws OracleViolation
+    void checkNoReachableFreed();
 
     // flushallmcaches releases every P's cached spans, as Go's ReadMemStats does before reading.
     void flushallmcaches();
     // validate runs every structural check and throws RuntimeThrow naming the first broken one.
     void validate() const;
+    // stateHash hashes the model's observable state (heap, roots, stats), independent of events.
+    std::uint64_t stateHash() const;
+
+    void emit(EventKind kind, uintptr a = 0, uintptr b = 0, uintptr c = 0);
 
     const RuntimeConfig& config() const { return cfg_; }
+
+    static constexpr std::uint32_t noProgram = ~std::uint32_t{0};
 
     TypeRegistry types;
     MHeap mheap;
     GCController gcController;
+    GCWorkState work;
+    SweepState sweep;
     std::vector<P> allp;
     std::vector<G> allgs;
     std::vector<uintptr> globals;
+    std::vector<Program> programs;
+    std::vector<std::uint32_t> runq; // runnable goroutines, FIFO
     GCPhase gcphase = GCPhase::off;
     bool gcBlackenEnabled = false;
-    uintptr bytesMarked = 0;
+    STWStage stw = STWStage::none;
+    std::uint32_t stwStep = 0; // progress within the current stop-the-world stage
+    BarrierMode barrier = BarrierMode::hybrid;
+    Rng rng{1};
+    std::uint64_t tick = 0;
+    std::uint32_t curP = ~std::uint32_t{0}; // the P acting in the current step
+    std::uint32_t curG = 0;                 // the goroutine acting in the current step
+    std::uint32_t bgsweepG = 0;
+    std::vector<Event> events; // filled when config().recordEvents; the caller drains it
+    Fnv1a eventHash;
+    std::uint64_t eventCount = 0;
+    std::int64_t stepCost = 0; // virtual ns charged to the acting P by the current step
 
   private:
     uintptr* slotPtr(const PtrSlot& slot);
     void gcmarknewobject(MSpan& span, std::uint32_t slot, uintptr size);
     void checkPointerValue(uintptr value) const;
+
+    // mgc.cpp
+    void gcStart(bool forced);
+    void runSTW();
+    void sweepTerminationStep();
+    void markTerminationStep();
+    bool gcMarkDone();
+    void gcMarkRootPrepare();
+    void gcMarkTinyAllocs();
+    void gcSweep();
+
+    // mgcmark.cpp
+    // markUnit does one root job or scans one object; returns the scan work done, -1 if none.
+    std::int64_t markUnit(P& p);
+    std::int64_t markroot(P& p, std::size_t i);
+    std::int64_t scanstack(G& g, P& p);
+    std::int64_t scanobject(uintptr b, P& p);
+    void greyobject(uintptr obj, P& p);
+    bool markWorkAvailable() const;
+    void gcFlushBgCredit(std::int64_t scanWork);
+    void gcAssistAlloc(G& g);
+    void wakeAssists();
+
+    // mbarrier.cpp
+    void writeBarrier(bool global, uintptr dst, std::uint32_t field, uintptr* slot, uintptr value,
+                      std::uint32_t goid);
+    void wbBufFlush(P& p);
+
+    // proc.cpp
+    P& pickP();
+    void runP(P& p);
+    void execOp(P& p, G& g);
+    void assistUnit(P& p, G& g);
+    void stopTheWorld();
+    MarkWorkerMode findRunnableGCWorker(P& p);
+    void ready(std::uint32_t goid);
+    std::uint32_t popRunq();
+    bool userGoroutinesLeft() const;
 
     RuntimeConfig cfg_;
 };

@@ -25,7 +25,7 @@ while [[ $# -gt 0 ]]; do
         --min-time) [[ $# -ge 2 ]] || die "--min-time needs a value"; min_time="$2"; shift 2 ;;
         --cpu) [[ $# -ge 2 ]] || die "--cpu needs a value"; cpu="$2"; shift 2 ;;
         --no-build) do_build=0; shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument: $1 (see --help)" ;;
     esac
 done
@@ -61,7 +61,7 @@ if [[ "$do_build" == 1 ]]; then
         generator=(-G Ninja)
     fi
     cmake -S "$repo" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DGCLAB_BUILD_TESTS=OFF \
-        -DGCLAB_BUILD_BENCH=ON >/dev/null || die "cmake configure failed"
+        -DGCLAB_BUILD_BENCH=ON -DGCLAB_BUILD_GUI=OFF >/dev/null || die "cmake configure failed"
     cmake --build "$build" --target bench_alloc || die "cmake build failed"
     (
         cd "$repo/bench/go"

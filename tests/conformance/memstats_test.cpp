@@ -32,7 +32,9 @@ void compare(const Sequence& seq) {
     auto go = keyValues(runProbe(GCLAB_GO_MEMSTATS, seq.goArgs));
     ASSERT_TRUE(go.count("HeapInuse")) << "probe printed no HeapInuse";
 
-    Runtime rt;
+    RuntimeConfig cfg;
+    cfg.gogc = -1; // GOGC=off, as the Go probe runs
+    Runtime rt(cfg);
     std::set<int> touched;
     seq.model(rt, touched);
     rt.validate();

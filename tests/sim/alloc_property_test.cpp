@@ -1,6 +1,8 @@
 // Property test: random allocation sequences on random numbers of Ps, with the model's structural
 // validation on, against an independent tally of what Go's MemStats must report and a check that
 // no two live objects overlap.
+#include "test_config.h"
+
 #include "sim/malloc.h"
 #include "sim/mstats.h"
 #include "sim/rng.h"
@@ -47,7 +49,7 @@ TEST(AllocProperty, RandomSequencesKeepInvariantsAndMatchAnIndependentTally) {
     for (std::uint64_t seed = 1; seed <= 30; seed++) {
         Rng rng(seed);
         auto procs = static_cast<std::uint32_t>(1 + rng.below(4));
-        Runtime rt(RuntimeConfig{procs, true});
+        Runtime rt(test::testConfig(procs));
         TypeId u8 = rt.types.define("uint8", 1, {});
 
         std::map<uintptr, uintptr> objects; // start -> end of every allocation (tiny: its bytes)

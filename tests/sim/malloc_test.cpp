@@ -1,4 +1,6 @@
 // mallocgc paths: zero-size, tiny, small, large; mcache refill and flush; heapLive accounting.
+#include "test_config.h"
+
 #include "sim/malloc.h"
 #include "sim/mstats.h"
 #include "sim/runtime.h"
@@ -9,7 +11,7 @@ namespace gclab {
 namespace {
 
 struct Fixture : ::testing::Test {
-    Runtime rt{RuntimeConfig{1, true}};
+    Runtime rt{test::testConfig(1)};
     TypeId u8 = rt.types.define("uint8", 1, {});
     TypeId node24 = rt.types.define("Node", 24, {0, 2});
     TypeId i64 = rt.types.define("int64", 8, {});
@@ -154,7 +156,7 @@ TEST_F(Malloc, FlushReturnsPartialSpansAndTheNextAllocationReusesThem) {
 }
 
 TEST_F(Malloc, EachPHasItsOwnCachedSpans) {
-    Runtime two{RuntimeConfig{2, true}};
+    Runtime two{test::testConfig(2)};
     TypeId t = two.types.define("T", 32, {0});
     uintptr a = two.newobject(t, 0);
     uintptr b = two.newobject(t, 1);
@@ -177,7 +179,7 @@ TEST_F(Malloc, AllocateBlackWhileMarking) {
     const MSpan& s = rt.mheap.span(rb.span);
     EXPECT_FALSE(s.gcmarkBits.test(rw.slot));
     EXPECT_TRUE(s.gcmarkBits.test(rb.slot));
-    EXPECT_EQ(rt.bytesMarked, 24u);
+    EXPECT_EQ(rt.work.bytesMarked, 24u);
     const HeapArena& ha = rt.mheap.arenaOf(s.base());
     uintptr page = (s.base() - arenaBaseHint) / pageSize;
     EXPECT_TRUE((ha.pageMarks[page / 64] >> (page % 64)) & 1);

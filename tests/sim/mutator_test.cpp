@@ -1,4 +1,6 @@
 // The mutator API: pointer stores into globals, stacks and heap objects.
+#include "test_config.h"
+
 #include "sim/malloc.h"
 #include "sim/runtime.h"
 
@@ -8,7 +10,7 @@ namespace gclab {
 namespace {
 
 struct Mutator : ::testing::Test {
-    Runtime rt{RuntimeConfig{1, true}};
+    Runtime rt{test::testConfig(1)};
     TypeId node = rt.types.define("Node", 24, {0, 2});
     TypeId u8 = rt.types.define("uint8", 1, {});
 };

@@ -1,0 +1,248 @@
+// gclab — the GC cycle: gcStart, sweep termination, mark completion, mark termination, gcSweep.
+//
+// Models: src/runtime/mgc.go (gcStart, gcMarkDone, gcMarkTermination, gcSweep, finishsweep_m,
+// gcMarkRootPrepare, gcMarkTinyAllocs) and gcPaceSweeper, Go 1.19. Stop-the-world stages run as a
+// sequence of steps during which no mutator runs; every step of a pause costs every P.
+// Simplifications: the sweeping that Go's gcStart does just before stopping the world is done as
+// the first part of the pause; no sync.Pool clearing, no finalizers.
+#include "sim/runtime.h"
+
+namespace gclab {
+
+void Runtime::gcStart(bool forced) {
+    if (gcphase != GCPhase::off || work.startPending || stw != STWStage::none)
+        return;
+    work.startPending = true;
+    work.userForced = forced;
+}
+
+void Runtime::gcForce() {
+    gcStart(true);
+}
+
+void Runtime::stopTheWorld() {
+    std::int64_t latest = 0;
+    for (const P& p : allp)
+        latest = std::max(latest, p.clock);
+    for (P& p : allp)
+        p.clock = latest;
+}
+
+void Runtime::runSTW() {
+    curP = ~std::uint32_t{0};
+    curG = 0;
+    stepCost = 0;
+    if (stw == STWStage::sweepTermination)
+        sweepTerminationStep();
+    else
+        markTerminationStep();
+    for (P& p : allp)
+        p.clock += stepCost;
+    work.pauseTotalNs += static_cast<std::uint64_t>(stepCost);
+}
+
+void Runtime::gcMarkRootPrepare() {
+    work.roots.clear();
+    work.markrootNext = 0;
+    std::size_t blocks = (globals.size() + rootBlockPointers - 1) / rootBlockPointers;
+    for (std::size_t b = 0; b < blocks; b++)
+        work.roots.push_back(RootJob{RootJob::Kind::globals, static_cast<std::uint32_t>(b)});
+    // One job per goroutine alive now; goroutines created later start black.
+    for (const G& g : allgs)
+        if (g.status != GStatus::dead)
+            work.roots.push_back(RootJob{RootJob::Kind::stack, g.goid});
+}
+
+void Runtime::gcMarkTinyAllocs() {
+    for (P& p : allp)
+        if (p.mcache.tiny != 0)
+            greyobject(p.mcache.tiny, p);
+}
+
+void Runtime::sweepTerminationStep() {
+    if (stwStep == 0) {
+        stopTheWorld();
+        stepCost += cfg_.costs.stwFixed;
+        work.startPending = false;
+        work.current = GCCycleStats{};
+        work.current.tSweepTermStart = now();
+        work.current.heap0 = gcController.heapLive;
+        work.current.forced = work.userForced;
+        work.current.procs = static_cast<std::uint32_t>(allp.size());
+        emit(EventKind::stwStart, 0);
+        // Every mcache must have been flushed since the last cycle (stale spans get swept here).
+        for (P& p : allp) {
+            if (p.needPrepareForSweep) {
+                p.mcache.prepareForSweep(*this);
+                p.needPrepareForSweep = false;
+            }
+        }
+        stwStep = 1;
+        return;
+    }
+    if (stwStep == 1) {
+        // finishsweep_m: sweep whatever is left, one span per step.
+        if (sweepone() != ~uintptr{0}) {
+            sweep.npausesweep++;
+            return;
+        }
+        stwStep = 2;
+        return;
+    }
+    // Set up the mark phase and start the world.
+    work.cycles++;
+    for (std::size_t a = 0; a < mheap.numArenas(); a++)
+        mheap.arenaMut(a).pageMarks.fill(0);
+    work.bytesMarked = 0;
+    work.stores.clear();
+    for (G& g : allgs)
+        g.gcAssistBytes = 0;
+    for (P& p : allp) {
+        p.gcFractionalMarkTime = 0;
+        p.workerMode = MarkWorkerMode::none;
+    }
+    work.current.num = work.cycles;
+    work.current.stacks = gcController.maxStackScan;
+    work.current.globals = gcController.globalsScan;
+    emit(EventKind::gcStart, work.cycles, work.userForced ? 1 : 0, gcController.heapLive);
+    gcController.startCycle(now(), static_cast<std::uint32_t>(allp.size()));
+    gcphase = GCPhase::mark;
+    emit(EventKind::phase, static_cast<uintptr>(gcphase), work.cycles);
+    gcMarkRootPrepare();
+    gcMarkTinyAllocs();
+    if (barrier == BarrierMode::yuasa) {
+        // A deletion barrier needs a snapshot of every stack before the world restarts.
+        for (G& g : allgs)
+            if (g.status != GStatus::dead)
+                scanstack(g, allp[0]);
+    }
+    gcBlackenEnabled = true;
+    stw = STWStage::none;
+    stwStep = 0;
+    work.current.tMarkStart = now() + stepCost;
+    emit(EventKind::stwEnd, 0);
+    if (cfg_.validate)
+        validate();
+}
+
+bool Runtime::gcMarkDone() {
+    // Ragged barrier: every P flushes its write-barrier buffer and its local work.
+    bool flushed = false;
+    for (P& p : allp) {
+        wbBufFlush(p);
+        flushed = p.gcw.dispose(work.full) || flushed;
+    }
+    if (flushed || markWorkAvailable())
+        return false;
+    // No work anywhere: stop the world for mark termination.
+    gcController.lastHeapGoal = gcController.heapGoal();
+    gcBlackenEnabled = false;
+    wakeAssists();
+    for (P& p : allp) {
+        if (p.workerMode != MarkWorkerMode::none)
+            emit(EventKind::workerStop, static_cast<uintptr>(p.workerMode));
+        p.workerMode = MarkWorkerMode::none;
+    }
+    work.current.tMarkTermStart = now();
+    stw = STWStage::markTermination;
+    stwStep = 0;
+    return true;
+}
+
+void Runtime::gcSweep() {
+    mheap.sweepgen += 2;
+    sweep.centralIndex = 0;
+    sweep.pagesSwept = 0;
+    sweep.reclaimIndex = 0;
+    sweep.reclaimCredit = 0;
+    sweep.drained = false;
+    for (P& p : allp)
+        p.needPrepareForSweep = true;
+    if (bgsweepG != 0 && goroutine(bgsweepG).status == GStatus::waitingSweep)
+        ready(bgsweepG);
+}
+
+void Runtime::markTerminationStep() {
+    if (stwStep == 0) {
+        stopTheWorld();
+        stepCost += cfg_.costs.stwFixed;
+        emit(EventKind::stwStart, 1);
+        gcphase = GCPhase::marktermination;
+        emit(EventKind::phase, static_cast<uintptr>(gcphase), work.cycles);
+        work.current.heap1 = gcController.heapLive;
+        stwStep = 1;
+        if (barrier == BarrierMode::dijkstra) {
+            // An insertion barrier does not cover stacks: re-scan every one of them now.
+            for (G& g : allgs)
+                if (g.status != GStatus::dead)
+                    work.roots.push_back(RootJob{RootJob::Kind::stack, g.goid});
+            for (G& g : allgs)
+                g.gcscandone = 0;
+        }
+        return;
+    }
+    if (stwStep == 1) {
+        // Drain whatever the pause still has to do (stack re-scans under Dijkstra), one unit a step.
+        if (markUnit(allp[0]) >= 0)
+            return;
+        for (P& p : allp)
+            p.gcw.dispose(work.full);
+        if (!work.full.empty())
+            return;
+        stwStep = 2;
+        return;
+    }
+    SIM_CHECK(!markWorkAvailable(), "mark termination with work remaining");
+    for (P& p : allp) {
+        work.bytesMarked += p.gcw.bytesMarked;
+        p.gcw.bytesMarked = 0;
+        p.wbBuf.buf.clear();
+    }
+    if (cfg_.checkmark)
+        checkmark();
+    gcController.resetLive(work.bytesMarked);
+    work.current.heap2 = work.bytesMarked;
+    work.current.heapGoal = gcController.lastHeapGoal;
+    gcphase = GCPhase::off;
+    emit(EventKind::phase, static_cast<uintptr>(gcphase), work.cycles);
+    gcSweep();
+    gcController.commit(isSweepDone());
+    // gcPaceSweeper: spread the sweeping over the allocation until the next trigger.
+    std::int64_t heapDistance = static_cast<std::int64_t>(gcController.trigger()) -
+                                static_cast<std::int64_t>(gcController.heapLive) - (1 << 20);
+    if (heapDistance < static_cast<std::int64_t>(pageSize))
+        heapDistance = static_cast<std::int64_t>(pageSize);
+    std::int64_t sweepDistancePages =
+        static_cast<std::int64_t>(mheap.pagesInUse) - static_cast<std::int64_t>(sweep.pagesSwept);
+    if (sweepDistancePages <= 0) {
+        sweep.sweepPagesPerByte = 0;
+    } else {
+        sweep.sweepPagesPerByte = static_cast<double>(sweepDistancePages) / static_cast<double>(heapDistance);
+        sweep.sweepHeapLiveBasis = gcController.heapLive;
+        sweep.pagesSweptBasis = sweep.pagesSwept;
+    }
+    work.numgc++;
+    if (work.current.forced)
+        work.numForcedGC++;
+    work.current.tEnd = now() + stepCost;
+    work.history.push_back(work.current);
+    emit(EventKind::gcDone, work.numgc, work.bytesMarked);
+    emit(EventKind::stwEnd, 1);
+    stw = STWStage::none;
+    stwStep = 0;
+    if (work.forcedPending) {
+        work.forcedPending = false;
+        gcStart(true);
+    }
+    // runtime.GC callers waiting for this cycle continue (and help sweep).
+    for (G& g : allgs) {
+        if (g.status == GStatus::waitingGC && g.waitCycle <= work.cycles) {
+            g.sweepAfterGC = true;
+            ready(g.goid);
+        }
+    }
+    if (cfg_.validate)
+        validate();
+}
+
+} // namespace gclab

@@ -1,0 +1,220 @@
+// gclab — marking: root jobs, greyobject, scanobject (with oblets), assists and background credit.
+//
+// Models: src/runtime/mgcmark.go (markroot, scanstack, scanobject, greyobject, shade, gcDrain,
+// gcAssistAlloc, gcFlushBgCredit) and gcMarkTinyAllocs, Go 1.19. One call of markUnit is one step of
+// gcDrain: claim a root job, or take one grey object and scan it.
+// Simplifications: scan work is flushed to the controller at once (Go batches 2000 bytes); stacks
+// are scanned as flat arrays of pointer slots; there are no finalizer or span-special roots.
+#include "sim/runtime.h"
+
+#include <algorithm>
+
+namespace gclab {
+
+void Runtime::greyobject(uintptr obj, P& p) {
+    ObjectRef ref;
+    if (!mheap.findObject(obj, ref))
+        return;
+    MSpan& s = mheap.span(ref.span);
+    if (s.gcmarkBits.test(ref.slot))
+        return;
+    s.gcmarkBits.set(ref.slot);
+    HeapArena& ha = mheap.arenaOf(s.base());
+    uintptr page = (s.base() - arenaBaseHint) / pageSize % pagesPerArena;
+    ha.pageMarks[page / 64] |= std::uint64_t{1} << (page % 64);
+    uintptr base = s.base() + ref.slot * s.elemsize;
+    if (s.spanclass.noscan()) {
+        p.gcw.bytesMarked += s.elemsize;
+        emit(EventKind::black, base);
+        return;
+    }
+    p.gcw.put(base, work.full);
+    emit(EventKind::grey, base);
+}
+
+void Runtime::shade(uintptr ptr, std::uint32_t pid) {
+    if (ptr < 4096 || ptr < arenaBaseHint || ptr >= mheap.arenaEnd())
+        return;
+    greyobject(ptr, allp[pid]);
+}
+
+std::int64_t Runtime::scanobject(uintptr b, P& p) {
+    ObjectRef ref;
+    SIM_CHECK(mheap.findObject(b, ref), "scanobject of a free object");
+    const MSpan& s = mheap.span(ref.span);
+    uintptr base = s.base() + ref.slot * s.elemsize;
+    uintptr n = s.elemsize;
+    if (n > maxObletBytes) {
+        if (b == base) {
+            // Queue the other oblets; they are scanned as separate work items.
+            for (uintptr oblet = b + maxObletBytes; oblet < base + s.elemsize; oblet += maxObletBytes)
+                p.gcw.put(oblet, work.full);
+        }
+        n = base + s.elemsize - b;
+        if (n > maxObletBytes)
+            n = maxObletBytes;
+    }
+    const GoType& t = types[s.slotType[ref.slot]];
+    const uintptr* words = s.ptrSlots(ref.slot);
+    uintptr off = b - base;
+    std::int64_t examined = 0;
+    for (std::uint32_t i = 0; i < t.numPtrs(); i++) {
+        uintptr byteOff = uintptr{t.ptrWords[i]} * 8;
+        if (byteOff < off || byteOff >= off + n)
+            continue;
+        examined++;
+        uintptr v = words[i];
+        if (v != 0 && (v < b || v >= b + n))
+            greyobject(v, p);
+    }
+    p.gcw.bytesMarked += n;
+    std::int64_t scanned = 0;
+    if (t.ptrdata > off)
+        scanned = static_cast<std::int64_t>(std::min<uintptr>(t.ptrdata - off, n));
+    gcController.heapScanWork += scanned;
+    stepCost += cfg_.costs.scanObject + examined * cfg_.costs.scanWord;
+    if (b == base)
+        emit(EventKind::black, base);
+    return scanned;
+}
+
+std::int64_t Runtime::scanstack(G& g, P& p) {
+    for (uintptr v : g.stack)
+        if (v != 0)
+            greyobject(v, p);
+    g.gcscandone = work.cycles;
+    auto scanned = static_cast<std::int64_t>(g.stack.size() * 8);
+    gcController.stackScanWork += scanned;
+    stepCost += cfg_.costs.rootJob + static_cast<std::int64_t>(g.stack.size()) * cfg_.costs.scanWord;
+    return scanned;
+}
+
+std::int64_t Runtime::markroot(P& p, std::size_t i) {
+    const RootJob& job = work.roots[i];
+    emit(EventKind::rootJob, i, job.kind == RootJob::Kind::globals ? 0 : 1, job.index);
+    if (job.kind == RootJob::Kind::stack) {
+        G& g = goroutine(job.index);
+        if (g.status == GStatus::dead || g.gcscandone == work.cycles) {
+            stepCost += cfg_.costs.rootJob;
+            return 0;
+        }
+        return scanstack(g, p);
+    }
+    std::size_t first = std::size_t{job.index} * rootBlockPointers;
+    std::size_t last = std::min(globals.size(), first + rootBlockPointers);
+    for (std::size_t k = first; k < last; k++)
+        if (globals[k] != 0)
+            greyobject(globals[k], p);
+    auto scanned = static_cast<std::int64_t>((last - first) * 8);
+    gcController.globalsScanWork += scanned;
+    stepCost += cfg_.costs.rootJob + static_cast<std::int64_t>(last - first) * cfg_.costs.scanWord;
+    return scanned;
+}
+
+std::int64_t Runtime::markUnit(P& p) {
+    if (work.markrootNext < work.roots.size())
+        return markroot(p, work.markrootNext++);
+    if (work.full.empty())
+        p.gcw.balance(work.full);
+    uintptr b = p.gcw.tryGet(work.full);
+    if (b == 0) {
+        wbBufFlush(p);
+        b = p.gcw.tryGet(work.full);
+    }
+    if (b == 0)
+        return -1;
+    return scanobject(b, p);
+}
+
+bool Runtime::markWorkAvailable() const {
+    if (work.markrootNext < work.roots.size() || !work.full.empty())
+        return true;
+    for (const P& p : allp)
+        if (!p.gcw.empty() || !p.wbBuf.empty())
+            return true;
+    return false;
+}
+
+void Runtime::gcFlushBgCredit(std::int64_t scanWork) {
+    if (work.assistQueue.empty()) {
+        gcController.bgScanCredit += scanWork;
+        return;
+    }
+    auto scanBytes =
+        static_cast<std::int64_t>(static_cast<double>(scanWork) * gcController.assistBytesPerWork);
+    while (!work.assistQueue.empty() && scanBytes > 0) {
+        std::uint32_t goid = work.assistQueue.front();
+        work.assistQueue.erase(work.assistQueue.begin());
+        G& g = goroutine(goid);
+        if (scanBytes + g.gcAssistBytes >= 0) {
+            // Pay this goroutine's whole debt and let it run.
+            scanBytes += g.gcAssistBytes;
+            g.gcAssistBytes = 0;
+            ready(goid);
+        } else {
+            // Partial payment: it goes to the back of the queue.
+            g.gcAssistBytes += scanBytes;
+            scanBytes = 0;
+            work.assistQueue.push_back(goid);
+            break;
+        }
+    }
+    if (scanBytes > 0)
+        gcController.bgScanCredit +=
+            static_cast<std::int64_t>(static_cast<double>(scanBytes) * gcController.assistWorkPerByte);
+}
+
+void Runtime::gcAssistAlloc(G& g) {
+    auto debtBytes = -g.gcAssistBytes;
+    auto scanWork =
+        static_cast<std::int64_t>(gcController.assistWorkPerByte * static_cast<double>(debtBytes));
+    if (scanWork < gcOverAssistWork) {
+        scanWork = gcOverAssistWork;
+        debtBytes =
+            static_cast<std::int64_t>(gcController.assistBytesPerWork * static_cast<double>(scanWork));
+    }
+    std::int64_t credit = gcController.bgScanCredit;
+    if (credit > 0) {
+        std::int64_t stolen;
+        if (credit < scanWork) {
+            stolen = credit;
+            g.gcAssistBytes +=
+                1 + static_cast<std::int64_t>(gcController.assistBytesPerWork * static_cast<double>(stolen));
+        } else {
+            stolen = scanWork;
+            g.gcAssistBytes += debtBytes;
+        }
+        gcController.bgScanCredit -= stolen;
+        scanWork -= stolen;
+        if (scanWork == 0)
+            return;
+    }
+    g.assistWorkLeft = scanWork;
+    g.assistWorkDone = 0;
+}
+
+void Runtime::wakeAssists() {
+    for (std::uint32_t goid : work.assistQueue)
+        ready(goid);
+    work.assistQueue.clear();
+}
+
+int Runtime::objectColor(uintptr obj) const {
+    ObjectRef ref;
+    if (!mheap.findObject(obj, ref))
+        return 0;
+    const MSpan& s = mheap.span(ref.span);
+    if (!s.gcmarkBits.test(ref.slot))
+        return 0;
+    uintptr base = s.base() + ref.slot * s.elemsize;
+    auto queued = [&](const Workbuf& b) { return std::find(b.begin(), b.end(), base) != b.end(); };
+    for (const P& p : allp)
+        if (queued(p.gcw.wbuf1) || queued(p.gcw.wbuf2))
+            return 1;
+    for (const Workbuf& b : work.full.bufs)
+        if (queued(b))
+            return 1;
+    return 2;
+}
+
+} // namespace gclab

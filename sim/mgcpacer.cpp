@@ -1,0 +1,154 @@
+#include "sim/mgcpacer.h"
+
+#include <cmath>
+
+namespace gclab {
+
+void GCController::update(std::int64_t dHeapLive, std::int64_t dHeapScan, bool blackenEnabled) {
+    if (dHeapLive != 0)
+        heapLive = static_cast<uintptr>(static_cast<std::int64_t>(heapLive) + dHeapLive);
+    if (!blackenEnabled) {
+        heapScan = static_cast<uintptr>(static_cast<std::int64_t>(heapScan) + dHeapScan);
+    } else {
+        revise();
+    }
+}
+
+void GCController::init(std::int32_t gogc) {
+    heapMinimum = defaultHeapMinimum;
+    triggered = noTriggered;
+    setGCPercent(gogc);
+    commit(true);
+}
+
+void GCController::setGCPercent(std::int32_t gogc) {
+    gcPercent = gogc < 0 ? -1 : gogc;
+    heapMinimum =
+        gcPercent < 0 ? defaultHeapMinimum : defaultHeapMinimum * static_cast<std::uint64_t>(gcPercent) / 100;
+}
+
+void GCController::commit(bool isSweepDone) {
+    sweepDistMinTrigger = isSweepDone ? 0 : heapLive + sweepMinHeapDistance;
+    std::uint64_t goal = ~std::uint64_t{0};
+    if (gcPercent >= 0)
+        goal = heapMarked +
+               (heapMarked + lastStackScan + globalsScan) * static_cast<std::uint64_t>(gcPercent) / 100;
+    if (goal < heapMinimum)
+        goal = heapMinimum;
+    gcPercentHeapGoal = goal;
+    runway = static_cast<std::uint64_t>((consMark * (1 - gcGoalUtilization) / gcGoalUtilization) *
+                                        static_cast<double>(lastHeapScan + lastStackScan + globalsScan));
+}
+
+std::uint64_t GCController::heapGoalInternal(std::uint64_t& minTrigger) const {
+    std::uint64_t goal = gcPercentHeapGoal;
+    minTrigger = 0;
+    std::uint64_t sweepDistTrigger = sweepDistMinTrigger;
+    if (sweepDistTrigger > goal)
+        goal = sweepDistTrigger;
+    minTrigger = sweepDistTrigger;
+    constexpr std::uint64_t minRunway = 64 << 10;
+    if (triggered != noTriggered && goal < triggered + minRunway)
+        goal = triggered + minRunway;
+    return goal;
+}
+
+std::uint64_t GCController::heapGoal() const {
+    std::uint64_t minTrigger;
+    return heapGoalInternal(minTrigger);
+}
+
+std::uint64_t GCController::trigger() const {
+    std::uint64_t minTrigger;
+    std::uint64_t goal = heapGoalInternal(minTrigger);
+    if (heapMarked >= goal)
+        return goal;
+    if (minTrigger < heapMarked)
+        minTrigger = heapMarked;
+    constexpr std::uint64_t triggerRatioDen = 64, minTriggerRatioNum = 45, maxTriggerRatioNum = 61;
+    std::uint64_t lowerBound = (goal - heapMarked) / triggerRatioDen * minTriggerRatioNum + heapMarked;
+    if (minTrigger < lowerBound)
+        minTrigger = lowerBound;
+    std::uint64_t maxTrigger = (goal - heapMarked) / triggerRatioDen * maxTriggerRatioNum + heapMarked;
+    if (goal > defaultHeapMinimum && goal - defaultHeapMinimum > maxTrigger)
+        maxTrigger = goal - defaultHeapMinimum;
+    if (maxTrigger < minTrigger)
+        maxTrigger = minTrigger;
+    std::uint64_t t = runway > goal ? minTrigger : goal - runway;
+    if (t < minTrigger)
+        t = minTrigger;
+    if (t > maxTrigger)
+        t = maxTrigger;
+    SIM_CHECK(t <= goal, "produced a trigger greater than the heap goal");
+    return t;
+}
+
+void GCController::startCycle(std::int64_t now, std::uint32_t procs) {
+    heapScanWork = 0;
+    stackScanWork = 0;
+    globalsScanWork = 0;
+    bgScanCredit = 0;
+    markStartTime = now;
+    triggered = trigger();
+
+    double totalUtilizationGoal = static_cast<double>(procs) * gcBackgroundUtilization;
+    dedicatedMarkWorkersNeeded = static_cast<std::int64_t>(totalUtilizationGoal + 0.5);
+    double utilError = static_cast<double>(dedicatedMarkWorkersNeeded) / totalUtilizationGoal - 1;
+    constexpr double maxUtilError = 0.3;
+    if (utilError < -maxUtilError || utilError > maxUtilError) {
+        if (static_cast<double>(dedicatedMarkWorkersNeeded) > totalUtilizationGoal)
+            dedicatedMarkWorkersNeeded--;
+        fractionalUtilizationGoal = (totalUtilizationGoal - static_cast<double>(dedicatedMarkWorkersNeeded)) /
+                                    static_cast<double>(procs);
+    } else {
+        fractionalUtilizationGoal = 0;
+    }
+    maxIdleMarkWorkers =
+        static_cast<std::int32_t>(procs) - static_cast<std::int32_t>(dedicatedMarkWorkersNeeded);
+    idleMarkWorkers = 0;
+    revise();
+}
+
+void GCController::revise() {
+    std::int32_t percent = gcPercent < 0 ? 100000 : gcPercent;
+    auto live = static_cast<std::int64_t>(heapLive);
+    std::int64_t work = heapScanWork + stackScanWork + globalsScanWork;
+    auto goal = static_cast<std::int64_t>(heapGoal());
+    auto scanWorkExpected = static_cast<std::int64_t>(lastHeapScan + lastStackScan + globalsScan);
+    auto maxScanWork = static_cast<std::int64_t>(heapScan + maxStackScan + globalsScan);
+    if (work > scanWorkExpected) {
+        auto extHeapGoal = static_cast<std::int64_t>(
+                               static_cast<double>(goal - static_cast<std::int64_t>(triggered)) /
+                               static_cast<double>(scanWorkExpected) * static_cast<double>(maxScanWork)) +
+                           static_cast<std::int64_t>(triggered);
+        scanWorkExpected = maxScanWork;
+        auto hardGoal = static_cast<std::int64_t>((1.0 + static_cast<double>(percent) / 100.0) *
+                                                  static_cast<double>(goal));
+        if (extHeapGoal > hardGoal)
+            extHeapGoal = hardGoal;
+        goal = extHeapGoal;
+    }
+    if (live > goal) {
+        goal = static_cast<std::int64_t>(static_cast<double>(goal) * 1.1);
+        scanWorkExpected = maxScanWork;
+    }
+    std::int64_t scanWorkRemaining = scanWorkExpected - work;
+    if (scanWorkRemaining < 1000)
+        scanWorkRemaining = 1000;
+    std::int64_t heapRemaining = goal - live;
+    if (heapRemaining <= 0)
+        heapRemaining = 1;
+    assistWorkPerByte = static_cast<double>(scanWorkRemaining) / static_cast<double>(heapRemaining);
+    assistBytesPerWork = static_cast<double>(heapRemaining) / static_cast<double>(scanWorkRemaining);
+}
+
+void GCController::resetLive(uintptr bytesMarked) {
+    heapMarked = bytesMarked;
+    heapLive = bytesMarked;
+    heapScan = static_cast<uintptr>(heapScanWork);
+    lastHeapScan = static_cast<uintptr>(heapScanWork);
+    lastStackScan = static_cast<uintptr>(stackScanWork);
+    triggered = noTriggered;
+}
+
+} // namespace gclab

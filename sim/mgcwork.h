@@ -1,0 +1,46 @@
+// gclab — gcWork: a P's local queue of grey objects, and the global list of full work buffers.
+//
+// Models: src/runtime/mgcwork.go (Go 1.19). Each P has two buffers of 253 pointers (a 2 KiB workbuf
+// minus its header); put/tryGet work on wbuf1 as a LIFO stack, swap with wbuf2, and exchange whole
+// buffers with the global full list. balance() hands work to other Ps when the global list is empty.
+// Simplifications: buffers are vectors and the empty-buffer pool is not modelled; the global list
+// is a plain LIFO stack (Go's is lock-free LIFO).
+#pragma once
+
+#include "sim/base.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace gclab {
+
+inline constexpr std::size_t workbufEntries = 253; // (2048 - 24-byte header) / 8
+
+using Workbuf = std::vector<uintptr>;
+
+// WorkFull is work.full: full (or handed-off) buffers any P may take.
+struct WorkFull {
+    std::vector<Workbuf> bufs;
+    bool empty() const { return bufs.empty(); }
+};
+
+struct GCWork {
+    Workbuf wbuf1;
+    Workbuf wbuf2;
+    std::uint64_t bytesMarked = 0;  // flushed into work.bytesMarked at dispose
+    std::uint64_t heapScanWork = 0; // flushed at dispose and periodically while draining
+
+    // put queues a grey object.
+    void put(uintptr obj, WorkFull& full);
+    // tryGet takes the next object to scan, 0 if the P has none and the global list is empty.
+    uintptr tryGet(WorkFull& full);
+    // balance moves work to the global list if it is empty (Go: gcWork.balance).
+    void balance(WorkFull& full);
+    // dispose returns every buffered object to the global list; true if there were any.
+    bool dispose(WorkFull& full);
+
+    bool empty() const { return wbuf1.empty() && wbuf2.empty(); }
+    std::size_t size() const { return wbuf1.size() + wbuf2.size(); }
+};
+
+} // namespace gclab

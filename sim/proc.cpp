@@ -1,0 +1,400 @@
+// gclab — the deterministic scheduler and the execution of mutator operations.
+//
+// Models: schedule/findRunnable/findRunnableGCWorker from src/runtime/proc.go and mgcpacer.go and the
+// goroutine side of runtime.GC (mgc.go), Go 1.19. The P with the lowest virtual clock acts next (ties:
+// lowest id); it runs a GC mark worker if the controller wants one, else the next goroutine, else an
+// idle mark worker while marking, else it idles.
+#include "sim/runtime.h"
+
+#include <sstream>
+
+namespace gclab {
+
+std::int64_t Runtime::now() const {
+    std::int64_t m = allp[0].clock;
+    for (const P& p : allp)
+        m = std::min(m, p.clock);
+    return m;
+}
+
+void Runtime::ready(std::uint32_t goid) {
+    G& g = goroutine(goid);
+    if (g.status == GStatus::dead)
+        return;
+    g.status = GStatus::runnable;
+    runq.push_back(goid);
+}
+
+std::uint32_t Runtime::popRunq() {
+    while (!runq.empty()) {
+        std::uint32_t goid = runq.front();
+        runq.erase(runq.begin());
+        if (goroutine(goid).status == GStatus::runnable)
+            return goid;
+    }
+    return 0;
+}
+
+bool Runtime::userGoroutinesLeft() const {
+    for (const G& g : allgs)
+        if (g.kind == GKind::user && g.status != GStatus::dead && g.status != GStatus::parked)
+            return true;
+    return false;
+}
+
+P& Runtime::pickP() {
+    P* best = &allp[0];
+    for (P& p : allp)
+        if (p.clock < best->clock)
+            best = &p;
+    return *best;
+}
+
+MarkWorkerMode Runtime::findRunnableGCWorker(P& p) {
+    if (p.workerMode == MarkWorkerMode::dedicated)
+        return MarkWorkerMode::dedicated;
+    if (gcController.dedicatedMarkWorkersNeeded > 0) {
+        gcController.dedicatedMarkWorkersNeeded--;
+        return MarkWorkerMode::dedicated;
+    }
+    if (gcController.fractionalUtilizationGoal == 0)
+        return MarkWorkerMode::none;
+    std::int64_t delta = p.clock - gcController.markStartTime;
+    if (delta > 0 && static_cast<double>(p.gcFractionalMarkTime) / static_cast<double>(delta) >
+                         gcController.fractionalUtilizationGoal)
+        return MarkWorkerMode::none;
+    return MarkWorkerMode::fractional;
+}
+
+void Runtime::runP(P& p) {
+    curP = p.id;
+    curG = 0;
+    stepCost = 0;
+    if (p.needPrepareForSweep) {
+        p.mcache.prepareForSweep(*this);
+        p.needPrepareForSweep = false;
+        stepCost += cfg_.costs.flushMCache;
+        p.clock += stepCost;
+        return;
+    }
+
+    MarkWorkerMode mode = gcBlackenEnabled ? findRunnableGCWorker(p) : MarkWorkerMode::none;
+    if (mode == MarkWorkerMode::none && gcBlackenEnabled && p.curg == 0 && runq.empty() &&
+        gcController.maxIdleMarkWorkers > 0)
+        mode = MarkWorkerMode::idle;
+    if (mode != MarkWorkerMode::none) {
+        if (p.workerMode != mode) {
+            if (p.curg != 0) {
+                // The worker preempts the goroutine this P was running.
+                ready(p.curg);
+                p.curg = 0;
+            }
+            p.workerMode = mode;
+            emit(EventKind::workerStart, static_cast<uintptr>(mode));
+        }
+        std::int64_t scanWork = markUnit(p);
+        if (scanWork >= 0) {
+            gcFlushBgCredit(scanWork);
+        } else {
+            // No work anywhere this P can see: try to finish the mark phase.
+            gcMarkDone();
+            if (p.workerMode != MarkWorkerMode::none && gcBlackenEnabled &&
+                mode != MarkWorkerMode::dedicated) {
+                emit(EventKind::workerStop, static_cast<uintptr>(mode));
+                p.workerMode = MarkWorkerMode::none;
+            }
+        }
+        stepCost = std::max<std::int64_t>(stepCost, 1);
+        if (mode == MarkWorkerMode::dedicated)
+            work.current.dedicatedTime += stepCost;
+        else if (mode == MarkWorkerMode::fractional) {
+            work.current.fractionalTime += stepCost;
+            p.gcFractionalMarkTime += stepCost;
+        } else {
+            work.current.idleTime += stepCost;
+        }
+        p.clock += stepCost;
+        return;
+    }
+    if (p.workerMode != MarkWorkerMode::none) {
+        emit(EventKind::workerStop, static_cast<uintptr>(p.workerMode));
+        p.workerMode = MarkWorkerMode::none;
+    }
+
+    if (p.curg != 0 && (p.sliceLeft == 0 || goroutine(p.curg).status != GStatus::running)) {
+        G& g = goroutine(p.curg);
+        if (g.status == GStatus::running) {
+            g.status = GStatus::runnable;
+            runq.push_back(g.goid);
+        }
+        p.curg = 0;
+    }
+    if (p.curg == 0) {
+        std::uint32_t next = popRunq();
+        if (next == 0) {
+            p.clock += cfg_.costs.idle;
+            return;
+        }
+        p.curg = next;
+        p.sliceLeft = cfg_.sliceOps;
+        goroutine(next).status = GStatus::running;
+        stepCost += cfg_.costs.schedule;
+    }
+    G& g = goroutine(p.curg);
+    curG = g.goid;
+    p.sliceLeft--;
+    execOp(p, g);
+    if (cfg_.jitterNs != 0)
+        stepCost += static_cast<std::int64_t>(rng.below(cfg_.jitterNs + 1));
+    stepCost = std::max<std::int64_t>(stepCost, 1);
+    p.clock += stepCost;
+    if (g.status != GStatus::running && p.curg == g.goid)
+        p.curg = 0;
+}
+
+void Runtime::assistUnit(P& p, G& g) {
+    std::int64_t done = gcBlackenEnabled ? markUnit(p) : -1;
+    work.current.assistTime += cfg_.costs.scanObject;
+    if (done >= 0) {
+        g.assistWorkDone += done;
+        g.assistWorkLeft -= std::max<std::int64_t>(done, 1);
+        if (g.assistWorkLeft > 0)
+            return;
+    }
+    // The assist is over: credit what it did.
+    emit(EventKind::assist, static_cast<uintptr>(g.assistWorkDone), static_cast<uintptr>(-g.gcAssistBytes));
+    g.gcAssistBytes += 1 + static_cast<std::int64_t>(gcController.assistBytesPerWork *
+                                                     static_cast<double>(g.assistWorkDone));
+    g.assistWorkLeft = 0;
+    g.assistWorkDone = 0;
+    if (done < 0 && gcBlackenEnabled) {
+        // No work to do here: finish marking if nothing is left anywhere, else park until credit.
+        if (!gcMarkDone() && g.gcAssistBytes < 0) {
+            g.status = GStatus::waitingAssist;
+            work.assistQueue.push_back(g.goid);
+        }
+    }
+}
+
+namespace {
+[[noreturn]] void opFailed(const Runtime& rt, const G& g, const std::string& what) {
+    std::ostringstream o;
+    o << "goroutine " << g.goid << " (program " << rt.programs[g.program].name << ", op " << g.pc
+      << "): " << what;
+    simThrow(o.str());
+}
+} // namespace
+
+void Runtime::execOp(P& p, G& g) {
+    if (g.kind == GKind::bgsweep) {
+        if (sweepone() == ~uintptr{0}) {
+            g.status = GStatus::waitingSweep;
+        } else {
+            sweep.nbgsweep++;
+            g.status = GStatus::runnable; // Gosched after each span
+            runq.push_back(g.goid);
+        }
+        p.curg = 0;
+        return;
+    }
+    if (g.assistWorkLeft > 0) {
+        assistUnit(p, g);
+        return;
+    }
+    if (g.sweepAfterGC) {
+        // runtime.GC: help sweep until sweeping is done, then return to the program.
+        if (sweepone() == ~uintptr{0}) {
+            g.sweepAfterGC = false;
+            g.pc++;
+        }
+        return;
+    }
+    const Program& prog = programs[g.program];
+    if (g.pc >= prog.ops.size()) {
+        g.status = GStatus::dead;
+        g.stack.clear();
+        emit(EventKind::goroutineEnd);
+        return;
+    }
+    const Op& op = prog.ops[g.pc];
+    auto local = [&](std::uint32_t i) -> uintptr& {
+        if (i >= g.stack.size())
+            opFailed(*this, g,
+                     "no local " + std::to_string(i) + " (stack has " + std::to_string(g.stack.size()) + ")");
+        return g.stack[i];
+    };
+    auto objectIn = [&](std::uint32_t i) {
+        uintptr v = local(i);
+        if (v == 0)
+            opFailed(*this, g, "nil pointer dereference of local " + std::to_string(i));
+        return v;
+    };
+    auto fieldCount = [&](uintptr obj) { return types[objectType(obj)].numPtrs(); };
+    auto allocate = [&](uintptr size, auto&& doAlloc) -> bool {
+        // Mark assist: pay for the allocation before making it (mallocgc's deductAssistCredit).
+        if (gcBlackenEnabled && !g.assistDebited) {
+            g.assistDebited = true;
+            g.gcAssistBytes -= static_cast<std::int64_t>(size);
+            if (g.gcAssistBytes < 0) {
+                gcAssistAlloc(g);
+                if (g.assistWorkLeft > 0)
+                    return false; // assist first; the op runs again afterwards
+            }
+        }
+        doAlloc();
+        g.assistDebited = false;
+        stepCost += cfg_.costs.allocFast;
+        return true;
+    };
+
+    switch (op.code) {
+    case OpCode::frame:
+        g.stack.resize(g.stack.size() + op.n, 0);
+        break;
+    case OpCode::ret:
+        if (op.n > g.stack.size())
+            opFailed(*this, g, "return pops more slots than the stack holds");
+        g.stack.resize(g.stack.size() - op.n);
+        break;
+    case OpCode::newobj: {
+        local(op.a);
+        if (!allocate(types[op.b].size, [&] { g.stack[op.a] = newobject(op.b, p.id, g.goid); }))
+            return;
+        break;
+    }
+    case OpCode::newarray: {
+        local(op.a);
+        if (!allocate(types[op.b].size * op.n, [&] { g.stack[op.a] = newarray(op.b, op.n, p.id, g.goid); }))
+            return;
+        break;
+    }
+    case OpCode::load: {
+        uintptr obj = objectIn(op.b);
+        if (op.c >= fieldCount(obj))
+            opFailed(*this, g, "no pointer field " + std::to_string(op.c));
+        local(op.a) = readPointer(PtrSlot::heap(obj, op.c));
+        stepCost += cfg_.costs.pointerOp;
+        break;
+    }
+    case OpCode::loadRandom: {
+        uintptr obj = objectIn(op.b);
+        std::uint32_t n = fieldCount(obj);
+        if (n == 0)
+            opFailed(*this, g, "object has no pointer fields");
+        local(op.a) = readPointer(PtrSlot::heap(obj, static_cast<std::uint32_t>(rng.below(n))));
+        stepCost += cfg_.costs.pointerOp;
+        break;
+    }
+    case OpCode::store:
+    case OpCode::storeRandom: {
+        uintptr obj = objectIn(op.a);
+        std::uint32_t n = fieldCount(obj);
+        std::uint32_t field = op.b;
+        if (op.code == OpCode::storeRandom) {
+            if (n == 0)
+                opFailed(*this, g, "object has no pointer fields");
+            field = static_cast<std::uint32_t>(rng.below(n));
+        }
+        if (field >= n)
+            opFailed(*this, g, "no pointer field " + std::to_string(field));
+        uintptr v = op.c == nilLocal ? 0 : local(op.c);
+        writePointer(PtrSlot::heap(obj, field), v, g.goid);
+        stepCost += cfg_.costs.pointerOp;
+        break;
+    }
+    case OpCode::gload:
+        if (op.b >= globals.size())
+            opFailed(*this, g, "no global " + std::to_string(op.b));
+        local(op.a) = globals[op.b];
+        stepCost += cfg_.costs.pointerOp;
+        break;
+    case OpCode::gstore: {
+        if (op.a >= globals.size())
+            opFailed(*this, g, "no global " + std::to_string(op.a));
+        uintptr v = op.c == nilLocal ? 0 : local(op.c);
+        writePointer(PtrSlot::global(op.a), v, g.goid);
+        stepCost += cfg_.costs.pointerOp;
+        break;
+    }
+    case OpCode::move:
+        local(op.a) = local(op.b);
+        stepCost += cfg_.costs.pointerOp;
+        break;
+    case OpCode::clear:
+        local(op.a) = 0;
+        stepCost += cfg_.costs.pointerOp;
+        break;
+    case OpCode::gc:
+        // runtime.GC: start a cycle (or queue one after the running cycle) and wait for it.
+        if (stw == STWStage::sweepTermination || work.startPending)
+            work.userForced = true;
+        else if (gcphase == GCPhase::off && stw == STWStage::none)
+            gcStart(true);
+        else
+            work.forcedPending = true;
+        g.waitCycle = work.cycles + 1;
+        g.status = GStatus::waitingGC;
+        return; // pc advances after the sweep that follows the cycle
+    case OpCode::yield:
+        g.status = GStatus::runnable;
+        runq.push_back(g.goid);
+        break;
+    case OpCode::loop:
+        if (op.n == 0) {
+            // Skip to the matching endloop.
+            int depth = 0;
+            std::uint32_t pc = g.pc;
+            for (; pc < prog.ops.size(); pc++) {
+                if (prog.ops[pc].code == OpCode::loop)
+                    depth++;
+                else if (prog.ops[pc].code == OpCode::endloop && --depth == 0)
+                    break;
+            }
+            g.pc = pc;
+        } else {
+            g.loops.push_back(LoopFrame{g.pc + 1, op.n});
+        }
+        break;
+    case OpCode::endloop: {
+        if (g.loops.empty())
+            opFailed(*this, g, "endloop without loop");
+        LoopFrame& f = g.loops.back();
+        if (--f.remaining > 0) {
+            g.pc = f.bodyStart;
+            return;
+        }
+        g.loops.pop_back();
+        break;
+    }
+    }
+    g.pc++;
+}
+
+bool Runtime::step() {
+    tick++;
+    if (stw != STWStage::none) {
+        runSTW();
+        return true;
+    }
+    if (work.startPending) {
+        stw = STWStage::sweepTermination;
+        stwStep = 0;
+        runSTW();
+        return true;
+    }
+    if (!userGoroutinesLeft() && gcphase == GCPhase::off) {
+        tick--;
+        return false;
+    }
+    runP(pickP());
+    return true;
+}
+
+std::uint64_t Runtime::runUntilDone(std::uint64_t maxSteps) {
+    std::uint64_t n = 0;
+    while (n < maxSteps && step())
+        n++;
+    return n;
+}
+
+} // namespace gclab

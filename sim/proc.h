@@ -1,0 +1,62 @@
+// gclab — Ps, goroutines and the deterministic scheduler's state.
+//
+// Models: p and g in src/runtime/runtime2.go and the scheduling decisions of proc.go that matter to
+// memory management: a P runs a GC mark worker first when the controller asks for one (dedicated,
+// fractional, idle), otherwise the next runnable goroutine; every P has a virtual clock and the P
+// whose clock is lowest acts next, one runtime operation at a time.
+// Simplifications: one global FIFO run queue (no per-P queues or work stealing); time slices are
+// counted in operations; no syscalls, timers, channels or locks; virtual time comes from a fixed
+// cost per operation kind.
+#pragma once
+
+#include "sim/mbarrier.h"
+#include "sim/mcache.h"
+#include "sim/mgcwork.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace gclab {
+
+enum class MarkWorkerMode : std::uint8_t { none, dedicated, fractional, idle };
+
+struct P {
+    std::uint32_t id = 0;
+    MCache mcache;
+    GCWork gcw;
+    WBBuf wbBuf;
+    std::uint32_t curg = 0;      // goid running on this P, 0 if none
+    std::uint32_t sliceLeft = 0; // operations left in curg's time slice
+    std::int64_t clock = 0;      // virtual nanoseconds
+    MarkWorkerMode workerMode = MarkWorkerMode::none;
+    std::int64_t gcFractionalMarkTime = 0;
+    bool needPrepareForSweep = false;
+};
+
+// parked: alive but never scheduled (a goroutine blocked forever); its stack is still a root.
+enum class GStatus : std::uint8_t { runnable, running, waitingGC, waitingAssist, waitingSweep, parked, dead };
+enum class GKind : std::uint8_t { user, bgsweep };
+
+struct LoopFrame {
+    std::uint32_t bodyStart = 0; // pc of the first op inside the loop
+    std::uint64_t remaining = 0;
+};
+
+struct G {
+    std::uint32_t goid = 0;
+    GKind kind = GKind::user;
+    GStatus status = GStatus::runnable;
+    std::uint32_t program = 0; // index into Runtime::programs
+    std::uint32_t pc = 0;
+    std::vector<uintptr> stack; // pointer slots
+    std::vector<LoopFrame> loops;
+    std::int64_t gcAssistBytes = 0;
+    std::int64_t assistWorkLeft = 0; // scan work still owed by an assist in progress
+    std::int64_t assistWorkDone = 0; // scan work done by the assist in progress
+    bool sweepAfterGC = false;       // runtime.GC returned from marking: help sweep, then go on
+    bool assistDebited = false;      // the current allocation already paid its debit
+    std::uint32_t gcscandone = 0;    // work.cycles value when this stack was last scanned
+    std::uint32_t waitCycle = 0;     // runtime.GC: the cycle this goroutine waits for
+};
+
+} // namespace gclab
