@@ -19,6 +19,19 @@ int main(int argc, char** argv) {
     auto* demo =
         app.add_subcommand("demo", "Narrate the allocator model through a short allocation sequence");
 
+    auto* list = app.add_subcommand("list", "List the built-in scenarios");
+
+    gclab::cli::RunOptions run;
+    auto* runCmd = app.add_subcommand("run", "Run a scenario headless to the end, with the GC oracle on");
+    runCmd->add_option("scenario", run.scenario, "Scenario name (see gclab list)")->required();
+    runCmd->add_option("--barrier", run.barrier,
+                       "Write barrier: hybrid, hybrid-conceptual, dijkstra, yuasa, off");
+    runCmd->add_option("--seed", run.seed, "Seed for the scheduler's and the program's randomness");
+    runCmd->add_option("--gomaxprocs", run.gomaxprocs, "Number of Ps")->check(CLI::Range(1, 256));
+    runCmd->add_option("--gogc", run.gogc, "GOGC: a percentage, or off");
+    runCmd->add_flag("--hash", run.hash, "Print the final state hash as the last line");
+    runCmd->add_flag("!--no-oracle", run.oracle, "Skip the reachability oracle (checkmark)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -34,6 +47,12 @@ int main(int argc, char** argv) {
     }
     if (*demo)
         return gclab::cli::runDemo(std::cout);
+    if (*list) {
+        gclab::cli::listScenarios(std::cout);
+        return 0;
+    }
+    if (*runCmd)
+        return gclab::cli::runScenario(run, std::cout, std::cerr);
     std::cerr << "gclab: a subcommand is required\n\n" << app.help();
     return 2;
 }

@@ -2,8 +2,6 @@
 
 namespace gclab {
 
-void simThrow(const std::string& what) {
-    throw RuntimeThrow("sim: " + what);
-}
+void simThrow(const std::string& what) { throw RuntimeThrow("sim: " + what); }
 
 } // namespace gclab

@@ -23,15 +23,9 @@ class RuntimeThrow : public std::logic_error {
 // simThrow reports a broken invariant; the message is prefixed with "sim: " as Go prefixes "runtime: ".
 [[noreturn]] void simThrow(const std::string& what);
 
-constexpr uintptr alignUp(uintptr n, uintptr a) {
-    return (n + a - 1) & ~(a - 1);
-}
-constexpr uintptr alignDown(uintptr n, uintptr a) {
-    return n & ~(a - 1);
-}
-constexpr uintptr divRoundUp(uintptr n, uintptr a) {
-    return (n + a - 1) / a;
-}
+constexpr uintptr alignUp(uintptr n, uintptr a) { return (n + a - 1) & ~(a - 1); }
+constexpr uintptr alignDown(uintptr n, uintptr a) { return n & ~(a - 1); }
+constexpr uintptr divRoundUp(uintptr n, uintptr a) { return (n + a - 1) / a; }
 
 } // namespace gclab
 

@@ -4,9 +4,7 @@
 
 namespace gclab {
 
-TypeRegistry::TypeRegistry() {
-    define("tinyblock", maxTinySize, {});
-}
+TypeRegistry::TypeRegistry() { define("tinyblock", maxTinySize, {}); }
 
 TypeId TypeRegistry::define(std::string name, uintptr size, std::vector<std::uint32_t> ptrWords) {
     SIM_CHECK(!byName_.contains(name), "type defined twice: " + name);

@@ -16,9 +16,7 @@ void Runtime::gcStart(bool forced) {
     work.userForced = forced;
 }
 
-void Runtime::gcForce() {
-    gcStart(true);
-}
+void Runtime::gcForce() { gcStart(true); }
 
 void Runtime::stopTheWorld() {
     std::int64_t latest = 0;

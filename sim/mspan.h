@@ -35,9 +35,7 @@ enum class MSpanState : std::uint8_t {
 inline constexpr std::uint32_t noFreeSlot = ~std::uint32_t{0};
 
 // shiftRight is Go's x >> n for unsigned x: 0 once n reaches the width (C++ leaves that undefined).
-constexpr std::uint64_t shiftRight(std::uint64_t x, std::uint32_t n) {
-    return n >= 64 ? 0 : x >> n;
-}
+constexpr std::uint64_t shiftRight(std::uint64_t x, std::uint32_t n) { return n >= 64 ? 0 : x >> n; }
 
 struct MSpan {
     uintptr startAddr = 0;

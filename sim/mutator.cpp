@@ -105,8 +105,6 @@ void Runtime::writePointer(const PtrSlot& slot, uintptr value, std::uint32_t goi
     *dst = value;
 }
 
-uintptr Runtime::readPointer(const PtrSlot& slot) const {
-    return *const_cast<Runtime*>(this)->slotPtr(slot);
-}
+uintptr Runtime::readPointer(const PtrSlot& slot) const { return *const_cast<Runtime*>(this)->slotPtr(slot); }
 
 } // namespace gclab

@@ -7,9 +7,7 @@ namespace gclab {
 
 namespace {
 
-bool bitAt(const PageAlloc::ChunkBits& b, std::uint32_t i) {
-    return (b[i / 64] >> (i % 64)) & 1;
-}
+bool bitAt(const PageAlloc::ChunkBits& b, std::uint32_t i) { return (b[i / 64] >> (i % 64)) & 1; }
 
 // nextWithValue returns the first index >= from whose bit equals value, or pallocChunkPages.
 std::uint32_t nextWithValue(const PageAlloc::ChunkBits& b, std::uint32_t from, bool value) {

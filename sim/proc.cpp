@@ -59,9 +59,13 @@ MarkWorkerMode Runtime::findRunnableGCWorker(P& p) {
     }
     if (gcController.fractionalUtilizationGoal == 0)
         return MarkWorkerMode::none;
+    // A fractional worker starts when this P is under its share of mark time, and once running keeps
+    // the P until it is 20% over (Go: findRunnableGCWorker and pollFractionalWorkerExit).
     std::int64_t delta = p.clock - gcController.markStartTime;
-    if (delta > 0 && static_cast<double>(p.gcFractionalMarkTime) / static_cast<double>(delta) >
-                         gcController.fractionalUtilizationGoal)
+    double limit = gcController.fractionalUtilizationGoal;
+    if (p.workerMode == MarkWorkerMode::fractional)
+        limit *= 1.2;
+    if (delta > 0 && static_cast<double>(p.gcFractionalMarkTime) / static_cast<double>(delta) > limit)
         return MarkWorkerMode::none;
     return MarkWorkerMode::fractional;
 }
@@ -338,6 +342,12 @@ void Runtime::execOp(P& p, G& g) {
     case OpCode::yield:
         g.status = GStatus::runnable;
         runq.push_back(g.goid);
+        break;
+    case OpCode::go:
+        if (op.a >= programs.size())
+            opFailed(*this, g, "go: no program " + std::to_string(op.a));
+        newproc(op.a);
+        stepCost += cfg_.costs.schedule;
         break;
     case OpCode::loop:
         if (op.n == 0) {

@@ -33,6 +33,7 @@ enum class OpCode : std::uint8_t {
     yield,       // runtime.Gosched()
     loop,        // repeat the ops up to the matching endloop n times
     endloop,
+    go, // start a goroutine running program a
 };
 
 struct Op {
@@ -50,15 +51,9 @@ struct Program {
 
 // Builder helpers keep scenario code readable.
 namespace ops {
-inline Op frame(std::uint64_t n) {
-    return Op{OpCode::frame, 0, 0, 0, n};
-}
-inline Op ret(std::uint64_t n) {
-    return Op{OpCode::ret, 0, 0, 0, n};
-}
-inline Op newobj(std::uint32_t dst, TypeId t) {
-    return Op{OpCode::newobj, dst, t, 0, 0};
-}
+inline Op frame(std::uint64_t n) { return Op{OpCode::frame, 0, 0, 0, n}; }
+inline Op ret(std::uint64_t n) { return Op{OpCode::ret, 0, 0, 0, n}; }
+inline Op newobj(std::uint32_t dst, TypeId t) { return Op{OpCode::newobj, dst, t, 0, 0}; }
 inline Op newarray(std::uint32_t dst, TypeId elem, std::uint64_t n) {
     return Op{OpCode::newarray, dst, elem, 0, n};
 }
@@ -71,33 +66,16 @@ inline Op store(std::uint32_t obj, std::uint32_t field, std::uint32_t src) {
 inline Op storeRandom(std::uint32_t obj, std::uint32_t src) {
     return Op{OpCode::storeRandom, obj, 0, src, 0};
 }
-inline Op loadRandom(std::uint32_t dst, std::uint32_t obj) {
-    return Op{OpCode::loadRandom, dst, obj, 0, 0};
-}
-inline Op gload(std::uint32_t dst, std::uint32_t global) {
-    return Op{OpCode::gload, dst, global, 0, 0};
-}
-inline Op gstore(std::uint32_t global, std::uint32_t src) {
-    return Op{OpCode::gstore, global, 0, src, 0};
-}
-inline Op move(std::uint32_t dst, std::uint32_t src) {
-    return Op{OpCode::move, dst, src, 0, 0};
-}
-inline Op clear(std::uint32_t dst) {
-    return Op{OpCode::clear, dst, 0, 0, 0};
-}
-inline Op gc() {
-    return Op{OpCode::gc, 0, 0, 0, 0};
-}
-inline Op yield() {
-    return Op{OpCode::yield, 0, 0, 0, 0};
-}
-inline Op loop(std::uint64_t n) {
-    return Op{OpCode::loop, 0, 0, 0, n};
-}
-inline Op endloop() {
-    return Op{OpCode::endloop, 0, 0, 0, 0};
-}
+inline Op loadRandom(std::uint32_t dst, std::uint32_t obj) { return Op{OpCode::loadRandom, dst, obj, 0, 0}; }
+inline Op gload(std::uint32_t dst, std::uint32_t global) { return Op{OpCode::gload, dst, global, 0, 0}; }
+inline Op gstore(std::uint32_t global, std::uint32_t src) { return Op{OpCode::gstore, global, 0, src, 0}; }
+inline Op move(std::uint32_t dst, std::uint32_t src) { return Op{OpCode::move, dst, src, 0, 0}; }
+inline Op clear(std::uint32_t dst) { return Op{OpCode::clear, dst, 0, 0, 0}; }
+inline Op gc() { return Op{OpCode::gc, 0, 0, 0, 0}; }
+inline Op yield() { return Op{OpCode::yield, 0, 0, 0, 0}; }
+inline Op loop(std::uint64_t n) { return Op{OpCode::loop, 0, 0, 0, n}; }
+inline Op endloop() { return Op{OpCode::endloop, 0, 0, 0, 0}; }
+inline Op go(std::uint32_t program) { return Op{OpCode::go, program, 0, 0, 0}; }
 } // namespace ops
 
 } // namespace gclab

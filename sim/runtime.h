@@ -22,6 +22,7 @@
 #include "sim/rng.h"
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 namespace gclab {
@@ -134,7 +135,7 @@ class Runtime {
     GCWorkState work;
     SweepState sweep;
     std::vector<P> allp;
-    std::vector<G> allgs;
+    std::deque<G> allgs; // a deque: a G stays put while newproc adds others
     std::vector<uintptr> globals;
     std::vector<Program> programs;
     std::vector<std::uint32_t> runq; // runnable goroutines, FIFO

@@ -1,0 +1,30 @@
+#include "scenarios/scenario.h"
+
+#include <algorithm>
+
+namespace gclab {
+
+namespace {
+std::vector<Scenario>& registry() {
+    static std::vector<Scenario> all;
+    return all;
+}
+} // namespace
+
+bool registerScenario(Scenario s) {
+    auto& all = registry();
+    all.push_back(std::move(s));
+    std::sort(all.begin(), all.end(), [](const Scenario& a, const Scenario& b) { return a.name < b.name; });
+    return true;
+}
+
+const std::vector<Scenario>& allScenarios() { return registry(); }
+
+const Scenario* findScenario(const std::string& name) {
+    for (const Scenario& s : registry())
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+} // namespace gclab
