@@ -273,6 +273,8 @@ void Runtime::execOp(P& p, G& g) {
         break;
     }
     case OpCode::load: {
+        if ((op.n & guardNil) != 0 && local(op.b) == 0)
+            break;
         uintptr obj = objectIn(op.b);
         if (op.c >= fieldCount(obj))
             opFailed(*this, g, "no pointer field " + std::to_string(op.c));
@@ -281,6 +283,8 @@ void Runtime::execOp(P& p, G& g) {
         break;
     }
     case OpCode::loadRandom: {
+        if ((op.n & guardNil) != 0 && local(op.b) == 0)
+            break;
         uintptr obj = objectIn(op.b);
         std::uint32_t n = fieldCount(obj);
         if (n == 0)
@@ -291,6 +295,8 @@ void Runtime::execOp(P& p, G& g) {
     }
     case OpCode::store:
     case OpCode::storeRandom: {
+        if ((op.n & guardNil) != 0 && local(op.a) == 0)
+            break;
         uintptr obj = objectIn(op.a);
         std::uint32_t n = fieldCount(obj);
         std::uint32_t field = op.b;

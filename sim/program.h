@@ -36,6 +36,10 @@ enum class OpCode : std::uint8_t {
     go, // start a goroutine running program a
 };
 
+// guardNil in Op::n of load, loadRandom, store and storeRandom: skip the operation when the object
+// local is nil (Go code's `if x != nil { ... }`) instead of failing with a nil dereference.
+inline constexpr std::uint64_t guardNil = 1;
+
 struct Op {
     OpCode code = OpCode::yield;
     std::uint32_t a = 0;
