@@ -140,8 +140,7 @@ void Runtime::gcFlushBgCredit(std::int64_t scanWork) {
         gcController.bgScanCredit += scanWork;
         return;
     }
-    auto scanBytes =
-        static_cast<std::int64_t>(static_cast<double>(scanWork) * gcController.assistBytesPerWork);
+    auto scanBytes = float64ToInt64(static_cast<double>(scanWork) * gcController.assistBytesPerWork);
     while (!work.assistQueue.empty() && scanBytes > 0) {
         std::uint32_t goid = work.assistQueue.front();
         work.assistQueue.erase(work.assistQueue.begin());
@@ -161,28 +160,27 @@ void Runtime::gcFlushBgCredit(std::int64_t scanWork) {
     }
     if (scanBytes > 0)
         gcController.bgScanCredit +=
-            static_cast<std::int64_t>(static_cast<double>(scanBytes) * gcController.assistWorkPerByte);
+            float64ToInt64(static_cast<double>(scanBytes) * gcController.assistWorkPerByte);
 }
 
 void Runtime::gcAssistAlloc(G& g) {
     auto debtBytes = -g.gcAssistBytes;
-    auto scanWork =
-        static_cast<std::int64_t>(gcController.assistWorkPerByte * static_cast<double>(debtBytes));
+    auto scanWork = float64ToInt64(gcController.assistWorkPerByte * static_cast<double>(debtBytes));
     if (scanWork < gcOverAssistWork) {
         scanWork = gcOverAssistWork;
-        debtBytes =
-            static_cast<std::int64_t>(gcController.assistBytesPerWork * static_cast<double>(scanWork));
+        debtBytes = float64ToInt64(gcController.assistBytesPerWork * static_cast<double>(scanWork));
     }
     std::int64_t credit = gcController.bgScanCredit;
     if (credit > 0) {
         std::int64_t stolen;
         if (credit < scanWork) {
             stolen = credit;
-            g.gcAssistBytes +=
-                1 + static_cast<std::int64_t>(gcController.assistBytesPerWork * static_cast<double>(stolen));
+            g.gcAssistBytes = addSaturating(g.gcAssistBytes,
+                                            addSaturating(1, float64ToInt64(gcController.assistBytesPerWork *
+                                                                            static_cast<double>(stolen))));
         } else {
             stolen = scanWork;
-            g.gcAssistBytes += debtBytes;
+            g.gcAssistBytes = addSaturating(g.gcAssistBytes, debtBytes);
         }
         gcController.bgScanCredit -= stolen;
         scanWork -= stolen;

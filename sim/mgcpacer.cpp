@@ -1,6 +1,6 @@
 #include "sim/mgcpacer.h"
 
-#include <cmath>
+#include <limits>
 
 namespace gclab {
 
@@ -36,8 +36,9 @@ void GCController::commit(bool isSweepDone) {
     if (goal < heapMinimum)
         goal = heapMinimum;
     gcPercentHeapGoal = goal;
-    runway = static_cast<std::uint64_t>((consMark * (1 - gcGoalUtilization) / gcGoalUtilization) *
-                                        static_cast<double>(lastHeapScan + lastStackScan + globalsScan));
+    runway = static_cast<std::uint64_t>(
+        float64ToInt64((consMark * (1 - gcGoalUtilization) / gcGoalUtilization) *
+                       static_cast<double>(lastHeapScan + lastStackScan + globalsScan)));
 }
 
 std::uint64_t GCController::heapGoalInternal(std::uint64_t& minTrigger) const {
@@ -111,25 +112,26 @@ void GCController::startCycle(std::int64_t now, std::uint32_t procs) {
 
 void GCController::revise() {
     std::int32_t percent = gcPercent < 0 ? 100000 : gcPercent;
-    auto live = static_cast<std::int64_t>(heapLive);
+    auto live = uint64ToInt64(heapLive);
     std::int64_t work = heapScanWork + stackScanWork + globalsScanWork;
-    auto goal = static_cast<std::int64_t>(heapGoal());
-    auto scanWorkExpected = static_cast<std::int64_t>(lastHeapScan + lastStackScan + globalsScan);
-    auto maxScanWork = static_cast<std::int64_t>(heapScan + maxStackScan + globalsScan);
-    if (work > scanWorkExpected) {
-        auto extHeapGoal = static_cast<std::int64_t>(
-                               static_cast<double>(goal - static_cast<std::int64_t>(triggered)) /
-                               static_cast<double>(scanWorkExpected) * static_cast<double>(maxScanWork)) +
-                           static_cast<std::int64_t>(triggered);
+    std::int64_t goal = uint64ToInt64(heapGoal());
+    auto scanWorkExpected = uint64ToInt64(lastHeapScan + lastStackScan + globalsScan);
+    auto maxScanWork = uint64ToInt64(heapScan + maxStackScan + globalsScan);
+    // Go never sees scanWorkExpected == 0 (a real binary always has globals); the model can.
+    if (work > scanWorkExpected && scanWorkExpected > 0) {
+        std::int64_t extHeapGoal =
+            float64ToInt64(static_cast<double>(goal - uint64ToInt64(triggered)) /
+                           static_cast<double>(scanWorkExpected) * static_cast<double>(maxScanWork)) +
+            uint64ToInt64(triggered);
         scanWorkExpected = maxScanWork;
-        auto hardGoal = static_cast<std::int64_t>((1.0 + static_cast<double>(percent) / 100.0) *
-                                                  static_cast<double>(goal));
+        std::int64_t hardGoal =
+            float64ToInt64((1.0 + static_cast<double>(percent) / 100.0) * static_cast<double>(goal));
         if (extHeapGoal > hardGoal)
             extHeapGoal = hardGoal;
         goal = extHeapGoal;
     }
     if (live > goal) {
-        goal = static_cast<std::int64_t>(static_cast<double>(goal) * 1.1);
+        goal = float64ToInt64(static_cast<double>(goal) * 1.1);
         scanWorkExpected = maxScanWork;
     }
     std::int64_t scanWorkRemaining = scanWorkExpected - work;

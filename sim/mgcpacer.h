@@ -10,10 +10,37 @@
 
 #include "sim/base.h"
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
 namespace gclab {
+
+// float64ToInt64 is Go's int64(f) for the pacer's values without C++'s undefined behaviour:
+// out-of-range values saturate (and NaN gives the minimum, as amd64's conversion does).
+inline std::int64_t float64ToInt64(double v) {
+    constexpr double lim = 9.2233720368547758e18;
+    if (std::isnan(v) || v <= -lim)
+        return std::numeric_limits<std::int64_t>::min();
+    if (v >= lim)
+        return std::numeric_limits<std::int64_t>::max();
+    return static_cast<std::int64_t>(v);
+}
+
+// addSaturating adds without overflowing (an assist credit can be enormous when the goal is unbounded).
+inline std::int64_t addSaturating(std::int64_t a, std::int64_t b) {
+    std::int64_t r;
+    if (__builtin_add_overflow(a, b, &r))
+        return b > 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
+    return r;
+}
+
+// uint64ToInt64 saturates instead of wrapping.
+inline std::int64_t uint64ToInt64(std::uint64_t v) {
+    return v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+               ? std::numeric_limits<std::int64_t>::max()
+               : static_cast<std::int64_t>(v);
+}
 
 inline constexpr std::uint64_t defaultHeapMinimum = 4 << 20;
 inline constexpr std::uint64_t sweepMinHeapDistance = 1 << 20;

@@ -12,6 +12,7 @@ namespace gclab {
 uintptr Runtime::addGlobals(uintptr n) {
     uintptr first = globals.size();
     globals.resize(first + n, 0);
+    gcController.globalsScan += n * 8; // Go: gcController.addGlobals, the size of data+bss
     return first;
 }
 

@@ -167,8 +167,9 @@ void Runtime::assistUnit(P& p, G& g) {
     }
     // The assist is over: credit what it did.
     emit(EventKind::assist, static_cast<uintptr>(g.assistWorkDone), static_cast<uintptr>(-g.gcAssistBytes));
-    g.gcAssistBytes += 1 + static_cast<std::int64_t>(gcController.assistBytesPerWork *
-                                                     static_cast<double>(g.assistWorkDone));
+    g.gcAssistBytes = addSaturating(g.gcAssistBytes,
+                                    addSaturating(1, float64ToInt64(gcController.assistBytesPerWork *
+                                                                    static_cast<double>(g.assistWorkDone))));
     g.assistWorkLeft = 0;
     g.assistWorkDone = 0;
     if (done < 0 && gcBlackenEnabled) {

@@ -1,0 +1,52 @@
+// gclab — a read-only visitor over the model's state, in the allocator's terms.
+//
+// Views (the window, exporters) describe what they show through this interface instead of reaching
+// into the structures: arenas → spans → slots with their colour; Ps with their mcache, gcWork and
+// write-barrier buffer; goroutines with their stacks. The sim says what things are; the renderer
+// decides pixels.
+#pragma once
+
+#include "sim/runtime.h"
+
+#include <cstdint>
+
+namespace gclab {
+
+enum class Color : std::uint8_t { white, grey, black };
+
+// Where a span is held, and whether it has been swept this cycle (see the sweepgen table in mspan.h).
+enum class SpanPlace : std::uint8_t { mcache, partial, full, large };
+enum class SpanSweep : std::uint8_t { swept, unswept, beingSwept, cachedSwept, cachedStale };
+
+struct SpanView {
+    SpanId id;
+    const MSpan* span;
+    SpanPlace place;
+    SpanSweep sweepState;
+    std::uint32_t cachedBy; // P id when place == mcache
+};
+
+struct ObjectView {
+    uintptr addr;
+    SpanId span;
+    std::uint32_t slot;
+    Color color; // meaningful while a cycle is marking; between cycles marked objects read black
+    TypeId type;
+};
+
+struct HeapVisitor {
+    virtual ~HeapVisitor() = default;
+    virtual void onSpan(const SpanView&) {}
+    // onObject is called for every allocated slot of a span, after its onSpan, when wantsObjects().
+    virtual bool wantsObjects() const { return false; }
+    virtual void onObject(const ObjectView&) {}
+    virtual void onP(const P&) {}
+    virtual void onGoroutine(const G&) {}
+};
+
+// visitHeap walks in-use spans in address order, then every P, then every goroutine.
+void visitHeap(const Runtime& rt, HeapVisitor& v);
+
+SpanSweep sweepStateOf(std::uint32_t spanSweepgen, std::uint32_t sg);
+
+} // namespace gclab
