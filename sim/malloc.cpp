@@ -32,7 +32,7 @@ SpanId Runtime::mheapAlloc(uintptr npages, SpanClass spc) {
             bool marked = (ha.pageMarks[pi / 64] >> (pi % 64)) & 1;
             if (!inUse || marked)
                 continue;
-            SpanId id = ha.spans[pi];
+            SpanId id = mheap.spanAtPage(page);
             MSpan& s = mheap.span(id);
             if (s.sweepgen != mheap.sweepgen - 2)
                 continue;

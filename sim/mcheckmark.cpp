@@ -69,7 +69,7 @@ static void walkReachable(const Runtime& rt, std::unordered_map<uintptr, Parent>
         ObjectRef ref;
         rt.mheap.findObject(base, ref);
         const MSpan& s = rt.mheap.span(ref.span);
-        const GoType& t = rt.types[s.slotType[ref.slot]];
+        const GoType& t = rt.types[s.typeOf(ref.slot)];
         const uintptr* words = s.ptrSlots(ref.slot);
         for (std::uint32_t f = 0; f < t.numPtrs(); f++)
             if (!reach(words[f], Parent{base, f, {}}))
@@ -134,7 +134,7 @@ void Runtime::checkmark() {
     o << "oracle: GC " << work.cycles << " lost object " << hexAddr(lost);
     if (found) {
         const MSpan& s = mheap.span(ref.span);
-        o << " (" << types[s.slotType[ref.slot]].name << ", " << s.elemsize << " B)"
+        o << " (" << types[s.typeOf(ref.slot)].name << ", " << s.elemsize << " B)"
           << ": reachable but unmarked at mark termination; path: " << describePath(*this, parents, lost)
           << "; " << describeHidingStore(*this, lost, s.elemsize);
     } else {

@@ -12,22 +12,27 @@
 namespace gclab {
 
 void Runtime::greyobject(uintptr obj, P& p) {
-    ObjectRef ref;
-    if (!mheap.findObject(obj, ref))
+    SpanId id = mheap.spanOfHeap(obj);
+    if (id == emptymspan)
         return;
-    MSpan& s = mheap.span(ref.span);
-    if (s.gcmarkBits.test(ref.slot))
+    MSpan& s = mheap.span(id);
+    if (s.state != MSpanState::mSpanInUse || obj >= s.limit)
         return;
-    s.gcmarkBits.set(ref.slot);
+    std::uint32_t slot = s.objIndex(obj);
+    if (s.gcmarkBits.test(slot))
+        return;
+    s.gcmarkBits.set(slot);
     HeapArena& ha = mheap.arenaOf(s.base());
     uintptr page = (s.base() - arenaBaseHint) / pageSize % pagesPerArena;
     ha.pageMarks[page / 64] |= std::uint64_t{1} << (page % 64);
-    uintptr base = s.base() + ref.slot * s.elemsize;
+    uintptr base = s.base() + slot * s.elemsize;
     if (s.spanclass.noscan()) {
         p.gcw.bytesMarked += s.elemsize;
         emit(EventKind::black, base);
         return;
     }
+    // Like Go's greyobject, prefetch the object: this P will most likely scan it soon.
+    __builtin_prefetch(s.ptrSlots(slot));
     p.gcw.put(base, work.full);
     emit(EventKind::grey, base);
 }
@@ -39,10 +44,11 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
 }
 
 std::int64_t Runtime::scanobject(uintptr b, P& p) {
-    ObjectRef ref;
-    SIM_CHECK(mheap.findObject(b, ref), "scanobject of a free object");
-    const MSpan& s = mheap.span(ref.span);
-    uintptr base = s.base() + ref.slot * s.elemsize;
+    SpanId id = mheap.spanOfHeap(b);
+    SIM_CHECK(id != emptymspan, "scanobject of an address outside the heap");
+    const MSpan& s = mheap.span(id);
+    const std::uint32_t slot = s.objIndex(b);
+    uintptr base = s.base() + slot * s.elemsize;
     uintptr n = s.elemsize;
     if (n > maxObletBytes) {
         if (b == base) {
@@ -54,18 +60,29 @@ std::int64_t Runtime::scanobject(uintptr b, P& p) {
         if (n > maxObletBytes)
             n = maxObletBytes;
     }
-    const GoType& t = types[s.slotType[ref.slot]];
-    const uintptr* words = s.ptrSlots(ref.slot);
+    const GoType& t = types[s.typeOf(slot)];
+    const uintptr* words = s.ptrSlots(slot);
     uintptr off = b - base;
     std::int64_t examined = 0;
-    for (std::uint32_t i = 0; i < t.numPtrs(); i++) {
-        uintptr byteOff = uintptr{t.ptrWords[i]} * 8;
-        if (byteOff < off || byteOff >= off + n)
-            continue;
-        examined++;
-        uintptr v = words[i];
-        if (v != 0 && (v < b || v >= b + n))
-            greyobject(v, p);
+    const std::uint32_t numPtrs = t.numPtrs();
+    if (off == 0 && n == s.elemsize) {
+        // The whole object at once (no oblets): every pointer word is in range.
+        examined = numPtrs;
+        for (std::uint32_t i = 0; i < numPtrs; i++) {
+            uintptr v = words[i];
+            if (v != 0 && (v < b || v >= b + n))
+                greyobject(v, p);
+        }
+    } else {
+        for (std::uint32_t i = 0; i < numPtrs; i++) {
+            uintptr byteOff = uintptr{t.ptrWords[i]} * 8;
+            if (byteOff < off || byteOff >= off + n)
+                continue;
+            examined++;
+            uintptr v = words[i];
+            if (v != 0 && (v < b || v >= b + n))
+                greyobject(v, p);
+        }
     }
     p.gcw.bytesMarked += n;
     std::int64_t scanned = 0;

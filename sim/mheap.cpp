@@ -1,5 +1,7 @@
 #include "sim/mheap.h"
 
+#include <algorithm>
+
 namespace gclab {
 
 namespace {
@@ -32,6 +34,7 @@ void MHeap::sysAlloc(uintptr n) {
     uintptr size = alignUp(n, heapArenaBytes);
     SIM_CHECK(curArena.end == arenaEnd(), "sysAlloc: arena hint out of step");
     arenas_.resize(arenas_.size() + size / heapArenaBytes);
+    spanMap_.resize(arenas_.size() * pagesPerArena, emptymspan);
     curArena.end += size;
 }
 
@@ -68,10 +71,8 @@ SpanId MHeap::allocSpan(uintptr npages, SpanClass spc) {
 
     HeapArena& ha = arenaOf(r.base);
     setBit(ha.pageInUse, (r.base - arenaBaseHint) / pageSize % pagesPerArena);
-    for (uintptr p = 0; p < npages; p++) {
-        uintptr addr = r.base + p * pageSize;
-        arenaOf(addr).spans[(addr - arenaBaseHint) / pageSize % pagesPerArena] = id;
-    }
+    std::fill_n(spanMap_.begin() + static_cast<std::ptrdiff_t>((r.base - arenaBaseHint) / pageSize), npages,
+                id);
     pagesInUse += npages;
     return id;
 }
@@ -84,10 +85,8 @@ void MHeap::freeSpan(SpanId id) {
     HeapArena& ha = arenaOf(s.startAddr);
     clearBit(ha.pageInUse, (s.startAddr - arenaBaseHint) / pageSize % pagesPerArena);
     clearBit(ha.pageMarks, (s.startAddr - arenaBaseHint) / pageSize % pagesPerArena);
-    for (uintptr p = 0; p < s.npages; p++) {
-        uintptr addr = s.startAddr + p * pageSize;
-        arenaOf(addr).spans[(addr - arenaBaseHint) / pageSize % pagesPerArena] = emptymspan;
-    }
+    std::fill_n(spanMap_.begin() + static_cast<std::ptrdiff_t>((s.startAddr - arenaBaseHint) / pageSize),
+                s.npages, emptymspan);
     pagesInUse -= s.npages;
     uintptr nbytes = s.npages * pageSize;
     heapFree += nbytes;
@@ -98,6 +97,7 @@ void MHeap::freeSpan(SpanId id) {
     s.allocBits = GCBits();
     s.gcmarkBits = GCBits();
     s.slotType.clear();
+    s.soleType = MSpan::typeUnset;
     s.ptrs.clear();
     s.ptrStride = 0;
     freeSpanRecords_.push_back(id);
@@ -106,7 +106,7 @@ void MHeap::freeSpan(SpanId id) {
 SpanId MHeap::spanOf(uintptr addr) const {
     if (addr < arenaBaseHint || addr >= arenaEnd())
         return emptymspan;
-    SpanId id = arenaOf(addr).spans[(addr - arenaBaseHint) / pageSize % pagesPerArena];
+    SpanId id = spanMap_[(addr - arenaBaseHint) / pageSize];
     if (id == emptymspan || spans_[id].state != MSpanState::mSpanInUse)
         return emptymspan;
     return id;

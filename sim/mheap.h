@@ -13,10 +13,10 @@
 #include "sim/mcentral.h"
 #include "sim/mspan.h"
 #include "sim/pagealloc.h"
+#include "sim/spanstore.h"
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <vector>
 
 namespace gclab {
@@ -68,6 +68,14 @@ class MHeap {
     // findObject resolves an address (possibly interior) to its span and slot; false if the address
     // is not inside an allocated object.
     bool findObject(uintptr addr, ObjectRef& out) const;
+    // spanOfHeap is the marker's lookup (Go: spanOfUnchecked + state check): no allocated-slot check,
+    // because a pointer the mutator could store always names an allocated object.
+    SpanId spanOfHeap(uintptr addr) const {
+        uintptr page = (addr - arenaBaseHint) >> pageShift;
+        return page < spanMap_.size() ? spanMap_[page] : emptymspan;
+    }
+    // spanAtPage is the page map: heap page index (from arenaBaseHint) -> span, emptymspan if none.
+    SpanId spanAtPage(uintptr page) const { return spanMap_[page]; }
 
     std::size_t numArenas() const { return arenas_.size(); }
     const HeapArena& arena(std::size_t i) const { return arenas_[i]; }
@@ -95,7 +103,8 @@ class MHeap {
     void sysAlloc(uintptr n);
     SpanId newSpanRecord();
 
-    std::deque<MSpan> spans_; // records, indexed by SpanId; a deque keeps references stable
+    SpanStore spans_;             // records, indexed by SpanId; references stay valid as it grows
+    std::vector<SpanId> spanMap_; // page -> span over every reserved arena
     std::vector<SpanId> freeSpanRecords_;
     std::vector<HeapArena> arenas_;
 };

@@ -26,7 +26,8 @@ void MSpan::init(uintptr base, uintptr np, SpanClass spc, std::uint32_t sg) {
     state = MSpanState::mSpanInUse;
     allocBits = GCBits(nelems);
     gcmarkBits = GCBits(nelems);
-    slotType.assign(nelems, TypeRegistry::tinyBlockType);
+    soleType = typeUnset;
+    slotType.clear();
     ptrStride = 0;
     ptrs.clear();
 }
@@ -63,7 +64,14 @@ std::uint32_t MSpan::nextFreeIndex() {
 }
 
 void MSpan::setObject(std::uint32_t slot, TypeId typ, std::uint32_t numPtrs) {
-    slotType[slot] = typ;
+    if (soleType == typeUnset) {
+        soleType = typ;
+    } else if (soleType != typeMixed && soleType != typ) {
+        slotType.assign(nelems, soleType);
+        soleType = typeMixed;
+    }
+    if (soleType == typeMixed)
+        slotType[slot] = typ;
     if (numPtrs > ptrStride) {
         // Re-layout the span's pointer storage at the wider stride, keeping every slot's words.
         std::vector<uintptr> wider(std::size_t{nelems} * numPtrs, 0);

@@ -7,7 +7,7 @@
 // Simplifications: no specials, needzero or freeIndexForScan. The span also stores the object
 // model's per-slot type and pointer words (Go keeps these in object memory and the heap bitmap):
 // pointer words live in ptrs[slot*ptrStride + i], and ptrStride grows when a type with more pointer
-// fields lands in the span.
+// fields lands in the span; the type is kept once per span unless the span mixes types.
 #pragma once
 
 #include "sim/base.h"
@@ -55,7 +55,11 @@ struct MSpan {
     GCBits allocBits;
     GCBits gcmarkBits;
 
-    // Object model storage (see the file comment).
+    // Object model storage (see the file comment). Most spans hold one type: soleType names it and
+    // slotType stays empty; only a span that has held two different types keeps a type per slot.
+    static constexpr TypeId typeUnset = ~TypeId{0};
+    static constexpr TypeId typeMixed = ~TypeId{0} - 1;
+    TypeId soleType = typeUnset;
     std::vector<TypeId> slotType;
     std::uint32_t ptrStride = 0;
     std::vector<uintptr> ptrs;
@@ -111,6 +115,11 @@ struct MSpan {
     }
 
     // Object model helpers.
+    TypeId typeOf(std::uint32_t slot) const {
+        return soleType == typeMixed   ? slotType[slot]
+               : soleType == typeUnset ? TypeRegistry::tinyBlockType
+                                       : soleType;
+    }
     void setObject(std::uint32_t slot, TypeId typ, std::uint32_t numPtrs);
     uintptr* ptrSlots(std::uint32_t slot) { return ptrs.data() + std::size_t{slot} * ptrStride; }
     const uintptr* ptrSlots(std::uint32_t slot) const { return ptrs.data() + std::size_t{slot} * ptrStride; }

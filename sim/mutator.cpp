@@ -25,8 +25,10 @@ std::uint32_t Runtime::newproc(std::uint32_t program) {
     g.gcscandone = work.cycles;
     g.status = program == noProgram ? GStatus::parked : GStatus::runnable;
     allgs.push_back(g);
-    if (program != noProgram)
+    if (program != noProgram) {
         runq.push_back(g.goid);
+        liveUserGoroutines++;
+    }
     return g.goid;
 }
 
@@ -68,7 +70,7 @@ void Runtime::checkPointerValue(uintptr value) const {
 TypeId Runtime::objectType(uintptr obj) const {
     ObjectRef ref;
     SIM_CHECK(mheap.findObject(obj, ref), "no allocated object at " + std::to_string(obj));
-    return mheap.span(ref.span).slotType[ref.slot];
+    return mheap.span(ref.span).typeOf(ref.slot);
 }
 
 uintptr* Runtime::slotPtr(const PtrSlot& slot) {
@@ -87,7 +89,7 @@ uintptr* Runtime::slotPtr(const PtrSlot& slot) {
         MSpan& s = mheap.span(ref.span);
         SIM_CHECK(s.base() + ref.slot * s.elemsize == slot.index,
                   "heap slot must name an object's base address");
-        SIM_CHECK(slot.field < types[s.slotType[ref.slot]].numPtrs(), "object has no such pointer field");
+        SIM_CHECK(slot.field < types[s.typeOf(ref.slot)].numPtrs(), "object has no such pointer field");
         return s.ptrSlots(ref.slot) + slot.field;
     }
     }

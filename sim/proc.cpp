@@ -35,12 +35,7 @@ std::uint32_t Runtime::popRunq() {
     return 0;
 }
 
-bool Runtime::userGoroutinesLeft() const {
-    for (const G& g : allgs)
-        if (g.kind == GKind::user && g.status != GStatus::dead && g.status != GStatus::parked)
-            return true;
-    return false;
-}
+bool Runtime::userGoroutinesLeft() const { return liveUserGoroutines != 0; }
 
 P& Runtime::pickP() {
     P* best = &allp[0];
@@ -217,6 +212,7 @@ void Runtime::execOp(P& p, G& g) {
     const Program& prog = programs[g.program];
     if (g.pc >= prog.ops.size()) {
         g.status = GStatus::dead;
+        liveUserGoroutines--;
         g.stack.clear();
         emit(EventKind::goroutineEnd);
         return;

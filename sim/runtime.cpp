@@ -21,8 +21,7 @@ Runtime::Runtime(RuntimeConfig cfg) : barrier(cfg.barrier), rng(cfg.seed), cfg_(
     bgsweepG = sweeper.goid;
 }
 
-void Runtime::emit(EventKind kind, uintptr a, uintptr b, uintptr c) {
-    eventCount++;
+void Runtime::recordEvent(EventKind kind, uintptr a, uintptr b, uintptr c) {
     if (cfg_.hashEvents) {
         eventHash.add(tick);
         eventHash.add(static_cast<std::uint64_t>(kind) | (std::uint64_t{curP} << 8) |
@@ -59,7 +58,7 @@ std::uint64_t Runtime::stateHash() const {
         for (std::uint32_t slot = 0; slot < s.nelems; slot++) {
             if (s.isFree(slot))
                 continue;
-            h.add(s.slotType[slot]);
+            h.add(s.typeOf(slot));
             for (std::uint32_t k = 0; k < s.ptrStride; k++)
                 h.add(s.ptrSlots(slot)[k]);
         }

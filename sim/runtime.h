@@ -123,7 +123,11 @@ class Runtime {
     // stateHash hashes the model's observable state (heap, roots, stats), independent of events.
     std::uint64_t stateHash() const;
 
-    void emit(EventKind kind, uintptr a = 0, uintptr b = 0, uintptr c = 0);
+    void emit(EventKind kind, uintptr a = 0, uintptr b = 0, uintptr c = 0) {
+        eventCount++;
+        if (cfg_.hashEvents || cfg_.recordEvents)
+            recordEvent(kind, a, b, c);
+    }
 
     const RuntimeConfig& config() const { return cfg_; }
 
@@ -149,12 +153,14 @@ class Runtime {
     std::uint32_t curP = ~std::uint32_t{0}; // the P acting in the current step
     std::uint32_t curG = 0;                 // the goroutine acting in the current step
     std::uint32_t bgsweepG = 0;
-    std::vector<Event> events; // filled when config().recordEvents; the caller drains it
+    std::uint32_t liveUserGoroutines = 0; // user goroutines neither dead nor parked
+    std::vector<Event> events;            // filled when config().recordEvents; the caller drains it
     Fnv1a eventHash;
     std::uint64_t eventCount = 0;
     std::int64_t stepCost = 0; // virtual ns charged to the acting P by the current step
 
   private:
+    void recordEvent(EventKind kind, uintptr a, uintptr b, uintptr c);
     uintptr* slotPtr(const PtrSlot& slot);
     void gcmarknewobject(MSpan& span, std::uint32_t slot, uintptr size);
     void checkPointerValue(uintptr value) const;

@@ -55,7 +55,7 @@ void validateSpan(const MHeap& h, SpanId id, const MSpan& s) {
             broken("a span's pages are in use in the page allocator", sid);
         const HeapArena& ha = h.arenaOf(addr);
         uintptr pi = (addr - arenaBaseHint) / pageSize % pagesPerArena;
-        if (ha.spans[pi] != id)
+        if (h.spanAtPage((addr - arenaBaseHint) / pageSize) != id)
             broken("the page map points every page of a span at it", sid);
         bool inUseBit = (ha.pageInUse[pi / 64] >> (pi % 64)) & 1;
         if (inUseBit != (p == 0))

@@ -62,7 +62,7 @@ void visitHeap(const Runtime& rt, HeapVisitor& v) {
             Color c = Color::white;
             if (s.gcmarkBits.test(slot))
                 c = grey.contains(addr) ? Color::grey : Color::black;
-            v.onObject(ObjectView{addr, id, slot, c, s.slotType[slot]});
+            v.onObject(ObjectView{addr, id, slot, c, s.typeOf(slot)});
         }
     }
     for (const P& p : rt.allp)

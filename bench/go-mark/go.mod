@@ -1,0 +1,3 @@
+module gclabmark
+
+go 1.19
