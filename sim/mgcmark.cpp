@@ -152,11 +152,7 @@ bool Runtime::markWorkAvailable() const {
     return false;
 }
 
-void Runtime::gcFlushBgCredit(std::int64_t scanWork) {
-    if (work.assistQueue.empty()) {
-        gcController.bgScanCredit += scanWork;
-        return;
-    }
+void Runtime::payParkedAssists(std::int64_t scanWork) {
     auto scanBytes = float64ToInt64(static_cast<double>(scanWork) * gcController.assistBytesPerWork);
     while (!work.assistQueue.empty() && scanBytes > 0) {
         std::uint32_t goid = work.assistQueue.front();

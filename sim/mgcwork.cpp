@@ -4,7 +4,7 @@
 
 namespace gclab {
 
-void GCWork::put(uintptr obj, WorkFull& full) {
+void GCWork::putSlow(uintptr obj, WorkFull& full) {
     if (wbuf1.size() == workbufEntries) {
         std::swap(wbuf1, wbuf2);
         if (wbuf1.size() == workbufEntries) {
@@ -15,7 +15,7 @@ void GCWork::put(uintptr obj, WorkFull& full) {
     wbuf1.push_back(obj);
 }
 
-uintptr GCWork::tryGet(WorkFull& full) {
+uintptr GCWork::tryGetSlow(WorkFull& full) {
     if (wbuf1.empty()) {
         std::swap(wbuf1, wbuf2);
         if (wbuf1.empty()) {
@@ -30,7 +30,7 @@ uintptr GCWork::tryGet(WorkFull& full) {
     return obj;
 }
 
-void GCWork::balance(WorkFull& full) {
+void GCWork::balanceSlow(WorkFull& full) {
     if (!wbuf2.empty()) {
         full.bufs.push_back(std::move(wbuf2));
         wbuf2 = Workbuf();

@@ -31,16 +31,35 @@ struct GCWork {
     std::uint64_t heapScanWork = 0; // flushed at dispose and periodically while draining
 
     // put queues a grey object.
-    void put(uintptr obj, WorkFull& full);
+    void put(uintptr obj, WorkFull& full) {
+        if (wbuf1.size() < workbufEntries)
+            wbuf1.push_back(obj); // Go: putFast
+        else
+            putSlow(obj, full);
+    }
     // tryGet takes the next object to scan, 0 if the P has none and the global list is empty.
-    uintptr tryGet(WorkFull& full);
+    uintptr tryGet(WorkFull& full) {
+        if (wbuf1.empty())
+            return tryGetSlow(full);
+        uintptr obj = wbuf1.back(); // Go: tryGetFast
+        wbuf1.pop_back();
+        return obj;
+    }
     // balance moves work to the global list if it is empty (Go: gcWork.balance).
-    void balance(WorkFull& full);
+    void balance(WorkFull& full) {
+        if (!wbuf2.empty() || wbuf1.size() > 4)
+            balanceSlow(full);
+    }
     // dispose returns every buffered object to the global list; true if there were any.
     bool dispose(WorkFull& full);
 
     bool empty() const { return wbuf1.empty() && wbuf2.empty(); }
     std::size_t size() const { return wbuf1.size() + wbuf2.size(); }
+
+  private:
+    void putSlow(uintptr obj, WorkFull& full);
+    uintptr tryGetSlow(WorkFull& full);
+    void balanceSlow(WorkFull& full);
 };
 
 } // namespace gclab

@@ -38,31 +38,34 @@ inline constexpr std::uint32_t noFreeSlot = ~std::uint32_t{0};
 constexpr std::uint64_t shiftRight(std::uint64_t x, std::uint32_t n) { return n >= 64 ? 0 : x >> n; }
 
 struct MSpan {
+    // Fields are ordered so that what the marker reads (span geometry, state, type, mark bits and
+    // pointer words) shares the first cache lines.
+    static constexpr TypeId typeUnset = ~TypeId{0};
+    static constexpr TypeId typeMixed = ~TypeId{0} - 1;
+
     uintptr startAddr = 0;
-    uintptr npages = 0;
     uintptr limit = 0;
     uintptr elemsize = 0;
+    std::uint32_t divMul = 0;
+    // Object model storage (see the file comment). Most spans hold one type: soleType names it and
+    // slotType stays empty; only a span that has held two different types keeps a type per slot.
+    TypeId soleType = typeUnset;
+    std::uint32_t ptrStride = 0;
+    MSpanState state = MSpanState::mSpanDead;
+    SpanClass spanclass{};
+    GCBits gcmarkBits;
+    std::vector<uintptr> ptrs;
+    std::vector<TypeId> slotType;
+
+    uintptr npages = 0;
     std::uint32_t nelems = 0;
     std::uint32_t freeindex = 0;
     std::uint32_t allocCount = 0;
     std::uint32_t allocCountBeforeCache = 0;
-    std::uint32_t divMul = 0;
     std::uint32_t sweepgen = 0;
-    std::uint64_t allocCache = 0;
-    SpanClass spanclass{};
-    MSpanState state = MSpanState::mSpanDead;
     std::uint32_t generation = 0; // bumped each time this record is reused (stale-handle detection)
+    std::uint64_t allocCache = 0;
     GCBits allocBits;
-    GCBits gcmarkBits;
-
-    // Object model storage (see the file comment). Most spans hold one type: soleType names it and
-    // slotType stays empty; only a span that has held two different types keeps a type per slot.
-    static constexpr TypeId typeUnset = ~TypeId{0};
-    static constexpr TypeId typeMixed = ~TypeId{0} - 1;
-    TypeId soleType = typeUnset;
-    std::vector<TypeId> slotType;
-    std::uint32_t ptrStride = 0;
-    std::vector<uintptr> ptrs;
 
     uintptr base() const { return startAddr; }
     uintptr spanBytes() const { return npages * pageSize; }

@@ -183,7 +183,13 @@ class Runtime {
     std::int64_t scanobject(uintptr b, P& p);
     void greyobject(uintptr obj, P& p);
     bool markWorkAvailable() const;
-    void gcFlushBgCredit(std::int64_t scanWork);
+    void gcFlushBgCredit(std::int64_t scanWork) {
+        if (work.assistQueue.empty())
+            gcController.bgScanCredit += scanWork;
+        else
+            payParkedAssists(scanWork);
+    }
+    void payParkedAssists(std::int64_t scanWork);
     void gcAssistAlloc(G& g);
     void wakeAssists();
 
