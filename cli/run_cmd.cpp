@@ -50,7 +50,7 @@ int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     cfg.logStores = opt.oracle;
 
     Runtime rt(cfg);
-    sc->build(rt);
+    sc->build(rt, sc->defaults());
     std::uint64_t steps = 0;
     try {
         steps = rt.runUntilDone(~std::uint64_t{0});

@@ -12,9 +12,8 @@
 namespace gclab {
 namespace {
 
-constexpr std::uint64_t listLength = 4000;
-
-void build(Runtime& rt) {
+void build(Runtime& rt, const ParamValues& params) {
+    const auto listLength = static_cast<std::uint64_t>(params.at("leaves"));
     using namespace ops;
     TypeId leaf = rt.types.define("Leaf", 16, {});
     // next, payload, ..., owner: 64 bytes of scan work per node, so that the mover's first mark assist
@@ -39,11 +38,31 @@ void build(Runtime& rt) {
     rt.newproc(rt.addProgram(p));
 }
 
-const bool registered = registerScenario(Scenario{
-    "missing-write-barrier",
-    "A goroutine hides leaves behind an already-scanned (black) array while the GC marks; run it with "
-    "--barrier off to watch the oracle catch the lost objects",
-    1, 100, build});
+Scenario make() {
+    Scenario s;
+    s.name = "missing-write-barrier";
+    s.description =
+        "A goroutine hides leaves behind an already-scanned (black) array while the GC marks; run it "
+        "with --barrier off to watch the oracle catch the lost objects";
+    s.params = {{"leaves", ScenarioParam::Kind::integer, 4000, 1000, 100000,
+                 "list nodes, each holding one leaf the mover hides"}};
+    s.narration = {
+        {"start", "A list of nodes, each pointing at a leaf, is built; global 0 holds its head.", ""},
+        {"gc:1", "A second goroutine calls runtime.GC(): the world stops for sweep termination.",
+         "runtime/mgc.go: gcStart"},
+        {"phase:mark", "Marking starts: the write barrier is on and new objects are allocated black.",
+         "runtime/mgc.go: gcStart (setGCPhase(_GCmark))"},
+        {"event:shade", "The mover stores a leaf into the black array: the write barrier sees the store.",
+         "runtime/mwbbuf.go: wbBufFlush1"},
+        {"phase:marktermination",
+         "Mark termination: the oracle checks that every reachable object is marked.",
+         "runtime/mcheckmark.go"},
+    };
+    s.build = build;
+    return s;
+}
+
+const bool registered = registerScenario(make());
 
 } // namespace
 } // namespace gclab

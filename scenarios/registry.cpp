@@ -20,6 +20,13 @@ bool registerScenario(Scenario s) {
 
 const std::vector<Scenario>& allScenarios() { return registry(); }
 
+ParamValues Scenario::defaults() const {
+    ParamValues v;
+    for (const ScenarioParam& p : params)
+        v[p.name] = p.defaultValue;
+    return v;
+}
+
 const Scenario* findScenario(const std::string& name) {
     for (const Scenario& s : registry())
         if (s.name == name)

@@ -1,25 +1,56 @@
 // gclab — scenarios: named workloads that set up a Runtime's types, roots and goroutines.
 //
-// A scenario is plain data plus a build function that only uses the sim's public API, so every
-// scenario runs headless in tests, in the CLI and in the window alike. Scenarios register
-// themselves (registry.cpp); the list is sorted by name.
+// A scenario is data (settings, typed tunable parameters, narration) plus a build function that
+// only uses the sim's public API, so every scenario runs headless in tests, in the CLI and in the
+// window alike. Built-in C++ scenarios register themselves (registry.cpp); the list is sorted by name.
 #pragma once
 
 #include "sim/runtime.h"
 
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace gclab {
 
+// ScenarioParam is a tunable the CLI (--param name=value) and the window (a slider) can set.
+struct ScenarioParam {
+    enum class Kind : std::uint8_t { integer, bytes }; // bytes accepts size suffixes (KiB, MiB, ...)
+    std::string name;
+    Kind kind = Kind::integer;
+    std::int64_t defaultValue = 0;
+    std::int64_t min = 0;
+    std::int64_t max = 0;
+    std::string help; // one line
+};
+
+using ParamValues = std::map<std::string, std::int64_t>;
+
+// NarrationBeat is a caption shown when its moment comes. `when` is "start", "tick:N", "gc:N"
+// (the Nth cycle starts), "phase:mark|marktermination|off", or "event:KIND" (the first event of that
+// kind, e.g. event:grey). goSource names the Go runtime file and function the moment models.
+struct NarrationBeat {
+    std::string when;
+    std::string caption;
+    std::string goSource;
+};
+
 struct Scenario {
     std::string name;
-    std::string description;
+    std::string description; // one line
     // Defaults the scenario was written for; command-line settings override them.
     std::uint32_t gomaxprocs = 1;
     std::int32_t gogc = 100;
-    // build adds types, globals, programs and goroutines to a fresh Runtime.
-    void (*build)(Runtime& rt) = nullptr;
+    std::vector<ScenarioParam> params;
+    std::vector<NarrationBeat> narration;
+    // build adds types, globals, programs and goroutines to a fresh Runtime, given every parameter's
+    // value (defaults filled in).
+    std::function<void(Runtime&, const ParamValues&)> build;
+
+    // defaults returns every parameter at its default value.
+    ParamValues defaults() const;
 };
 
 // registerScenario adds a scenario at static-initialisation time; returns a dummy for the idiom

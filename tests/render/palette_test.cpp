@@ -48,13 +48,13 @@ TEST_P(PaletteTest, RoleColoursAreDistinctFromEachOtherAndFromStates) {
 TEST_P(PaletteTest, PageColourFollowsStateThenColourMode) {
     const Palette& p = palette(GetParam());
     SpanClass spc = SpanClass::make(3, true);
-    SpanPlace cachedP1{SpanRole::cached, 1};
+    SpanLocation cachedP1{SpanRole::cached, 1};
     EXPECT_EQ(p.page(ColourBy::sizeClass, PageState::unmapped, spc, cachedP1), p.unmapped);
     EXPECT_EQ(p.page(ColourBy::sizeClass, PageState::released, spc, cachedP1), p.released);
     EXPECT_EQ(p.page(ColourBy::role, PageState::free, spc, cachedP1), p.free);
     EXPECT_EQ(p.page(ColourBy::sizeClass, PageState::inUse, spc, cachedP1), p.spanClass[spc.value]);
     EXPECT_EQ(p.page(ColourBy::role, PageState::inUse, spc, cachedP1), p.cachedByP[1]);
-    EXPECT_EQ(p.page(ColourBy::role, PageState::inUse, spc, SpanPlace{SpanRole::none, 0}), p.invalid);
+    EXPECT_EQ(p.page(ColourBy::role, PageState::inUse, spc, SpanLocation{SpanRole::none, 0}), p.invalid);
 }
 
 TEST_P(PaletteTest, SlotShadesAlternateAndDifferFromFreeSlotsAndWaste) {
@@ -74,8 +74,8 @@ TEST_P(PaletteTest, SlotShadesAlternateAndDifferFromFreeSlotsAndWaste) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Both, PaletteTest, ::testing::Values(PaletteKind::standard, PaletteKind::colourBlindSafe),
-                         [](const ::testing::TestParamInfo<PaletteKind>& info) {
-                             return std::string(info.param == PaletteKind::standard ? "standard" : "colourBlindSafe");
+                         [](const ::testing::TestParamInfo<PaletteKind>& param) {
+                             return std::string(param.param == PaletteKind::standard ? "standard" : "colourBlindSafe");
                          });
 
 TEST(Palette, TheVariantsDifferForSizeClasses) {

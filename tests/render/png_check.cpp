@@ -92,13 +92,13 @@ bool inside(const Rect& r, const Rect& view, const Image& img) {
 }
 
 // placeOf says where span id sits, from the mcaches and mcentral sets (independently of heap_snapshot).
-SpanPlace placeOf(const Runtime& rt, SpanId id) {
+SpanLocation placeOf(const Runtime& rt, SpanId id) {
     for (const P& p : rt.allp)
         if (p.mcache.alloc[rt.mheap.span(id).spanclass.value] == id)
-            return SpanPlace{SpanRole::cached, p.id};
+            return SpanLocation{SpanRole::cached, p.id};
     const MSpan& s = rt.mheap.span(id);
     if (s.spanclass.sizeclass() == 0)
-        return SpanPlace{SpanRole::large, 0};
+        return SpanLocation{SpanRole::large, 0};
     const MCentral& c = rt.mheap.central[s.spanclass.value];
     std::uint32_t sg = rt.mheap.sweepgen;
     auto in = [id](const SpanSet& set) {
@@ -108,14 +108,14 @@ SpanPlace placeOf(const Runtime& rt, SpanId id) {
         return false;
     };
     if (in(c.partialSwept(sg)))
-        return SpanPlace{SpanRole::partialSwept, 0};
+        return SpanLocation{SpanRole::partialSwept, 0};
     if (in(c.fullSwept(sg)))
-        return SpanPlace{SpanRole::fullSwept, 0};
+        return SpanLocation{SpanRole::fullSwept, 0};
     if (in(c.partial[1 - sg / 2 % 2]))
-        return SpanPlace{SpanRole::partialUnswept, 0};
+        return SpanLocation{SpanRole::partialUnswept, 0};
     if (in(c.full[1 - sg / 2 % 2]))
-        return SpanPlace{SpanRole::fullUnswept, 0};
-    return SpanPlace{};
+        return SpanLocation{SpanRole::fullUnswept, 0};
+    return SpanLocation{};
 }
 
 Rgba spanColour(const Runtime& rt, const Palette& pal, ColourBy by, SpanId id) {

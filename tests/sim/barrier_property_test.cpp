@@ -181,7 +181,7 @@ TEST(BarrierOff, OracleCatchesTheClassicInterleaving) {
         cfg.seed = seed;
         cfg.jitterNs = contract ? 0 : static_cast<std::uint32_t>(seed % 7);
         Runtime rt(cfg);
-        sc->build(rt);
+        sc->build(rt, sc->defaults());
         bool fired = false;
         try {
             rt.runUntilDone(10'000'000);
@@ -206,7 +206,7 @@ TEST(BarrierModes, ClassicScenarioIsSafeWithEveryCorrectBarrier) {
             RuntimeConfig cfg = test::testConfig(procs);
             cfg.barrier = m;
             Runtime rt(cfg);
-            sc->build(rt);
+            sc->build(rt, sc->defaults());
             EXPECT_NO_THROW(rt.runUntilDone(10'000'000)) << barrierModeName(m) << " GOMAXPROCS=" << procs;
             EXPECT_EQ(rt.work.numgc, 1u);
         }

@@ -17,7 +17,10 @@ Runtime freshRun(std::uint64_t seed, std::uint32_t procs, std::uint32_t jitter) 
     cfg.seed = seed;
     cfg.jitterNs = jitter;
     Runtime rt(cfg);
-    findScenario("missing-write-barrier")->build(rt);
+    {
+        const Scenario* sc = findScenario("missing-write-barrier");
+        sc->build(rt, sc->defaults());
+    }
     return rt;
 }
 

@@ -31,7 +31,10 @@ struct Counter : HeapVisitor {
 
 TEST(Visit, ReportsEverySpanAndObjectInAddressOrder) {
     Runtime rt(test::testConfig(2));
-    findScenario("missing-write-barrier")->build(rt);
+    {
+        const Scenario* sc = findScenario("missing-write-barrier");
+        sc->build(rt, sc->defaults());
+    }
     rt.runUntilDone(~std::uint64_t{0});
     Counter c;
     visitHeap(rt, c);
@@ -45,7 +48,10 @@ TEST(Visit, ReportsEverySpanAndObjectInAddressOrder) {
 
 TEST(Visit, ColoursDuringMarkMatchTheQueues) {
     Runtime rt(test::testConfig(1));
-    findScenario("missing-write-barrier")->build(rt);
+    {
+        const Scenario* sc = findScenario("missing-write-barrier");
+        sc->build(rt, sc->defaults());
+    }
     bool sawGrey = false;
     while (rt.step()) {
         if (rt.gcphase != GCPhase::mark || rt.tick % 97 != 0)
