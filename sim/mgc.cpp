@@ -147,6 +147,42 @@ bool Runtime::gcMarkDone() {
     return true;
 }
 
+void Runtime::gcControllerCommit() {
+    gcController.commit(isSweepDone());
+    if (gcphase != GCPhase::off)
+        gcController.revise();
+    // gcPaceSweeper: spread the remaining sweeping over the allocation until the next trigger.
+    if (isSweepDone()) {
+        sweep.sweepPagesPerByte = 0;
+        return;
+    }
+    std::int64_t heapDistance = static_cast<std::int64_t>(gcController.trigger()) -
+                                static_cast<std::int64_t>(gcController.heapLive) - (1 << 20);
+    if (heapDistance < static_cast<std::int64_t>(pageSize))
+        heapDistance = static_cast<std::int64_t>(pageSize);
+    std::int64_t sweepDistancePages =
+        static_cast<std::int64_t>(mheap.pagesInUse) - static_cast<std::int64_t>(sweep.pagesSwept);
+    if (sweepDistancePages <= 0) {
+        sweep.sweepPagesPerByte = 0;
+    } else {
+        sweep.sweepPagesPerByte = static_cast<double>(sweepDistancePages) / static_cast<double>(heapDistance);
+        sweep.sweepHeapLiveBasis = gcController.heapLive;
+        sweep.pagesSweptBasis = sweep.pagesSwept;
+    }
+}
+
+void Runtime::setGCPercent(std::int32_t gogc) {
+    gcController.setGCPercent(gogc);
+    gcControllerCommit();
+}
+
+void Runtime::setBarrier(BarrierMode mode) {
+    // Whatever the old barrier buffered is shaded first, so switching never drops a recorded pointer.
+    for (P& p : allp)
+        wbBufFlush(p);
+    barrier = mode;
+}
+
 void Runtime::gcSweep() {
     mheap.sweepgen += 2;
     sweep.centralIndex = 0;
@@ -204,21 +240,7 @@ void Runtime::markTerminationStep() {
     gcphase = GCPhase::off;
     emit(EventKind::phase, static_cast<uintptr>(gcphase), work.cycles);
     gcSweep();
-    gcController.commit(isSweepDone());
-    // gcPaceSweeper: spread the sweeping over the allocation until the next trigger.
-    std::int64_t heapDistance = static_cast<std::int64_t>(gcController.trigger()) -
-                                static_cast<std::int64_t>(gcController.heapLive) - (1 << 20);
-    if (heapDistance < static_cast<std::int64_t>(pageSize))
-        heapDistance = static_cast<std::int64_t>(pageSize);
-    std::int64_t sweepDistancePages =
-        static_cast<std::int64_t>(mheap.pagesInUse) - static_cast<std::int64_t>(sweep.pagesSwept);
-    if (sweepDistancePages <= 0) {
-        sweep.sweepPagesPerByte = 0;
-    } else {
-        sweep.sweepPagesPerByte = static_cast<double>(sweepDistancePages) / static_cast<double>(heapDistance);
-        sweep.sweepHeapLiveBasis = gcController.heapLive;
-        sweep.pagesSweptBasis = sweep.pagesSwept;
-    }
+    gcControllerCommit();
     work.numgc++;
     if (work.current.forced)
         work.numForcedGC++;

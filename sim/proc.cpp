@@ -69,6 +69,7 @@ void Runtime::runP(P& p) {
     curP = p.id;
     curG = 0;
     stepCost = 0;
+    lastStep = StepKind::mcacheFlush;
     if (p.needPrepareForSweep) {
         p.mcache.prepareForSweep(*this);
         p.needPrepareForSweep = false;
@@ -82,6 +83,7 @@ void Runtime::runP(P& p) {
         gcController.maxIdleMarkWorkers > 0)
         mode = MarkWorkerMode::idle;
     if (mode != MarkWorkerMode::none) {
+        lastStep = StepKind::markWorker;
         if (p.workerMode != mode) {
             if (p.curg != 0) {
                 // The worker preempts the goroutine this P was running.
@@ -131,6 +133,7 @@ void Runtime::runP(P& p) {
     if (p.curg == 0) {
         std::uint32_t next = popRunq();
         if (next == 0) {
+            lastStep = StepKind::idle;
             p.clock += cfg_.costs.idle;
             return;
         }
@@ -141,6 +144,7 @@ void Runtime::runP(P& p) {
     }
     G& g = goroutine(p.curg);
     curG = g.goid;
+    lastStep = g.kind == GKind::user ? StepKind::mutatorOp : StepKind::runtimeG;
     p.sliceLeft--;
     execOp(p, g);
     if (cfg_.jitterNs != 0)
@@ -386,10 +390,12 @@ void Runtime::execOp(P& p, G& g) {
 bool Runtime::step() {
     tick++;
     if (stw != STWStage::none) {
+        lastStep = StepKind::stw;
         runSTW();
         return true;
     }
     if (work.startPending) {
+        lastStep = StepKind::stw;
         stw = STWStage::sweepTermination;
         stwStep = 0;
         runSTW();

@@ -41,6 +41,26 @@ void Runtime::flushallmcaches() {
         validate();
 }
 
+std::size_t Runtime::approxBytes() const {
+    std::size_t n = sizeof(Runtime);
+    for (std::size_t i = 0; i < mheap.numSpanRecords(); i++) {
+        const MSpan& s = mheap.span(static_cast<SpanId>(i));
+        n += sizeof(MSpan) + (s.allocBits.nwords() + s.gcmarkBits.nwords()) * 8 +
+             s.ptrs.size() * sizeof(uintptr) + s.slotType.size() * sizeof(TypeId);
+    }
+    n += mheap.numArenas() * (sizeof(HeapArena) + pagesPerArena * sizeof(SpanId));
+    n += mheap.pages.numChunks() * 160;
+    for (const G& g : allgs)
+        n += sizeof(G) + g.stack.size() * sizeof(uintptr);
+    for (const P& p : allp)
+        n += sizeof(P) + (p.gcw.size() + p.wbBuf.buf.size()) * sizeof(uintptr);
+    for (const Workbuf& b : work.full.bufs)
+        n += b.size() * sizeof(uintptr);
+    n += globals.size() * sizeof(uintptr) + events.size() * sizeof(Event) +
+         work.stores.size() * sizeof(StoreRecord);
+    return n;
+}
+
 std::uint64_t Runtime::stateHash() const {
     Fnv1a h;
     for (std::size_t i = 1; i < mheap.numSpanRecords(); i++) {

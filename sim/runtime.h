@@ -101,6 +101,10 @@ class Runtime {
     std::uint64_t runUntilDone(std::uint64_t maxSteps);
     // gcForce starts a forced cycle as runtime.GC() would (without a goroutine waiting for it).
     void gcForce();
+    // setGCPercent is debug.SetGCPercent: the new GOGC takes effect at once (gcControllerCommit).
+    void setGCPercent(std::int32_t gogc);
+    // setBarrier switches the write barrier mode from now on (a teaching control, not a Go API).
+    void setBarrier(BarrierMode mode);
     std::int64_t now() const; // virtual nanoseconds: the lowest P clock
 
     // [SECTION] Collector (mgc.cpp, mgcmark.cpp, mbarrier.cpp, mgcsweep.cpp, mcheckmark.cpp).
@@ -122,6 +126,8 @@ class Runtime {
     void validate() const;
     // stateHash hashes the model's observable state (heap, roots, stats), independent of events.
     std::uint64_t stateHash() const;
+    // approxBytes estimates the host memory this Runtime holds (for keyframe budgets).
+    std::size_t approxBytes() const;
 
     void emit(EventKind kind, uintptr a = 0, uintptr b = 0, uintptr c = 0) {
         eventCount++;
@@ -159,6 +165,10 @@ class Runtime {
     std::uint64_t eventCount = 0;
     std::int64_t stepCost = 0; // virtual ns charged to the acting P by the current step
 
+    // What the last step did (for stepping by mutator operation, phase or cycle).
+    enum class StepKind : std::uint8_t { none, stw, markWorker, mutatorOp, runtimeG, idle, mcacheFlush };
+    StepKind lastStep = StepKind::none;
+
   private:
     void recordEvent(EventKind kind, uintptr a, uintptr b, uintptr c);
     uintptr* slotPtr(const PtrSlot& slot);
@@ -174,6 +184,7 @@ class Runtime {
     void gcMarkRootPrepare();
     void gcMarkTinyAllocs();
     void gcSweep();
+    void gcControllerCommit();
 
     // mgcmark.cpp
     // markUnit does one root job or scans one object; returns the scan work done, -1 if none.

@@ -1,0 +1,188 @@
+#include "sim/recording.h"
+
+#include <algorithm>
+
+namespace gclab {
+
+void applyCommand(Runtime& rt, const Command& c) {
+    switch (c.kind) {
+    case CommandKind::setGOGC:
+        rt.setGCPercent(static_cast<std::int32_t>(c.value));
+        break;
+    case CommandKind::setBarrier:
+        rt.setBarrier(static_cast<BarrierMode>(c.value));
+        break;
+    case CommandKind::forceGC:
+        rt.gcForce();
+        break;
+    }
+}
+
+Timeline::Timeline(const Runtime& start, std::size_t keyframeBudgetBytes)
+    : cur_(start), budget_(keyframeBudgetBytes) {
+    keyframes_.emplace(cur_.tick, cur_);
+    keyframeBytes_ = cur_.approxBytes();
+    frontier_ = cur_.tick;
+    hashes_[cur_.tick] = cur_.eventHash.h;
+}
+
+void Timeline::applyCommandsAt(std::uint64_t t) {
+    for (const Command& c : commands_)
+        if (c.tick == t)
+            applyCommand(cur_, c);
+}
+
+void Timeline::maybeKeyframe() {
+    std::uint64_t t = cur_.tick;
+    if (t % keyframeInterval_ != 0 || keyframes_.contains(t))
+        return;
+    keyframes_.emplace(t, cur_);
+    keyframeBytes_ += cur_.approxBytes();
+    while (keyframeBytes_ > budget_ && keyframes_.size() > 2) {
+        // Over budget: keep every other keyframe (the first always stays) and double the spacing.
+        keyframeInterval_ *= 2;
+        for (auto it = std::next(keyframes_.begin()); it != keyframes_.end();) {
+            if (it->first % keyframeInterval_ != 0) {
+                keyframeBytes_ -= it->second.approxBytes();
+                it = keyframes_.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
+}
+
+bool Timeline::stepOnce() {
+    std::uint64_t t = cur_.tick;
+    if (t == frontier_ && finished_)
+        return false;
+    GCPhase phase = cur_.gcphase;
+    STWStage stw = cur_.stw;
+    std::uint32_t numgc = cur_.work.numgc;
+    if (!cur_.step()) {
+        if (t >= frontier_) {
+            frontier_ = t;
+            finished_ = true;
+        }
+        return false;
+    }
+    Marker m;
+    if (cur_.lastStep == Runtime::StepKind::mutatorOp)
+        m.bits |= markerOp;
+    if (cur_.gcphase != phase || cur_.stw != stw)
+        m.bits |= markerPhase;
+    if (cur_.work.numgc != numgc)
+        m.bits |= markerCycle;
+    if (markers_.size() <= t)
+        markers_.resize(t + 1);
+    markers_[t] = m;
+    std::uint64_t now = cur_.tick;
+    if (now % hashInterval == 0) {
+        auto it = hashes_.find(now);
+        if (it == hashes_.end())
+            hashes_.emplace(now, cur_.eventHash.h);
+        else if (it->second != cur_.eventHash.h && !diverged_)
+            diverged_ = now;
+    }
+    if (now > frontier_) {
+        frontier_ = now;
+        maybeKeyframe();
+    }
+    applyCommandsAt(now);
+    return true;
+}
+
+bool Timeline::stepForward(StepUnit u) {
+    std::uint8_t want = u == StepUnit::mutatorOp ? markerOp
+                        : u == StepUnit::phase   ? markerPhase
+                        : u == StepUnit::cycle   ? markerCycle
+                                                 : 0;
+    for (;;) {
+        std::uint64_t t = cur_.tick;
+        if (!stepOnce())
+            return false;
+        if (want == 0 || (markers_[t].bits & want) != 0)
+            return true;
+    }
+}
+
+bool Timeline::stepBack(StepUnit u) {
+    std::uint64_t t = cur_.tick;
+    if (t == 0)
+        return false;
+    std::uint8_t want = u == StepUnit::mutatorOp ? markerOp
+                        : u == StepUnit::phase   ? markerPhase
+                        : u == StepUnit::cycle   ? markerCycle
+                                                 : 0;
+    // The start of the previous unit: the last marked step before now begins at its tick.
+    std::uint64_t target = 0;
+    for (std::uint64_t k = t; k-- > 0;) {
+        if (want == 0 || (k < markers_.size() && (markers_[k].bits & want) != 0)) {
+            target = k;
+            break;
+        }
+    }
+    seek(target);
+    return true;
+}
+
+void Timeline::restoreAtOrBefore(std::uint64_t t) {
+    auto it = std::prev(keyframes_.upper_bound(t)); // the first keyframe is at the start: one always exists
+    cur_ = it->second;
+    // A keyframe holds the state before the commands of its tick.
+    applyCommandsAt(cur_.tick);
+}
+
+void Timeline::seek(std::uint64_t t) {
+    auto nearest = std::prev(keyframes_.upper_bound(t));
+    if (t < cur_.tick || nearest->first > cur_.tick)
+        restoreAtOrBefore(t);
+    while (cur_.tick < t && stepOnce()) {
+    }
+}
+
+void Timeline::command(Command c) {
+    std::uint64_t now = cur_.tick;
+    c.tick = now;
+    // Forget the future: commands, keyframes, markers and hashes after now.
+    std::erase_if(commands_, [&](const Command& x) { return x.tick > now; });
+    for (auto it = keyframes_.upper_bound(now); it != keyframes_.end();) {
+        keyframeBytes_ -= it->second.approxBytes();
+        it = keyframes_.erase(it);
+    }
+    hashes_.erase(hashes_.upper_bound(now), hashes_.end());
+    if (markers_.size() > now)
+        markers_.resize(now);
+    frontier_ = now;
+    finished_ = false;
+    diverged_.reset();
+    commands_.push_back(c);
+    applyCommand(cur_, c);
+}
+
+Timeline Timeline::fork() const {
+    Timeline f = *this;
+    std::uint64_t now = cur_.tick;
+    std::erase_if(f.commands_, [&](const Command& x) { return x.tick > now; });
+    for (auto it = f.keyframes_.upper_bound(now); it != f.keyframes_.end();) {
+        f.keyframeBytes_ -= it->second.approxBytes();
+        it = f.keyframes_.erase(it);
+    }
+    f.hashes_.erase(f.hashes_.upper_bound(now), f.hashes_.end());
+    if (f.markers_.size() > now)
+        f.markers_.resize(now);
+    f.frontier_ = now;
+    f.finished_ = false;
+    return f;
+}
+
+void Timeline::load(std::vector<Command> commands, std::map<std::uint64_t, std::uint64_t> expectedHashes) {
+    commands_ = std::move(commands);
+    std::sort(commands_.begin(), commands_.end(),
+              [](const Command& a, const Command& b) { return a.tick < b.tick; });
+    for (auto& [t, h] : expectedHashes)
+        hashes_[t] = h;
+    applyCommandsAt(cur_.tick);
+}
+
+} // namespace gclab
