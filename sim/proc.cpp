@@ -78,10 +78,18 @@ void Runtime::runP(P& p) {
         return;
     }
 
-    MarkWorkerMode mode = gcBlackenEnabled ? findRunnableGCWorker(p) : MarkWorkerMode::none;
-    if (mode == MarkWorkerMode::none && gcBlackenEnabled && p.curg == 0 && runq.empty() &&
-        gcController.maxIdleMarkWorkers > 0)
-        mode = MarkWorkerMode::idle;
+    const bool nothingToRun = p.curg == 0 && runq.empty();
+    MarkWorkerMode mode = MarkWorkerMode::none;
+    if (gcBlackenEnabled) {
+        // An idle worker keeps its P until a goroutine becomes runnable (Go: gcDrain's pollWork);
+        // otherwise dedicated and fractional workers come first, then idle marking.
+        if (p.workerMode == MarkWorkerMode::idle && nothingToRun)
+            mode = MarkWorkerMode::idle;
+        else
+            mode = findRunnableGCWorker(p);
+        if (mode == MarkWorkerMode::none && nothingToRun && gcController.maxIdleMarkWorkers > 0)
+            mode = MarkWorkerMode::idle;
+    }
     if (mode != MarkWorkerMode::none) {
         lastStep = StepKind::markWorker;
         if (p.workerMode != mode) {
