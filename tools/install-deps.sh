@@ -6,8 +6,9 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config clang-format
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   golang-1.19-go
-  libsdl2-dev libimgui-dev libstb-dev python3-glad
+  libsdl2-dev libimgui-dev libstb-dev python3-glad fonts-dejavu-core
   clang libclang-rt-14-dev
+  libtomlplusplus-dev
 )
 
 missing=()

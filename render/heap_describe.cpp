@@ -1,0 +1,164 @@
+#include "render/heap_describe.h"
+
+#include "render/heap_layout.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace gclab::render {
+
+std::string hexAddr(uintptr v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%#llx", static_cast<unsigned long long>(v));
+    return buf;
+}
+
+std::string humanBytes(std::uint64_t n) {
+    char buf[32];
+    if (n < 1024)
+        std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(n));
+    else if (n < (1u << 20))
+        std::snprintf(buf, sizeof buf, n % 1024 == 0 ? "%.0f KiB" : "%.1f KiB", n / 1024.0);
+    else if (n < (std::uint64_t{1} << 30))
+        std::snprintf(buf, sizeof buf, n % (1u << 20) == 0 ? "%.0f MiB" : "%.1f MiB", n / 1048576.0);
+    else
+        std::snprintf(buf, sizeof buf, "%.2f GiB", n / 1073741824.0);
+    return buf;
+}
+
+std::string withThousands(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); i++) {
+        if (i != 0 && (digits.size() - i) % 3 == 0)
+            out += ' ';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string bytesExactAndHuman(std::uint64_t n) {
+    if (n < 1024)
+        return humanBytes(n);
+    return withThousands(n) + " (" + humanBytes(n) + ")";
+}
+
+std::string spanClassLabel(SpanClass spc) {
+    std::string s = std::to_string(spc.value) + " (";
+    if (spc.sizeclass() == 0)
+        s += "large";
+    else
+        s += "size class " + std::to_string(spc.sizeclass()) + ": " +
+             humanBytes(class_to_size[spc.sizeclass()]);
+    s += spc.noscan() ? ", noscan)" : ", pointers)";
+    return s;
+}
+
+std::string spanLocationLabel(const SpanLocation& place) {
+    if (place.role == SpanRole::cached)
+        return "cached in P" + std::to_string(place.p) + "'s mcache";
+    return spanRoleName(place.role);
+}
+
+std::string sweepgenLabel(std::uint32_t sg, std::uint32_t hsg) {
+    std::string s = std::to_string(sg) + " (mheap " + std::to_string(hsg);
+    if (sg == hsg - 2)
+        return s + " - 2: needs sweeping)";
+    if (sg == hsg - 1)
+        return s + " - 1: being swept)";
+    if (sg == hsg)
+        return s + ": swept)";
+    if (sg == hsg + 1)
+        return s + " + 1: cached before sweep began, needs sweeping)";
+    if (sg == hsg + 3)
+        return s + " + 3: swept, then cached)";
+    return s + ": unexpected)";
+}
+
+namespace {
+
+void describeSlot(const Runtime& rt, const MSpan& s, uintptr addr, PageDescription& d) {
+    if (addr >= s.limit || s.elemsize == 0) {
+        d.lines.push_back({"word", hexAddr(addr) + ": tail waste after the last slot"});
+        return;
+    }
+    std::uint32_t slot = s.spanclass.sizeclass() == 0 ? 0 : s.objIndex(addr);
+    uintptr obj = s.base() + slot * s.elemsize;
+    bool isFree = s.isFree(slot);
+    std::string state = isFree ? "free" : "allocated";
+    if (!isFree && s.gcmarkBits.test(slot))
+        state += ", marked (allocate-black)";
+    d.lines.push_back({"slot", std::to_string(slot) + " at " + hexAddr(obj) + ": " + state});
+    if (!isFree) {
+        TypeId t = rt.objectType(obj);
+        std::string name =
+            t == TypeRegistry::tinyBlockType ? "tiny block (16 B of noscan values)" : rt.types[t].name;
+        d.lines.push_back({"object type", name});
+    }
+    d.goSymbol = "mspan (runtime/mheap.go); allocBits, gcmarkBits, objIndex (runtime/mbitmap.go)";
+}
+
+} // namespace
+
+PageDescription describePage(const Runtime& rt, const HeapSnapshot& snap, std::uint64_t page,
+                             std::optional<std::uint32_t> word) {
+    PageDescription d;
+    const MHeap& h = rt.mheap;
+    uintptr addr = pageAddr(page);
+    std::uint64_t chunk = page / pallocChunkPages;
+    std::uint64_t arena = page / pagesPerArena;
+    if (page >= snap.pages.size()) {
+        d.title = "outside the reserved arenas";
+        d.goSymbol = "mheap.arenas (runtime/mheap.go)";
+        return d;
+    }
+    const PageInfo& pi = snap.pages[page];
+    switch (pi.state) {
+    case PageState::unmapped:
+        d.title = "Reserved address space, not mapped yet";
+        d.lines.push_back({"page", hexAddr(addr) + " (page " + std::to_string(page) + ")"});
+        d.lines.push_back({"arena", std::to_string(arena) + " (64 MiB, reserved at once)"});
+        d.lines.push_back({"note", "mheap.grow maps it 4 MiB at a time when the heap needs it"});
+        d.goSymbol = "heapArena, mheap.curArena (runtime/mheap.go)";
+        return d;
+    case PageState::released:
+    case PageState::free:
+        d.title = pi.state == PageState::free ? "Free page (idle)" : "Free page, released to the OS";
+        d.lines.push_back({"page", hexAddr(addr) + " (page " + std::to_string(page) + ")"});
+        d.lines.push_back({"chunk", std::to_string(chunk) + " of the page allocator (4 MiB)"});
+        d.lines.push_back({"scavenged", pi.state == PageState::released ? "yes (counted in HeapReleased)"
+                                                                        : "no (counted in HeapIdle only)"});
+        d.goSymbol = "pageAlloc, pallocBits / scavenged (runtime/mpagealloc.go)";
+        return d;
+    case PageState::inUse:
+        break;
+    }
+
+    const MSpan& s = h.span(pi.span);
+    const SpanLocation place = pi.span < snap.spans.size() ? snap.spans[pi.span] : SpanLocation{};
+    d.title = "mspan " + hexAddr(s.base()) + " - " + hexAddr(s.base() + s.spanBytes()) + " (" +
+              std::to_string(s.npages) + (s.npages == 1 ? " page)" : " pages)");
+    d.goSymbol = "mspan (runtime/mheap.go)";
+    uintptr at = word ? addr + uintptr{*word} * wordBytes : addr;
+    d.lines.push_back({"address", hexAddr(at) + " (page " + std::to_string(page - pageIndex(s.base()) + 1) +
+                                      " of " + std::to_string(s.npages) + ")"});
+    d.lines.push_back({"span", "#" + std::to_string(pi.span) + ", " + spanLocationLabel(place)});
+    d.lines.push_back({"spanclass", spanClassLabel(s.spanclass)});
+    d.lines.push_back({"elemsize", bytesExactAndHuman(s.elemsize)});
+    d.lines.push_back({"nelems", std::to_string(s.nelems)});
+    d.lines.push_back({"allocCount", std::to_string(s.allocCount)});
+    d.lines.push_back({"freeindex", std::to_string(s.freeindex)});
+    if (s.spanclass.sizeclass() != 0 && s.freeindex < s.nelems) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%#018llx", static_cast<unsigned long long>(s.allocCache));
+        std::uint32_t w0 = s.freeindex / 64 * 64;
+        d.lines.push_back({"allocCache", std::string(buf) + " (slots " + std::to_string(w0) + "-" +
+                                             std::to_string(std::min(w0 + 64, s.nelems) - 1) + ")"});
+    }
+    d.lines.push_back({"sweepgen", sweepgenLabel(s.sweepgen, h.sweepgen)});
+    if (word)
+        describeSlot(rt, s, at, d);
+    return d;
+}
+
+} // namespace gclab::render

@@ -1,0 +1,73 @@
+// gclab-gui — every colour the views use, in a standard and a colour-blind-safe variant.
+//
+// Page cells are coloured by state (unmapped / released / free) or, when in use, either by span class
+// (a continuous colour map over the 67 size classes: Turbo in the standard palette, Viridis in the
+// colour-blind-safe one; noscan spans are the same hue lightened) or by where the span sits (an mcache,
+// an mcentral set, large), using the Okabe–Ito colours, which stay distinct under the common colour
+// vision deficiencies. Every in-use colour differs from every state colour (palette_test checks it), so
+// a screenshot can be read back unambiguously. Pure C++: no ImGui.
+#pragma once
+
+#include "render/heap_snapshot.h"
+
+#include <array>
+#include <cstdint>
+
+namespace gclab::render {
+
+struct Rgba {
+    std::uint8_t r = 0, g = 0, b = 0, a = 255;
+
+    // abgr packs the colour as ImGui's IM_COL32 does (little-endian RGBA bytes in memory).
+    constexpr std::uint32_t abgr() const {
+        return std::uint32_t{a} << 24 | std::uint32_t{b} << 16 | std::uint32_t{g} << 8 | std::uint32_t{r};
+    }
+    friend constexpr bool operator==(const Rgba&, const Rgba&) = default;
+};
+
+// mix blends a towards b by t in [0, 1] (rounded per channel).
+Rgba mix(Rgba a, Rgba b, double t);
+// distance is the largest per-channel difference (alpha ignored).
+int distance(Rgba a, Rgba b);
+
+enum class PaletteKind : std::uint8_t { standard, colourBlindSafe };
+enum class ColourBy : std::uint8_t { sizeClass, role };
+
+struct Palette {
+    PaletteKind kind = PaletteKind::standard;
+
+    // Backgrounds and page states.
+    Rgba canvas;   // behind the cells, also used for span boundaries and gaps
+    Rgba unmapped; // reserved arena, not mapped
+    Rgba released; // free, scavenged
+    Rgba free;     // free, not released
+    Rgba invalid;  // an in-use span found in no list (validate() would throw)
+
+    // In-use spans.
+    std::array<Rgba, numSpanClasses> spanClass{}; // indexed by SpanClass::value; 0/1 are large
+    std::array<Rgba, 2> cachedByP{}; // role colours for mcache-cached spans, P0 and P1 (P n: n%2)
+    Rgba partialSwept, partialUnswept, fullSwept, fullUnswept, large;
+
+    // Slot detail.
+    std::array<Rgba, 2> slotFree{}; // alternate per slot so neighbouring slots stay distinguishable
+    Rgba tailWaste;                 // bytes after the last slot (nelems * elemsize < span bytes)
+    Rgba freeindexMarker;
+    Rgba allocCacheWindow;
+    Rgba tinyBlock;
+
+    // inUse is the colour of an in-use page of a span with class spc and the given place.
+    Rgba inUse(ColourBy by, SpanClass spc, const SpanLocation& place) const;
+    // page is the colour of a page cell.
+    Rgba page(ColourBy by, PageState state, SpanClass spc, const SpanLocation& place) const;
+    // slotAllocated is an allocated slot's colour: the span's colour, darker on odd slots, much darker
+    // if the slot's mark bit is set (allocate-black while the collector marks).
+    Rgba slotAllocated(Rgba spanColour, std::uint32_t slot, bool marked) const;
+    Rgba slotFreeColour(std::uint32_t slot) const { return slotFree[slot % 2]; }
+};
+
+const Palette& palette(PaletteKind kind);
+
+const char* paletteName(PaletteKind kind);
+const char* colourByName(ColourBy by);
+
+} // namespace gclab::render

@@ -1,0 +1,410 @@
+// gclab_png_check — reads a gclab-gui screenshot and asserts what it must show.
+//
+// The expected picture is computed independently of the window: the checker re-runs the demonstration
+// workload for the same number of steps, asks the model (spanOf, scavenged, the mcaches, the mcentral
+// sets, allocBits) what every page and slot is, and uses the layout file gclab-gui wrote
+// (--dump-layout: the page view rectangle, geometry and zoom) with render/heap_layout.h to find where
+// each page must be. Only the palette is shared with the window: it is the definition of the colours.
+//
+//   gclab_png_check heap  --png F --layout L --steps N [--palette P] [--colour-by C]
+//       every page cell fully inside the view shows its expected colour; the number of cells showing an
+//       in-use colour equals HeapInuse / 8 KiB, released cells HeapReleased / 8 KiB, free cells
+//       (HeapIdle - HeapReleased) / 8 KiB; the whole mapped heap must be in view.
+//   gclab_png_check slots --png F --layout L --steps N [--palette P] [--colour-by C]
+//       at slot-detail zoom, every word of every fully visible in-use page shows its slot's state
+//       (allocated / free / tail waste, alternating shades) and the freeindex marker is where freeindex is.
+//   gclab_png_check stats --png F --size WxH
+//       the image has the requested size and is a rendered frame (many colours, text pixels).
+// Exit status: 0 pass, 1 fail (reasons on stderr), 2 usage.
+#include "sim/mstats.h"
+
+#include "render/demo_workload.h"
+#include "render/heap_layout.h"
+#include "render/palette.h"
+
+#include <stb_image.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace gclab;
+using namespace gclab::render;
+
+constexpr int tolerance = 0; // textures are sampled nearest-texel with a white tint: colours arrive exact
+
+struct Image {
+    int w = 0, h = 0;
+    std::vector<unsigned char> px;
+
+    bool load(const std::string& path) {
+        int n = 0;
+        unsigned char* d = stbi_load(path.c_str(), &w, &h, &n, 3);
+        if (d == nullptr)
+            return false;
+        px.assign(d, d + static_cast<std::size_t>(w) * h * 3);
+        stbi_image_free(d);
+        return true;
+    }
+    Rgba at(int x, int y) const {
+        const unsigned char* p = &px[(static_cast<std::size_t>(y) * w + x) * 3];
+        return Rgba{p[0], p[1], p[2], 255};
+    }
+};
+
+struct Args {
+    std::string mode, png, layout, size;
+    std::uint64_t steps = 0;
+    PaletteKind palette = PaletteKind::standard;
+    ColourBy colourBy = ColourBy::sizeClass;
+};
+
+int failures = 0;
+void fail(const std::string& msg) {
+    if (++failures <= 20)
+        std::fprintf(stderr, "FAIL: %s\n", msg.c_str());
+}
+
+std::string rgb(Rgba c) {
+    char b[32];
+    std::snprintf(b, sizeof b, "#%02x%02x%02x", c.r, c.g, c.b);
+    return b;
+}
+
+bool near(Rgba a, Rgba b) { return distance(a, b) <= tolerance; }
+
+// Sample the pixel at the centre of a screen rectangle.
+Rgba centre(const Image& img, const Rect& r) {
+    return img.at(static_cast<int>(std::floor((r.x0 + r.x1) / 2)),
+                  static_cast<int>(std::floor((r.y0 + r.y1) / 2)));
+}
+
+bool inside(const Rect& r, const Rect& view, const Image& img) {
+    return r.x0 >= view.x0 && r.y0 >= view.y0 && r.x1 <= view.x1 && r.y1 <= view.y1 && r.x0 >= 0 &&
+           r.y0 >= 0 && r.x1 <= img.w && r.y1 <= img.h;
+}
+
+// placeOf says where span id sits, from the mcaches and mcentral sets (independently of heap_snapshot).
+SpanLocation placeOf(const Runtime& rt, SpanId id) {
+    for (const P& p : rt.allp)
+        if (p.mcache.alloc[rt.mheap.span(id).spanclass.value] == id)
+            return SpanLocation{SpanRole::cached, p.id};
+    const MSpan& s = rt.mheap.span(id);
+    if (s.spanclass.sizeclass() == 0)
+        return SpanLocation{SpanRole::large, 0};
+    const MCentral& c = rt.mheap.central[s.spanclass.value];
+    std::uint32_t sg = rt.mheap.sweepgen;
+    auto in = [id](const SpanSet& set) {
+        for (SpanId x : set)
+            if (x == id)
+                return true;
+        return false;
+    };
+    if (in(c.partialSwept(sg)))
+        return SpanLocation{SpanRole::partialSwept, 0};
+    if (in(c.fullSwept(sg)))
+        return SpanLocation{SpanRole::fullSwept, 0};
+    if (in(c.partial[1 - sg / 2 % 2]))
+        return SpanLocation{SpanRole::partialUnswept, 0};
+    if (in(c.full[1 - sg / 2 % 2]))
+        return SpanLocation{SpanRole::fullUnswept, 0};
+    return SpanLocation{};
+}
+
+Rgba spanColour(const Runtime& rt, const Palette& pal, ColourBy by, SpanId id) {
+    return pal.inUse(by, rt.mheap.span(id).spanclass, placeOf(rt, id));
+}
+
+enum class Kind { inUse, released, free, unmapped };
+
+Kind expectedKind(const Runtime& rt, std::uint64_t page) {
+    uintptr a = pageAddr(page);
+    if (a >= rt.mheap.pages.end())
+        return Kind::unmapped;
+    if (rt.mheap.spanOf(a) != emptymspan)
+        return Kind::inUse;
+    return rt.mheap.pages.scavenged(a) ? Kind::released : Kind::free;
+}
+
+bool loadInputs(const Args& a, Image& img, HeapViewState& vs) {
+    if (!img.load(a.png)) {
+        fail("cannot read PNG " + a.png);
+        return false;
+    }
+    std::ifstream in(a.layout);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string err;
+    if (!in || !parseHeapViewState(ss.str(), vs, err)) {
+        fail("cannot read layout " + a.layout + ": " + err);
+        return false;
+    }
+    return true;
+}
+
+int checkHeap(const Args& a) {
+    Image img;
+    HeapViewState vs;
+    if (!loadInputs(a, img, vs))
+        return 1;
+    if (vs.transform.cellPx < 3) {
+        fail("zoom below 3 px per page: cell centres cannot be sampled reliably");
+        return 1;
+    }
+    Runtime rt = runDemo(a.steps);
+    const Palette& pal = palette(a.palette);
+    const std::uint64_t numPages = rt.mheap.numArenas() * pagesPerArena;
+    const std::uint64_t mapped = (rt.mheap.pages.end() - arenaBaseHint) / pageSize;
+
+    // The set of colours that mean "in use" in this mode.
+    std::vector<Rgba> inUseColours;
+    if (a.colourBy == ColourBy::sizeClass)
+        inUseColours.assign(pal.spanClass.begin(), pal.spanClass.end());
+    else
+        inUseColours = {pal.cachedByP[0], pal.cachedByP[1], pal.partialSwept, pal.partialUnswept,
+                        pal.fullSwept,    pal.fullUnswept,  pal.large};
+    auto isInUseColour = [&](Rgba c) {
+        for (Rgba u : inUseColours)
+            if (near(c, u))
+                return true;
+        return false;
+    };
+
+    std::uint64_t checked = 0, checkedMapped = 0, countInUse = 0, countReleased = 0, countFree = 0;
+    std::set<int> kindsSeen, classesSeen;
+    for (std::uint64_t p = 0; p < numPages; p++) {
+        Rect r = pageRect(p, vs.geometry, vs.transform);
+        if (!inside(r, vs.pageView, img))
+            continue;
+        Kind k = expectedKind(rt, p);
+        Rgba want;
+        switch (k) {
+        case Kind::inUse: {
+            SpanId id = rt.mheap.spanOf(pageAddr(p));
+            want = spanColour(rt, pal, a.colourBy, id);
+            classesSeen.insert(rt.mheap.span(id).spanclass.value);
+            break;
+        }
+        case Kind::released:
+            want = pal.released;
+            break;
+        case Kind::free:
+            want = pal.free;
+            break;
+        case Kind::unmapped:
+            want = pal.unmapped;
+            break;
+        }
+        Rgba got = centre(img, r);
+        checked++;
+        checkedMapped += p < mapped;
+        kindsSeen.insert(static_cast<int>(k));
+        if (!near(got, want)) {
+            char b[160];
+            std::snprintf(b, sizeof b, "page %llu (%#llx) at (%.0f, %.0f): expected %s, got %s",
+                          static_cast<unsigned long long>(p), static_cast<unsigned long long>(pageAddr(p)),
+                          (r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2, rgb(want).c_str(), rgb(got).c_str());
+            fail(b);
+        }
+        // Count what the image shows, by colour alone.
+        if (isInUseColour(got))
+            countInUse++;
+        else if (near(got, pal.released))
+            countReleased++;
+        else if (near(got, pal.free))
+            countFree++;
+    }
+
+    MemStats m = readMemStats(rt);
+    std::printf("checked %llu page cells (%llu mapped of %llu) at %.1f px per page; %zu span classes seen\n",
+                static_cast<unsigned long long>(checked), static_cast<unsigned long long>(checkedMapped),
+                static_cast<unsigned long long>(mapped), vs.transform.cellPx, classesSeen.size());
+    std::printf(
+        "in-use cells %llu (HeapInuse/8KiB %llu), released %llu (HeapReleased/8KiB %llu), free %llu\n",
+        static_cast<unsigned long long>(countInUse), static_cast<unsigned long long>(m.HeapInuse / pageSize),
+        static_cast<unsigned long long>(countReleased),
+        static_cast<unsigned long long>(m.HeapReleased / pageSize),
+        static_cast<unsigned long long>(countFree));
+    if (checkedMapped != mapped)
+        fail("the mapped heap is not entirely in view: " + std::to_string(checkedMapped) + " of " +
+             std::to_string(mapped) + " pages");
+    if (countInUse != m.HeapInuse / pageSize)
+        fail("in-use cells in the image " + std::to_string(countInUse) + " != HeapInuse / 8 KiB " +
+             std::to_string(m.HeapInuse / pageSize));
+    if (countReleased != m.HeapReleased / pageSize)
+        fail("released cells " + std::to_string(countReleased) + " != HeapReleased / 8 KiB " +
+             std::to_string(m.HeapReleased / pageSize));
+    if (countFree != (m.HeapIdle - m.HeapReleased) / pageSize)
+        fail("free cells " + std::to_string(countFree) + " != (HeapIdle - HeapReleased) / 8 KiB");
+    // Not vacuous: in-use spans of several classes (including large and tiny) and released pages were seen.
+    if (m.HeapInuse == 0 || classesSeen.size() < 10 || !kindsSeen.count(static_cast<int>(Kind::released)))
+        fail("the screenshot does not show enough of the heap to be a meaningful check");
+    if (a.colourBy == ColourBy::sizeClass &&
+        (!classesSeen.count(tinySpanClass.value) || !classesSeen.count(SpanClass::make(0, true).value)))
+        fail("expected tiny (span class 5) and large noscan (span class 1) spans in view");
+    return failures == 0 ? 0 : 1;
+}
+
+int checkSlots(const Args& a) {
+    Image img;
+    HeapViewState vs;
+    if (!loadInputs(a, img, vs))
+        return 1;
+    Runtime rt = runDemo(a.steps);
+    const Palette& pal = palette(a.palette);
+    const double wordPx = vs.transform.cellPx / wordsPerGridRow;
+    if (wordPx < 6) {
+        fail("zoom too low for slot detail checks (need >= 192 px per page)");
+        return 1;
+    }
+    const std::uint64_t numPages = rt.mheap.numArenas() * pagesPerArena;
+    std::uint64_t pagesChecked = 0, allocatedWords = 0, freeWords = 0, wasteWords = 0, markers = 0;
+    for (std::uint64_t p = 0; p < numPages; p++) {
+        Rect cell = pageRect(p, vs.geometry, vs.transform);
+        if (!inside(cell, vs.pageView, img) || expectedKind(rt, p) != Kind::inUse)
+            continue;
+        SpanId id = rt.mheap.spanOf(pageAddr(p));
+        const MSpan& s = rt.mheap.span(id);
+        Rgba sc = spanColour(rt, pal, a.colourBy, id);
+        const bool firstPage = s.base() == pageAddr(p);
+        // The freeindex marker's labelled flag sits in the grid rows (of 32 words) just above the
+        // freeindex word: skip up to three of them.
+        int flagRow = -10;
+        uintptr fa = s.base() + uintptr{s.freeindex} * s.elemsize;
+        bool hasMarker = s.spanclass.sizeclass() != 0 && s.freeindex < s.nelems && pageIndex(fa) == p;
+        std::uint32_t markerWord = 0;
+        if (hasMarker) {
+            markerWord = static_cast<std::uint32_t>((fa - pageAddr(p)) / wordBytes);
+            flagRow = static_cast<int>(markerWord / wordsPerGridRow) - 1;
+        }
+        pagesChecked++;
+        for (std::uint32_t w = 0; w < wordsPerPage; w++) {
+            int row = static_cast<int>(w / wordsPerGridRow), colm = static_cast<int>(w % wordsPerGridRow);
+            if (firstPage && row < 6 && colm < 14)
+                continue; // the span's size label
+            if (row >= flagRow - 2 && row <= flagRow)
+                continue;
+            uintptr addr = pageAddr(p) + uintptr{w} * wordBytes;
+            Rgba want;
+            if (addr >= s.limit) {
+                want = pal.tailWaste;
+                wasteWords++;
+            } else {
+                auto slot = static_cast<std::uint32_t>((addr - s.base()) / s.elemsize);
+                bool isFree = slot >= s.freeindex && !s.allocBits.test(slot);
+                if (isFree) {
+                    want = pal.slotFreeColour(slot);
+                    freeWords++;
+                } else {
+                    want = pal.slotAllocated(sc, slot, s.gcmarkBits.test(slot));
+                    allocatedWords++;
+                }
+            }
+            Rgba got = centre(img, wordRect(cell, w));
+            if (!near(got, want)) {
+                char b[200];
+                std::snprintf(b, sizeof b, "page %#llx word %u (%#llx, span class %d): expected %s, got %s",
+                              static_cast<unsigned long long>(pageAddr(p)), w,
+                              static_cast<unsigned long long>(addr), s.spanclass.value, rgb(want).c_str(),
+                              rgb(got).c_str());
+                fail(b);
+            }
+        }
+        if (hasMarker) {
+            // The marker bar covers the left quarter of the freeindex word.
+            Rect wr = wordRect(cell, markerWord);
+            Rgba got = img.at(static_cast<int>(wr.x0) + 1, static_cast<int>((wr.y0 + wr.y1) / 2));
+            if (!near(got, pal.freeindexMarker))
+                fail("no freeindex marker at " + std::to_string(markerWord) + " of page " +
+                     std::to_string(p));
+            markers++;
+        }
+    }
+    std::printf(
+        "checked %llu pages: %llu allocated, %llu free, %llu tail-waste words; %llu freeindex markers\n",
+        static_cast<unsigned long long>(pagesChecked), static_cast<unsigned long long>(allocatedWords),
+        static_cast<unsigned long long>(freeWords), static_cast<unsigned long long>(wasteWords),
+        static_cast<unsigned long long>(markers));
+    if (pagesChecked == 0 || allocatedWords == 0 || freeWords == 0 || markers == 0)
+        fail("the screenshot shows no page with both allocated and free slots and a freeindex marker");
+    return failures == 0 ? 0 : 1;
+}
+
+int checkStats(const Args& a) {
+    Image img;
+    if (!img.load(a.png)) {
+        fail("cannot read PNG " + a.png);
+        return 1;
+    }
+    int w = 0, h = 0;
+    char x = 0;
+    if (std::sscanf(a.size.c_str(), "%d%c%d", &w, &x, &h) != 3 || img.w != w || img.h != h)
+        fail("image is " + std::to_string(img.w) + "x" + std::to_string(img.h) + ", expected " + a.size);
+    std::set<std::uint32_t> colours;
+    std::uint64_t bright = 0;
+    for (int y = 0; y < img.h; y++)
+        for (int xx = 0; xx < img.w; xx++) {
+            Rgba c = img.at(xx, y);
+            colours.insert(c.abgr());
+            bright += c.r > 200 && c.g > 200 && c.b > 200;
+        }
+    std::printf("%zu distinct colours, %llu bright (text) pixels\n", colours.size(),
+                static_cast<unsigned long long>(bright));
+    if (colours.size() < 32)
+        fail("too few colours for a rendered frame");
+    if (bright < static_cast<std::uint64_t>(img.w) * img.h / 500)
+        fail("almost no text pixels");
+    return failures == 0 ? 0 : 1;
+}
+
+int usage() {
+    std::fprintf(stderr,
+                 "usage: gclab_png_check heap|slots --png F --layout L --steps N [--palette standard|"
+                 "colour-blind] [--colour-by class|role]\n       gclab_png_check stats --png F --size WxH\n");
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2)
+        return usage();
+    Args a;
+    a.mode = argv[1];
+    for (int i = 2; i + 1 < argc; i += 2) {
+        std::string k = argv[i], v = argv[i + 1];
+        if (k == "--png")
+            a.png = v;
+        else if (k == "--layout")
+            a.layout = v;
+        else if (k == "--steps")
+            a.steps = std::stoull(v);
+        else if (k == "--size")
+            a.size = v;
+        else if (k == "--palette")
+            a.palette = v == "colour-blind" ? PaletteKind::colourBlindSafe : PaletteKind::standard;
+        else if (k == "--colour-by")
+            a.colourBy = v == "role" ? ColourBy::role : ColourBy::sizeClass;
+        else
+            return usage();
+    }
+    if ((argc - 2) % 2 != 0 || a.png.empty())
+        return usage();
+    int rc = 2;
+    if (a.mode == "heap")
+        rc = checkHeap(a);
+    else if (a.mode == "slots")
+        rc = checkSlots(a);
+    else if (a.mode == "stats")
+        rc = checkStats(a);
+    else
+        return usage();
+    std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");
+    return rc;
+}
