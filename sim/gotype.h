@@ -9,6 +9,7 @@
 #include "sim/base.h"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <utility>
@@ -46,7 +47,7 @@ class TypeRegistry {
     std::size_t size() const { return types_.size(); }
 
   private:
-    std::vector<GoType> types_;
+    std::deque<GoType> types_; // a deque: a GoType& stays valid while more types are defined
     std::map<std::pair<TypeId, uintptr>, TypeId> arrays_;
     std::map<std::string, TypeId> byName_;
 };
