@@ -126,7 +126,7 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
     }
 
     MSpan& span = mheap.span(spanId);
-    span.setObject(slot, slotType, noscan ? 0 : t.numPtrs());
+    span.setObject(slot, slotType, noscan ? 0 : t.numPtrs(), noscan ? 0 : t.ptrdata);
     if (!noscan)
         c.scanAlloc += t.ptrdata;
     // Allocate black: a new object cannot hold pointers yet, so it needs no scan this cycle.

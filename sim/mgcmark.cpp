@@ -60,11 +60,13 @@ std::int64_t Runtime::scanobject(uintptr b, P& p) {
         if (n > maxObletBytes)
             n = maxObletBytes;
     }
-    const GoType& t = types[s.typeOf(slot)];
     const uintptr* words = s.ptrSlots(slot);
     uintptr off = b - base;
     std::int64_t examined = 0;
-    const std::uint32_t numPtrs = t.numPtrs();
+    const bool sole = s.soleType != MSpan::typeMixed;
+    const GoType* t = sole ? nullptr : &types[s.slotType[slot]];
+    const std::uint32_t numPtrs = sole ? s.soleNumPtrs : t->numPtrs();
+    const uintptr ptrdata = sole ? s.solePtrdata : t->ptrdata;
     if (off == 0 && n == s.elemsize) {
         // The whole object at once (no oblets): every pointer word is in range.
         examined = numPtrs;
@@ -74,8 +76,10 @@ std::int64_t Runtime::scanobject(uintptr b, P& p) {
                 greyobject(v, p);
         }
     } else {
+        if (t == nullptr)
+            t = &types[s.typeOf(slot)];
         for (std::uint32_t i = 0; i < numPtrs; i++) {
-            uintptr byteOff = uintptr{t.ptrWords[i]} * 8;
+            uintptr byteOff = uintptr{t->ptrWords[i]} * 8;
             if (byteOff < off || byteOff >= off + n)
                 continue;
             examined++;
@@ -86,8 +90,8 @@ std::int64_t Runtime::scanobject(uintptr b, P& p) {
     }
     p.gcw.bytesMarked += n;
     std::int64_t scanned = 0;
-    if (t.ptrdata > off)
-        scanned = static_cast<std::int64_t>(std::min<uintptr>(t.ptrdata - off, n));
+    if (ptrdata > off)
+        scanned = static_cast<std::int64_t>(std::min<uintptr>(ptrdata - off, n));
     gcController.heapScanWork += scanned;
     stepCost += cfg_.costs.scanObject + examined * cfg_.costs.scanWord;
     if (b == base)

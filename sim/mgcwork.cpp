@@ -5,42 +5,35 @@
 namespace gclab {
 
 void GCWork::putSlow(uintptr obj, WorkFull& full) {
-    if (wbuf1.size() == workbufEntries) {
-        std::swap(wbuf1, wbuf2);
-        if (wbuf1.size() == workbufEntries) {
-            full.bufs.push_back(std::move(wbuf1));
-            wbuf1 = Workbuf();
-        }
+    std::swap(wbuf1, wbuf2);
+    if (wbuf1.full()) {
+        full.bufs.push_back(wbuf1);
+        wbuf1 = Workbuf();
     }
-    wbuf1.push_back(obj);
+    wbuf1.push(obj);
 }
 
 uintptr GCWork::tryGetSlow(WorkFull& full) {
+    std::swap(wbuf1, wbuf2);
     if (wbuf1.empty()) {
-        std::swap(wbuf1, wbuf2);
-        if (wbuf1.empty()) {
-            if (full.bufs.empty())
-                return 0;
-            wbuf1 = std::move(full.bufs.back());
-            full.bufs.pop_back();
-        }
+        if (full.bufs.empty())
+            return 0;
+        wbuf1 = full.bufs.back();
+        full.bufs.pop_back();
     }
-    uintptr obj = wbuf1.back();
-    wbuf1.pop_back();
-    return obj;
+    return wbuf1.pop();
 }
 
 void GCWork::balanceSlow(WorkFull& full) {
     if (!wbuf2.empty()) {
-        full.bufs.push_back(std::move(wbuf2));
+        full.bufs.push_back(wbuf2);
         wbuf2 = Workbuf();
     } else if (wbuf1.size() > 4) {
         // handoff: the newer half stays with this P, the older half goes to the global list.
-        std::size_t n = wbuf1.size() / 2;
-        Workbuf mine(wbuf1.end() - static_cast<std::ptrdiff_t>(n), wbuf1.end());
-        wbuf1.resize(wbuf1.size() - n);
-        full.bufs.push_back(std::move(wbuf1));
-        wbuf1 = std::move(mine);
+        Workbuf mine;
+        mine.takeTop(wbuf1, wbuf1.size() / 2);
+        full.bufs.push_back(wbuf1);
+        wbuf1 = mine;
     }
 }
 
@@ -48,7 +41,7 @@ bool GCWork::dispose(WorkFull& full) {
     bool had = false;
     for (Workbuf* b : {&wbuf1, &wbuf2}) {
         if (!b->empty()) {
-            full.bufs.push_back(std::move(*b));
+            full.bufs.push_back(*b);
             *b = Workbuf();
             had = true;
         }

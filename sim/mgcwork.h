@@ -3,12 +3,13 @@
 // Models: src/runtime/mgcwork.go (Go 1.19). Each P has two buffers of 253 pointers (a 2 KiB workbuf
 // minus its header); put/tryGet work on wbuf1 as a LIFO stack, swap with wbuf2, and exchange whole
 // buffers with the global full list. balance() hands work to other Ps when the global list is empty.
-// Simplifications: buffers are vectors and the empty-buffer pool is not modelled; the global list
-// is a plain LIFO stack (Go's is lock-free LIFO).
+// Simplifications: the empty-buffer pool is not modelled; the global list is a plain LIFO stack (Go's
+// is lock-free LIFO).
 #pragma once
 
 #include "sim/base.h"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -16,7 +17,27 @@ namespace gclab {
 
 inline constexpr std::size_t workbufEntries = 253; // (2048 - 24-byte header) / 8
 
-using Workbuf = std::vector<uintptr>;
+// Workbuf is Go's workbuf: up to 253 pointers to grey objects, used as a stack.
+class Workbuf {
+  public:
+    std::size_t size() const { return nobj_; }
+    bool empty() const { return nobj_ == 0; }
+    bool full() const { return nobj_ == workbufEntries; }
+    void push(uintptr obj) { obj_[nobj_++] = obj; }
+    uintptr pop() { return obj_[--nobj_]; }
+    const uintptr* begin() const { return obj_.data(); }
+    const uintptr* end() const { return obj_.data() + nobj_; }
+    // takeTop moves the newest n pointers into an empty buffer.
+    void takeTop(Workbuf& from, std::size_t n) {
+        for (std::size_t i = from.nobj_ - n; i < from.nobj_; i++)
+            push(from.obj_[i]);
+        from.nobj_ -= static_cast<std::uint32_t>(n);
+    }
+
+  private:
+    std::array<uintptr, workbufEntries> obj_;
+    std::uint32_t nobj_ = 0;
+};
 
 // WorkFull is work.full: full (or handed-off) buffers any P may take.
 struct WorkFull {
@@ -32,8 +53,8 @@ struct GCWork {
 
     // put queues a grey object.
     void put(uintptr obj, WorkFull& full) {
-        if (wbuf1.size() < workbufEntries)
-            wbuf1.push_back(obj); // Go: putFast
+        if (!wbuf1.full())
+            wbuf1.push(obj); // Go: putFast
         else
             putSlow(obj, full);
     }
@@ -41,9 +62,7 @@ struct GCWork {
     uintptr tryGet(WorkFull& full) {
         if (wbuf1.empty())
             return tryGetSlow(full);
-        uintptr obj = wbuf1.back(); // Go: tryGetFast
-        wbuf1.pop_back();
-        return obj;
+        return wbuf1.pop(); // Go: tryGetFast
     }
     // balance moves work to the global list if it is empty (Go: gcWork.balance).
     void balance(WorkFull& full) {

@@ -98,6 +98,8 @@ void MHeap::freeSpan(SpanId id) {
     s.gcmarkBits = GCBits();
     s.slotType.clear();
     s.soleType = MSpan::typeUnset;
+    s.soleNumPtrs = 0;
+    s.solePtrdata = 0;
     s.ptrs.clear();
     s.ptrStride = 0;
     freeSpanRecords_.push_back(id);

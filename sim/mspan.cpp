@@ -27,6 +27,8 @@ void MSpan::init(uintptr base, uintptr np, SpanClass spc, std::uint32_t sg) {
     allocBits = GCBits(nelems);
     gcmarkBits = GCBits(nelems);
     soleType = typeUnset;
+    soleNumPtrs = 0;
+    solePtrdata = 0;
     slotType.clear();
     ptrStride = 0;
     ptrs.clear();
@@ -63,9 +65,11 @@ std::uint32_t MSpan::nextFreeIndex() {
     return result;
 }
 
-void MSpan::setObject(std::uint32_t slot, TypeId typ, std::uint32_t numPtrs) {
+void MSpan::setObject(std::uint32_t slot, TypeId typ, std::uint32_t numPtrs, uintptr ptrdata) {
     if (soleType == typeUnset) {
         soleType = typ;
+        soleNumPtrs = numPtrs;
+        solePtrdata = ptrdata;
     } else if (soleType != typeMixed && soleType != typ) {
         slotType.assign(nelems, soleType);
         soleType = typeMixed;

@@ -51,6 +51,8 @@ struct MSpan {
     // slotType stays empty; only a span that has held two different types keeps a type per slot.
     TypeId soleType = typeUnset;
     std::uint32_t ptrStride = 0;
+    std::uint32_t soleNumPtrs = 0; // the sole type's pointer count and ptrdata, for the marker
+    uintptr solePtrdata = 0;
     MSpanState state = MSpanState::mSpanDead;
     SpanClass spanclass{};
     GCBits gcmarkBits;
@@ -123,7 +125,7 @@ struct MSpan {
                : soleType == typeUnset ? TypeRegistry::tinyBlockType
                                        : soleType;
     }
-    void setObject(std::uint32_t slot, TypeId typ, std::uint32_t numPtrs);
+    void setObject(std::uint32_t slot, TypeId typ, std::uint32_t numPtrs, uintptr ptrdata);
     uintptr* ptrSlots(std::uint32_t slot) { return ptrs.data() + std::size_t{slot} * ptrStride; }
     const uintptr* ptrSlots(std::uint32_t slot) const { return ptrs.data() + std::size_t{slot} * ptrStride; }
 };
