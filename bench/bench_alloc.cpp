@@ -7,6 +7,8 @@
 // window from a fresh heap, which is what tools/bench_ratio.sh compares against.
 // Names are "alloc/<kind>/<size>"; kind is "scan" (word 0 is a pointer) or "noscan" (no pointers;
 // 8 noscan goes through the tiny allocator, as in Go).
+#include "bench_config.h"
+
 #include "sim/runtime.h"
 
 #include <benchmark/benchmark.h>
@@ -15,14 +17,6 @@
 #include <memory>
 #include <string>
 #include <vector>
-
-// The allocation path alone: GC off (GOGC=off), no event hashing or recording.
-static gclab::RuntimeConfig gcOffConfig() {
-    gclab::RuntimeConfig cfg;
-    cfg.gogc = -1;
-    cfg.hashEvents = false;
-    return cfg;
-}
 
 namespace gclab {
 namespace {
@@ -39,7 +33,7 @@ struct Heap {
 
 Heap freshHeap(uintptr size, bool scan) {
     Heap h;
-    h.rt = std::make_unique<Runtime>(gcOffConfig());
+    h.rt = std::make_unique<Runtime>(bench::gcOffConfig());
     std::vector<std::uint32_t> ptrWords;
     if (scan)
         ptrWords.push_back(0);

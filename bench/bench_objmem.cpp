@@ -6,6 +6,8 @@
 // object's one 8-byte pointer slot, which is the part of the object the model stores by design.
 // The resident-set growth from /proc/self/statm is printed for reference.
 // Usage: bench_objmem [count]
+#include "bench_config.h"
+
 #include "sim/runtime.h"
 
 #include <malloc.h>
@@ -16,14 +18,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
-
-// The allocation path alone: GC off (GOGC=off), no event hashing or recording.
-static gclab::RuntimeConfig gcOffConfig() {
-    gclab::RuntimeConfig cfg;
-    cfg.gogc = -1;
-    cfg.hashEvents = false;
-    return cfg;
-}
 
 namespace gclab {
 namespace {
@@ -44,7 +38,7 @@ int run(std::uint64_t count) {
     constexpr uintptr objSize = 64;
     constexpr double ptrSlotBytes = 8; // the type's one pointer word
 
-    auto rt = std::make_unique<Runtime>(gcOffConfig());
+    auto rt = std::make_unique<Runtime>(bench::gcOffConfig());
     TypeId t = rt->types.define("obj64p1", objSize, {0});
 
     const std::uint64_t heapBefore = mallocInUse();
