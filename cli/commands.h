@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace gclab::cli {
 
@@ -11,18 +12,24 @@ namespace gclab::cli {
 void printSizeClasses(std::ostream& out, bool csv);
 
 struct RunOptions {
-    std::string scenario;
-    std::string barrier = "hybrid";
+    std::string scenario; // a built-in scenario's name, or a scenario file (ends in .toml or has a '/')
+    std::string barrier;  // empty: the scenario's ([settings] barrier of a file, else hybrid)
     std::uint64_t seed = 1;
-    std::uint32_t gomaxprocs = 0; // 0: the scenario's default
-    std::string gogc;             // empty: the scenario's default; "off" or an integer
+    bool seedSet = false;            // false: the scenario's seed ([settings] seed of a file, else 1)
+    std::vector<std::string> params; // name=value overrides
+    std::uint32_t gomaxprocs = 0;    // 0: the scenario's default
+    std::string gogc;                // empty: the scenario's default; "off" or an integer
     bool hash = false;
     bool oracle = true;
 };
 
-// runScenario runs a built-in scenario to the end; returns the process exit code (0 ok, 2 bad
-// input, 3 oracle violation).
+// runScenario runs a built-in scenario or a scenario file to the end; returns the process exit code
+// (0 ok, 2 bad input or a failed op, 3 oracle violation).
 int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err);
+
+// checkScenarioFile parses a scenario file and builds it with its defaults without running it:
+// prints "ok" and returns 0, or prints the one FILE:LINE:COL error line to err and returns 2.
+int checkScenarioFile(const std::string& path, std::ostream& out, std::ostream& err);
 
 // listScenarios prints one scenario per line: name, then its description.
 void listScenarios(std::ostream& out);

@@ -21,12 +21,27 @@ int main(int argc, char** argv) {
 
     auto* list = app.add_subcommand("list", "List the built-in scenarios");
 
+    std::string checkFile;
+    auto* check =
+        app.add_subcommand("check", "Check a scenario file: print ok, or its first error as FILE:LINE:COL");
+    check->add_option("file", checkFile, "Scenario file (.toml; see docs/scenario-format.md)")->required();
+
     gclab::cli::RunOptions run;
     auto* runCmd = app.add_subcommand("run", "Run a scenario headless to the end, with the GC oracle on");
-    runCmd->add_option("scenario", run.scenario, "Scenario name (see gclab list)")->required();
-    runCmd->add_option("--barrier", run.barrier,
-                       "Write barrier: hybrid, hybrid-conceptual, dijkstra, yuasa, off");
-    runCmd->add_option("--seed", run.seed, "Seed for the scheduler's and the program's randomness");
+    runCmd
+        ->add_option(
+            "scenario", run.scenario,
+            "Scenario name (see gclab list), or a scenario file (a path ending in .toml or containing /)")
+        ->required();
+    runCmd->add_option("--param", run.params, "Set a scenario parameter: name=value (repeat for more)")
+        ->type_name("NAME=VALUE")
+        ->allow_extra_args(false); // one value per --param, so that the scenario may come after it
+    runCmd->add_option(
+        "--barrier", run.barrier,
+        "Write barrier: hybrid, hybrid-conceptual, dijkstra, yuasa, off (default: the scenario's)");
+    auto* seedOpt = runCmd->add_option("--seed", run.seed,
+                                       "Seed for the scheduler's and the program's randomness (default: the "
+                                       "scenario's)");
     runCmd->add_option("--gomaxprocs", run.gomaxprocs, "Number of Ps")->check(CLI::Range(1, 256));
     runCmd->add_option("--gogc", run.gogc, "GOGC: a percentage, or off");
     runCmd->add_flag("--hash", run.hash, "Print the final state hash as the last line");
@@ -51,8 +66,12 @@ int main(int argc, char** argv) {
         gclab::cli::listScenarios(std::cout);
         return 0;
     }
-    if (*runCmd)
+    if (*check)
+        return gclab::cli::checkScenarioFile(checkFile, std::cout, std::cerr);
+    if (*runCmd) {
+        run.seedSet = seedOpt->count() > 0;
         return gclab::cli::runScenario(run, std::cout, std::cerr);
+    }
     std::cerr << "gclab: a subcommand is required\n\n" << app.help();
     return 2;
 }

@@ -1,11 +1,14 @@
-// gclab run / gclab list — run a built-in scenario headless, with the oracle on.
+// gclab run / gclab list — run a built-in scenario or a scenario file headless, with the oracle on.
 #include "sim/mstats.h"
 
 #include "cli/commands.h"
+#include "scenarios/param_value.h"
 #include "scenarios/scenario.h"
+#include "scenarios/scenario_file.h"
 
 #include <charconv>
 #include <cstdio>
+#include <optional>
 #include <ostream>
 
 namespace gclab::cli {
@@ -15,12 +18,52 @@ void listScenarios(std::ostream& out) {
         out << s.name << "  " << s.description << "\n";
 }
 
+namespace {
+
+// whereFailed names the op a failed goroutine was running, as FILE:LINE:COL, when it came from a file.
+std::string whereFailed(const Runtime& rt, const ScenarioFile* file) {
+    if (file == nullptr || rt.curG == 0 || rt.curG > rt.allgs.size())
+        return "";
+    const G& g = rt.goroutine(rt.curG);
+    if (g.kind != GKind::user || g.program == Runtime::noProgram)
+        return "";
+    return file->where(g.program, g.pc);
+}
+
+} // namespace
+
 int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
-    const Scenario* sc = findScenario(opt.scenario);
-    if (sc == nullptr) {
-        err << "gclab: unknown scenario \"" << opt.scenario << "\" (gclab list shows them)\n";
-        return 2;
+    std::optional<ScenarioFile> loaded;
+    const Scenario* sc = nullptr;
+    const ScenarioFile* file = nullptr;
+    if (isScenarioFilePath(opt.scenario)) {
+        try {
+            loaded = loadScenarioFile(opt.scenario);
+        } catch (const ScenarioError& e) {
+            err << e.what() << "\n";
+            return 2;
+        }
+        file = &*loaded;
+        sc = &loaded->scenario;
+    } else {
+        sc = findScenario(opt.scenario);
+        if (sc == nullptr) {
+            err << "gclab: unknown scenario \"" << opt.scenario
+                << "\" (gclab list shows them; a scenario file needs a path ending in .toml)\n";
+            return 2;
+        }
+        file = findLibraryScenario(opt.scenario);
     }
+
+    ParamValues values = sc->defaults();
+    for (const std::string& assignment : opt.params) {
+        std::string e = applyParamOverride(*sc, assignment, values);
+        if (!e.empty()) {
+            err << "gclab: " << e << "\n";
+            return 2;
+        }
+    }
+
     RuntimeConfig cfg;
     cfg.gomaxprocs = opt.gomaxprocs != 0 ? opt.gomaxprocs : sc->gomaxprocs;
     cfg.gogc = sc->gogc;
@@ -38,32 +81,50 @@ int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             cfg.gogc = v;
         }
     }
-    auto mode = parseBarrierMode(opt.barrier);
-    if (!mode) {
-        err << "gclab: --barrier: expected hybrid, hybrid-conceptual, dijkstra, yuasa or off, got \""
-            << opt.barrier << "\"\n";
-        return 2;
+    cfg.barrier = file != nullptr ? file->barrier : BarrierMode::hybrid;
+    if (!opt.barrier.empty()) {
+        auto mode = parseBarrierMode(opt.barrier);
+        if (!mode) {
+            err << "gclab: --barrier: expected hybrid, hybrid-conceptual, dijkstra, yuasa or off, got \""
+                << opt.barrier << "\"\n";
+            return 2;
+        }
+        cfg.barrier = *mode;
     }
-    cfg.barrier = *mode;
-    cfg.seed = opt.seed;
+    cfg.seed = opt.seedSet ? opt.seed : file != nullptr ? file->seed : 1;
     cfg.checkmark = opt.oracle;
     cfg.logStores = opt.oracle;
 
     Runtime rt(cfg);
-    sc->build(rt, sc->defaults());
     std::uint64_t steps = 0;
+    try {
+        sc->build(rt, values);
+    } catch (const ScenarioError& e) {
+        err << e.what() << "\n";
+        return 2;
+    } catch (const RuntimeThrow& t) {
+        err << t.what() << "\n";
+        return 2;
+    }
     try {
         steps = rt.runUntilDone(~std::uint64_t{0});
     } catch (const OracleViolation& v) {
         out << v.what() << "\n";
         return 3;
     } catch (const RuntimeThrow& t) {
-        err << t.what() << "\n";
+        std::string where = whereFailed(rt, file);
+        err << (where.empty() ? "" : where + ": ") << t.what() << "\n";
         return 2;
     }
     MemStats m = readMemStats(rt);
     out << "scenario " << sc->name << ": " << steps << " steps, " << rt.now() << " ns virtual, " << m.NumGC
         << " GC cycles (" << m.NumForcedGC << " forced), barrier " << barrierModeName(rt.barrier) << "\n";
+    if (!sc->params.empty()) {
+        out << "params:";
+        for (const ScenarioParam& p : sc->params)
+            out << " " << p.name << "=" << formatParamValue(p, values.at(p.name));
+        out << "\n";
+    }
     out << "heap: HeapAlloc=" << m.HeapAlloc << " HeapInuse=" << m.HeapInuse
         << " HeapObjects=" << m.HeapObjects << " Mallocs=" << m.Mallocs << " Frees=" << m.Frees
         << " NextGC=" << m.NextGC << "\n";

@@ -1,0 +1,128 @@
+// The built-in TOML scenarios: all embedded and registered, and each runs to the end with the oracle
+// on, with every narration beat's moment actually happening.
+#include "sim/mstats.h"
+
+#include "scenarios/scenario_file.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+namespace gclab {
+namespace {
+
+const std::vector<std::string> required = {
+    "tiny-allocator",       "size-classes", "large-objects",     "mcache-refill", "tricolor-basics",
+    "hybrid-write-barrier", "steady-state", "linked-list-churn", "binary-trees",  "many-goroutines"};
+
+TEST(ScenarioLibrary, EveryEmbeddedFileIsRegisteredUnderItsFileName) {
+    ASSERT_GE(embeddedLibrary().size(), required.size());
+    EXPECT_EQ(libraryScenarios().size(), embeddedLibrary().size()); // none failed to parse
+    for (const ScenarioFile& f : libraryScenarios()) {
+        EXPECT_EQ(f.file, "scenarios/library/" + f.scenario.name + ".toml");
+        const Scenario* s = findScenario(f.scenario.name);
+        ASSERT_NE(s, nullptr) << f.scenario.name;
+        EXPECT_EQ(s->description, f.scenario.description);
+        EXPECT_EQ(findLibraryScenario(f.scenario.name), &f);
+    }
+    for (const std::string& name : required)
+        EXPECT_NE(findLibraryScenario(name), nullptr) << name;
+    EXPECT_NE(findScenario("missing-write-barrier"), nullptr); // the C++ scenarios are still there
+    EXPECT_EQ(findLibraryScenario("missing-write-barrier"), nullptr);
+}
+
+TEST(ScenarioLibrary, NamesAreUniqueAndListedInOrder) {
+    std::set<std::string> names;
+    for (const Scenario& s : allScenarios())
+        EXPECT_TRUE(names.insert(s.name).second) << "two scenarios are called " << s.name;
+    EXPECT_TRUE(std::is_sorted(allScenarios().begin(), allScenarios().end(),
+                               [](const Scenario& a, const Scenario& b) { return a.name < b.name; }));
+}
+
+TEST(ScenarioLibrary, SteadyStateHasTheAgreedParameters) {
+    const ScenarioFile* f = findLibraryScenario("steady-state");
+    ASSERT_NE(f, nullptr);
+    ParamValues d = f->scenario.defaults();
+    std::vector<std::string> names;
+    for (const ScenarioParam& p : f->scenario.params)
+        names.push_back(p.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"live_bytes", "object_size", "pointer_words",
+                                               "garbage_per_iter", "iterations", "goroutines"}));
+    EXPECT_EQ(f->scenario.params[0].kind, ScenarioParam::Kind::bytes);
+    EXPECT_EQ(d.at("live_bytes"), 8 << 20);
+    EXPECT_EQ(d.at("object_size"), 64);
+    EXPECT_EQ(d.at("pointer_words"), 1);
+    EXPECT_EQ(d.at("garbage_per_iter"), 3);
+}
+
+// Moment tracks which narration beats' moments have happened, from the recorded events.
+struct Moments {
+    std::set<std::string> seen = {"start"};
+    void observe(const Runtime& rt) {
+        seen.insert("tick:" + std::to_string(rt.tick)); // checked below as "at least"
+        for (const Event& e : rt.events) {
+            seen.insert("event:" + std::string(eventKindName(e.kind)));
+            if (e.kind == EventKind::gcStart)
+                seen.insert("gc:" + std::to_string(e.a));
+            if (e.kind == EventKind::phase)
+                seen.insert(e.a == static_cast<uintptr>(GCPhase::mark)              ? "phase:mark"
+                            : e.a == static_cast<uintptr>(GCPhase::marktermination) ? "phase:marktermination"
+                                                                                    : "phase:off");
+        }
+    }
+    bool happened(const std::string& when, std::uint64_t finalTick) const {
+        if (when.rfind("tick:", 0) == 0)
+            return std::stoull(when.substr(5)) <= finalTick;
+        return seen.contains(when);
+    }
+};
+
+class ScenarioLibraryRun : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ScenarioLibraryRun, RunsToTheEndWithTheOracleAndEveryBeatHappens) {
+    const ScenarioFile* f = findLibraryScenario(GetParam());
+    ASSERT_NE(f, nullptr);
+    RuntimeConfig cfg;
+    cfg.gomaxprocs = f->scenario.gomaxprocs;
+    cfg.gogc = f->scenario.gogc;
+    cfg.barrier = f->barrier;
+    cfg.seed = f->seed;
+    cfg.checkmark = true; // the oracle, at every mark termination and sweep completion
+    cfg.logStores = true;
+    cfg.recordEvents = true;
+    Runtime rt(cfg);
+    f->scenario.build(rt, f->scenario.defaults());
+    Moments moments;
+    std::uint64_t steps = 0;
+    constexpr std::uint64_t maxSteps = 20'000'000;
+    while (steps < maxSteps && rt.step()) {
+        steps++;
+        if (rt.events.size() > 4096) {
+            moments.observe(rt);
+            rt.events.clear();
+        }
+    }
+    moments.observe(rt);
+    ASSERT_LT(steps, maxSteps) << "did not finish";
+    EXPECT_FALSE(rt.step());
+    for (const G& g : rt.allgs) {
+        if (g.kind == GKind::user) {
+            EXPECT_EQ(g.status, GStatus::dead) << "goroutine " << g.goid;
+        }
+    }
+    EXPECT_GE(readMemStats(rt).NumGC, 1u);
+    for (const NarrationBeat& b : f->scenario.narration)
+        EXPECT_TRUE(moments.happened(b.when, rt.tick))
+            << GetParam() << ": the beat " << b.when << " never happens";
+}
+
+INSTANTIATE_TEST_SUITE_P(Library, ScenarioLibraryRun, ::testing::ValuesIn(required),
+                         [](const ::testing::TestParamInfo<std::string>& p) {
+                             std::string n = p.param;
+                             std::replace(n.begin(), n.end(), '-', '_');
+                             return n;
+                         });
+
+} // namespace
+} // namespace gclab
