@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -43,6 +44,7 @@ struct Scenario {
     // Defaults the scenario was written for; command-line settings override them.
     std::uint32_t gomaxprocs = 1;
     std::int32_t gogc = 100;
+    std::int64_t memoryLimit = std::numeric_limits<std::int64_t>::max(); // GOMEMLIMIT; max: off
     std::vector<ScenarioParam> params;
     std::vector<NarrationBeat> narration;
     // build adds types, globals, programs and goroutines to a fresh Runtime, given every parameter's

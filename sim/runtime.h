@@ -23,9 +23,14 @@
 
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <vector>
 
 namespace gclab {
+
+// GoVersion selects whose behaviour the model follows where Go releases differ (docs/pacer.md lists
+// exactly what each profile changes).
+enum class GoVersion : std::uint8_t { go1_19, go1_26 };
 
 struct RuntimeConfig {
     std::uint32_t gomaxprocs = 1;
@@ -34,7 +39,9 @@ struct RuntimeConfig {
     bool validate = false;
     // checkmark runs the reachability oracle at every mark termination and sweep completion.
     bool checkmark = false;
-    std::int32_t gogc = 100; // < 0: off
+    std::int32_t gogc = 100;                                             // < 0: off
+    std::int64_t memoryLimit = std::numeric_limits<std::int64_t>::max(); // GOMEMLIMIT bytes; max: off
+    GoVersion goVersion = GoVersion::go1_19;
     BarrierMode barrier = BarrierMode::hybrid;
     std::uint64_t seed = 1;
     std::uint32_t sliceOps = 1000; // operations a goroutine runs before it is preempted
