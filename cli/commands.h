@@ -1,6 +1,8 @@
 // gclab — the headless command line: one function per subcommand.
 #pragma once
 
+#include "cli/exporters.h"
+
 #include <cstdint>
 #include <iosfwd>
 #include <string>
@@ -21,6 +23,7 @@ struct RunOptions {
     std::string gogc;                // empty: the scenario's default; "off" or an integer
     bool hash = false;
     bool oracle = true;
+    ExportPaths exports; // files to write; empty: not written
 };
 
 // runScenario runs a built-in scenario or a scenario file to the end; returns the process exit code

@@ -1,5 +1,6 @@
 // gclab — headless command-line front end to the model. Links no graphics.
 #include "cli/commands.h"
+#include "cli/export_options.h"
 
 #include <CLI/CLI.hpp>
 
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
     runCmd->add_option("--gogc", run.gogc, "GOGC: a percentage, or off");
     runCmd->add_flag("--hash", run.hash, "Print the final state hash as the last line");
     runCmd->add_flag("!--no-oracle", run.oracle, "Skip the reachability oracle (checkmark)");
+    gclab::cli::addExportOptions(*runCmd, run.exports);
 
     try {
         app.parse(argc, argv);

@@ -2,6 +2,7 @@
 #include "sim/mstats.h"
 
 #include "cli/commands.h"
+#include "cli/exporters.h"
 #include "scenarios/param_value.h"
 #include "scenarios/scenario.h"
 #include "scenarios/scenario_file.h"
@@ -95,6 +96,15 @@ int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     cfg.checkmark = opt.oracle;
     cfg.logStores = opt.oracle;
 
+    RunObservers exporters;
+    try {
+        exporters = makeExporters(opt.exports, ProfileSource{sc->name, file});
+    } catch (const ExportError& e) {
+        err << e.what() << "\n";
+        return 2;
+    }
+    cfg.recordEvents = !exporters.empty();
+
     Runtime rt(cfg);
     std::uint64_t steps = 0;
     try {
@@ -107,7 +117,12 @@ int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         return 2;
     }
     try {
-        steps = rt.runUntilDone(~std::uint64_t{0});
+        steps = runObserved(rt, exporters);
+        for (const auto& x : exporters)
+            x->finish(rt);
+    } catch (const ExportError& e) {
+        err << e.what() << "\n";
+        return 2;
     } catch (const OracleViolation& v) {
         out << v.what() << "\n";
         return 3;

@@ -9,6 +9,7 @@ PACKAGES=(
   libsdl2-dev libimgui-dev libstb-dev python3-glad fonts-dejavu-core
   clang libclang-rt-14-dev
   libtomlplusplus-dev
+  zlib1g-dev
 )
 
 missing=()
