@@ -16,6 +16,7 @@
 #include "scenarios/scenario_file.h"
 #include "scenarios/scenario_model.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -36,6 +37,14 @@ struct SampleKey {
     std::uint32_t goid = 0;
     std::uint64_t size = 0;
     auto operator<=>(const SampleKey&) const = default;
+};
+
+struct SampleKeyHash {
+    std::size_t operator()(const SampleKey& k) const {
+        std::uint64_t h = (std::uint64_t{k.site.program} << 32 | k.site.pc) * 0x9e3779b97f4a7c15ULL;
+        h ^= (std::uint64_t{k.goid} << 40 ^ k.size) * 0xc2b2ae3d27d4eb4fULL;
+        return static_cast<std::size_t>(h ^ (h >> 31));
+    }
 };
 
 struct Counts {
@@ -198,7 +207,9 @@ class PprofExporter : public RunObserver {
             return it->second;
         };
 
-        for (const auto& [key, index] : samples_) {
+        std::vector<std::pair<SampleKey, std::size_t>> ordered(samples_.begin(), samples_.end());
+        std::sort(ordered.begin(), ordered.end());
+        for (const auto& [key, index] : ordered) {
             const Counts& c = counts_[index];
             std::vector<std::uint64_t> stack{locationOf(opFrame(rt, key.site))};
             if (key.site.program != Runtime::noProgram)
@@ -246,7 +257,8 @@ class PprofExporter : public RunObserver {
 
     AtomicFile file_;
     ProfileSource source_;
-    std::map<SampleKey, std::size_t> samples_; // index into counts_
+    // Sample index into counts_; sorted by key when written, so the file does not depend on hashing.
+    std::unordered_map<SampleKey, std::size_t, SampleKeyHash> samples_;
     std::vector<Counts> counts_;
     std::unordered_map<uintptr, std::size_t> live_; // object address -> its sample (never iterated)
 };

@@ -134,28 +134,30 @@ class TraceJsonExporter : public RunObserver {
   private:
     void onEvent(const Runtime& rt, const StepSpan& span, const Event& e) {
         // work.cycles counts the cycle from the end of sweep termination on.
-        const std::uint32_t n = rt.work.cycles + (e.kind == EventKind::stwStart && e.a == 0 ? 1 : 0);
-        const std::string cycle = "{\"cycle\":" + std::to_string(n) + "}";
+        auto cycleArgs = [&] {
+            const std::uint32_t n = rt.work.cycles + (e.kind == EventKind::stwStart && e.a == 0 ? 1 : 0);
+            return "{\"cycle\":" + std::to_string(n) + "}";
+        };
         switch (e.kind) {
         case EventKind::stwStart:
             if (e.a == 0) {
                 sweep_.end = span.start;
                 close(phaseTid, sweep_);
-                openSlice(phase_, "sweep termination", "gc", cycle, span.start);
-                openSlice(stw_, "STW: sweep termination", "stw", cycle, span.start);
+                openSlice(phase_, "sweep termination", "gc", cycleArgs(), span.start);
+                openSlice(stw_, "STW: sweep termination", "stw", cycleArgs(), span.start);
             } else {
                 endAndClose(phaseTid, phase_, span.start);
-                openSlice(phase_, "mark termination", "gc", cycle, span.start);
-                openSlice(stw_, "STW: mark termination", "stw", cycle, span.start);
+                openSlice(phase_, "mark termination", "gc", cycleArgs(), span.start);
+                openSlice(stw_, "STW: mark termination", "stw", cycleArgs(), span.start);
             }
             break;
         case EventKind::stwEnd:
             endAndClose(phaseTid, phase_, span.end);
             endAndClose(stwTid, stw_, span.end);
             if (e.a == 0)
-                openSlice(phase_, "mark", "gc", cycle, span.end);
+                openSlice(phase_, "mark", "gc", cycleArgs(), span.end);
             else
-                openSlice(sweep_, "sweep", "gc", cycle, span.end);
+                openSlice(sweep_, "sweep", "gc", cycleArgs(), span.end);
             break;
         case EventKind::workerStart:
             if (e.p < tracks_.size())
