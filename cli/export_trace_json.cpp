@@ -152,6 +152,8 @@ class TraceJsonExporter : public RunObserver {
             }
             break;
         case EventKind::stwEnd:
+            if (e.a == 1 && !rt.work.history.empty())
+                phase_.args = cycleStatsArgs(rt.work.history.back());
             endAndClose(phaseTid, phase_, span.end);
             endAndClose(stwTid, stw_, span.end);
             if (e.a == 0)
@@ -166,6 +168,24 @@ class TraceJsonExporter : public RunObserver {
         default:
             break;
         }
+    }
+
+    // cycleStatsArgs describes a completed cycle (GCCycleStats) like gctrace: heap sizes and CPU times.
+    static std::string cycleStatsArgs(const GCCycleStats& c) {
+        std::string a = "{\"cycle\":" + std::to_string(c.num);
+        auto add = [&a](const char* name, std::int64_t v) {
+            a += ",\"" + std::string(name) + "\":" + std::to_string(v);
+        };
+        add("forced", c.forced ? 1 : 0);
+        add("heap0", static_cast<std::int64_t>(c.heap0));
+        add("heap1", static_cast<std::int64_t>(c.heap1));
+        add("heap2", static_cast<std::int64_t>(c.heap2));
+        add("heapGoal", static_cast<std::int64_t>(c.heapGoal));
+        add("assistTime", c.assistTime);
+        add("dedicatedTime", c.dedicatedTime);
+        add("fractionalTime", c.fractionalTime);
+        add("idleTime", c.idleTime);
+        return a + "}";
     }
 
     void onPStep(const Runtime& rt, const StepSpan& span, std::span<const Event> events) {
