@@ -198,10 +198,11 @@ class TraceJsonExporter : public RunObserver {
         } else if (rt.lastStep == Runtime::StepKind::mutatorOp ||
                    rt.lastStep == Runtime::StepKind::runtimeG) {
             key = std::uint64_t{rt.curG} << 8;
-            const G& g = rt.goroutine(rt.curG);
-            assisting = g.assistWorkLeft > 0;
+            // An assist ends with an assist event; one in progress owes scan work (only while marking).
             for (const Event& e : events)
                 assisting = assisting || e.kind == EventKind::assist;
+            if (!assisting && rt.gcphase == GCPhase::mark)
+                assisting = rt.goroutine(rt.curG).assistWorkLeft > 0;
         }
         if (t.run.open && (t.run.key != key || t.run.end < span.start))
             closeRun(static_cast<int>(span.p), t);
