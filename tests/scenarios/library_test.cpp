@@ -13,8 +13,11 @@ namespace gclab {
 namespace {
 
 const std::vector<std::string> required = {
-    "tiny-allocator",       "size-classes", "large-objects",     "mcache-refill", "tricolor-basics",
-    "hybrid-write-barrier", "steady-state", "linked-list-churn", "binary-trees",  "many-goroutines"};
+    "tiny-allocator",    "size-classes",         "large-objects",  "mcache-refill",
+    "tricolor-basics",   "hybrid-write-barrier", "steady-state",   "linked-list-churn",
+    "binary-trees",      "many-goroutines",      "tour",           "span-lifecycle",
+    "dijkstra-vs-yuasa", "leaking-map",          "gogc-tradeoff",  "memory-limit",
+    "scavenger",         "fragmentation",        "escape-analysis"};
 
 TEST(ScenarioLibrary, EveryEmbeddedFileIsRegisteredUnderItsFileName) {
     ASSERT_GE(embeddedLibrary().size(), required.size());
@@ -63,6 +66,8 @@ struct Moments {
         seen.insert("tick:" + std::to_string(rt.tick)); // checked below as "at least"
         for (const Event& e : rt.events) {
             seen.insert("event:" + std::string(eventKindName(e.kind)));
+            if (e.kind == EventKind::alloc)
+                seen.insert("alloc:" + rt.types[static_cast<TypeId>(e.c)].name);
             if (e.kind == EventKind::gcStart)
                 seen.insert("gc:" + std::to_string(e.a));
             if (e.kind == EventKind::phase)
@@ -86,6 +91,7 @@ TEST_P(ScenarioLibraryRun, RunsToTheEndWithTheOracleAndEveryBeatHappens) {
     RuntimeConfig cfg;
     cfg.gomaxprocs = f->scenario.gomaxprocs;
     cfg.gogc = f->scenario.gogc;
+    cfg.memoryLimit = f->scenario.memoryLimit;
     cfg.barrier = f->barrier;
     cfg.seed = f->seed;
     cfg.checkmark = true; // the oracle, at every mark termination and sweep completion
