@@ -68,6 +68,7 @@ int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     RuntimeConfig cfg;
     cfg.gomaxprocs = opt.gomaxprocs != 0 ? opt.gomaxprocs : sc->gomaxprocs;
     cfg.gogc = sc->gogc;
+    cfg.memoryLimit = sc->memoryLimit;
     if (!opt.gogc.empty()) {
         if (opt.gogc == "off") {
             cfg.gogc = -1;

@@ -98,7 +98,7 @@ struct ExprParser {
                 std::string_view suffix(s.text.data() + sfx, i - sfx);
                 std::int64_t mul = sizeSuffixMultiplier(suffix);
                 if (mul == 0)
-                    fail(sfx, "unknown size suffix " + quoted(suffix) + "; use B, KiB, MiB or GiB");
+                    fail(sfx, "unknown size suffix " + quoted(suffix) + "; use B, KiB, MiB, GiB or TiB");
                 if (__builtin_mul_overflow(t.value, mul, &t.value))
                     fail(start, "size " + quoted(s.text.substr(start, i - start)) + " is too large");
             }

@@ -3,7 +3,7 @@
 // A count (loop count, newarray length, frame size, goroutine count, type size) is an integer, a
 // parameter name, or + - * / over integers and parameter names, with * and / binding tighter than
 // + and -, left to right, no parentheses. Integers may be grouped (1_000) and carry a size suffix
-// (B, KiB, MiB, GiB). Arithmetic is 64-bit signed; / truncates toward zero as in Go; overflow and
+// (B, KiB, MiB, GiB, TiB). Arithmetic is 64-bit signed; / truncates toward zero as in Go; overflow and
 // division by zero are errors. Evaluation happens when a scenario is built, with its parameters.
 #pragma once
 

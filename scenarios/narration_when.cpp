@@ -1,4 +1,5 @@
-// When a narration beat is shown: start, tick:N, gc:N, phase:NAME, event:KIND (scenarios/scenario.h).
+// When a narration beat is shown: start, tick:N, gc:N, phase:NAME, event:KIND, alloc:TYPE
+// (scenarios/scenario.h).
 #include "sim/event.h"
 
 #include "scenarios/diagnostic_text.h"
@@ -17,7 +18,8 @@ std::vector<std::string> eventKindNames() {
     return names;
 }
 
-void checkNarrationWhen(const LocatedString& s, const std::string& file) {
+void checkNarrationWhen(const LocatedString& s, const std::string& file,
+                        const std::vector<std::string>& types) {
     const std::string& w = s.text;
     if (w == "start")
         return;
@@ -25,9 +27,10 @@ void checkNarrationWhen(const LocatedString& s, const std::string& file) {
     const std::string kind = w.substr(0, colon);
     const std::string value = colon == std::string::npos ? "" : w.substr(colon + 1);
     auto fail = [&](std::size_t at, const std::string& msg) { throw ScenarioError(file, s.pos(at), msg); };
-    const std::vector<std::string> kinds = {"start", "tick", "gc", "phase", "event"};
+    const std::vector<std::string> kinds = {"start", "tick", "gc", "phase", "event", "alloc"};
     if (colon == std::string::npos || kind == "start") {
-        fail(0, "when: expected start, tick:N, gc:N, phase:mark|marktermination|off or event:KIND, got " +
+        fail(0, "when: expected start, tick:N, gc:N, phase:mark|marktermination|off, event:KIND or "
+                "alloc:TYPE, got " +
                     quoted(w) + didYouMean(kind, kinds));
     }
     const std::size_t at = colon + 1;
@@ -54,8 +57,15 @@ void checkNarrationWhen(const LocatedString& s, const std::string& file) {
         fail(at, "when: unknown event kind " + quoted(value) + didYouMean(value, names) +
                      "; kinds: " + joined(names));
     }
+    if (kind == "alloc") {
+        for (const std::string& t : types)
+            if (t == value)
+                return;
+        fail(at, "when: unknown type " + quoted(value) + didYouMean(value, types) +
+                     (types.empty() ? "; the file declares no [[types]]" : "; types: " + joined(types)));
+    }
     fail(0, "when: unknown moment " + quoted(kind) + didYouMean(kind, kinds) +
-                "; expected start, tick:N, gc:N, phase:mark|marktermination|off or event:KIND");
+                "; expected start, tick:N, gc:N, phase:mark|marktermination|off, event:KIND or alloc:TYPE");
 }
 
 } // namespace gclab

@@ -35,6 +35,8 @@ std::int64_t sizeSuffixMultiplier(std::string_view suffix) {
         return std::int64_t{1} << 20;
     if (suffix == "GiB")
         return std::int64_t{1} << 30;
+    if (suffix == "TiB")
+        return std::int64_t{1} << 40;
     return 0;
 }
 
@@ -55,9 +57,9 @@ bool parseByteSize(std::string_view s, std::int64_t& out) {
 }
 
 std::string formatBytes(std::int64_t v) {
-    static constexpr const char* suffixes[] = {"GiB", "MiB", "KiB"};
-    for (int i = 0; i < 3; i++) {
-        std::int64_t unit = std::int64_t{1} << (30 - 10 * i);
+    static constexpr const char* suffixes[] = {"TiB", "GiB", "MiB", "KiB"};
+    for (int i = 0; i < 4; i++) {
+        std::int64_t unit = std::int64_t{1} << (40 - 10 * i);
         if (v != 0 && v % unit == 0)
             return std::to_string(v / unit) + suffixes[i];
     }
@@ -73,8 +75,8 @@ bool parseParamValue(const ScenarioParam& p, std::string_view text, std::int64_t
     bool ok = p.kind == ScenarioParam::Kind::bytes ? parseByteSize(text, v) : parseCount(text, v);
     if (!ok) {
         err = p.kind == ScenarioParam::Kind::bytes
-                  ? "expected a byte size: a non-negative integer with an optional B, KiB, MiB or GiB "
-                    "suffix, like 8MiB"
+                  ? "expected a byte size: a non-negative integer with an optional B, KiB, MiB, GiB or "
+                    "TiB suffix, like 8MiB"
                   : "expected a non-negative integer, like 100";
         return false;
     }

@@ -16,10 +16,11 @@ namespace gclab {
 // underscores between digits: 1_000_000). False if s is not one or does not fit in int64.
 bool parseCount(std::string_view s, std::int64_t& out);
 
-// sizeSuffixMultiplier returns the multiplier of a Go-style size suffix (B, KiB, MiB, GiB), or 0.
+// sizeSuffixMultiplier returns the multiplier of a Go-style size suffix (B, KiB, MiB, GiB, TiB, as Go's
+// GOMEMLIMIT accepts), or 0.
 std::int64_t sizeSuffixMultiplier(std::string_view suffix);
 
-// parseByteSize reads a count with an optional size suffix: 64, 64B, 16KiB, 8MiB, 1GiB.
+// parseByteSize reads a count with an optional size suffix: 64, 64B, 16KiB, 8MiB, 1GiB, 2TiB.
 bool parseByteSize(std::string_view s, std::int64_t& out);
 
 // formatBytes writes a byte count with the largest suffix that divides it exactly (8MiB, 1536B).

@@ -27,6 +27,14 @@ ParamValues Scenario::defaults() const {
     return v;
 }
 
+std::vector<const NarrationBeat*> Scenario::breakpoints() const {
+    std::vector<const NarrationBeat*> v;
+    for (const NarrationBeat& b : narration)
+        if (b.pause)
+            v.push_back(&b);
+    return v;
+}
+
 const Scenario* findScenario(const std::string& name) {
     for (const Scenario& s : registry())
         if (s.name == name)

@@ -30,12 +30,15 @@ struct ScenarioParam {
 using ParamValues = std::map<std::string, std::int64_t>;
 
 // NarrationBeat is a caption shown when its moment comes. `when` is "start", "tick:N", "gc:N"
-// (the Nth cycle starts), "phase:mark|marktermination|off", or "event:KIND" (the first event of that
-// kind, e.g. event:grey). goSource names the Go runtime file and function the moment models.
+// (the Nth cycle starts), "phase:mark|marktermination|off", "event:KIND" (the first event of that
+// kind, e.g. event:grey) or "alloc:TYPE" (the first alloc event of an object of that type). goSource names
+// the Go runtime file and function the moment models. A beat with pause set is an auto-breakpoint: the window
+// stops the run when its moment comes.
 struct NarrationBeat {
     std::string when;
     std::string caption;
     std::string goSource;
+    bool pause = false;
 };
 
 struct Scenario {
@@ -53,6 +56,8 @@ struct Scenario {
 
     // defaults returns every parameter at its default value.
     ParamValues defaults() const;
+    // breakpoints lists the beats with pause set (the auto-breakpoints), in narration order.
+    std::vector<const NarrationBeat*> breakpoints() const;
 };
 
 // registerScenario adds a scenario at static-initialisation time; returns a dummy for the idiom

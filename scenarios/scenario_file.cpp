@@ -35,6 +35,7 @@ ScenarioFile parseScenarioFile(std::string_view text, const std::string& filenam
     f.scenario.description = model->description;
     f.scenario.gomaxprocs = model->gomaxprocs;
     f.scenario.gogc = model->gogc;
+    f.scenario.memoryLimit = model->memoryLimit;
     f.scenario.params = model->params;
     f.scenario.narration = model->narration;
     std::shared_ptr<const FileModel> shared = model;

@@ -85,7 +85,8 @@ struct FileModel {
     std::string name;
     std::string description;
     std::uint32_t gomaxprocs = 1;
-    std::int32_t gogc = 100; // < 0: off
+    std::int32_t gogc = 100;                           // < 0: off
+    std::int64_t memoryLimit = Scenario{}.memoryLimit; // GOMEMLIMIT; INT64_MAX: off
     BarrierMode barrier = BarrierMode::hybrid;
     std::uint64_t seed = 1;
     std::uint32_t globals = 0;
@@ -143,8 +144,10 @@ EvaluatedScenario evaluateScenario(const FileModel& m, const ParamValues& values
 // eventKindNames lists every event kind name of sim/event.cpp (what event:KIND may name).
 std::vector<std::string> eventKindNames();
 
-// checkNarrationWhen checks a narration beat's `when`; throws ScenarioError pointing into it.
-void checkNarrationWhen(const LocatedString& when, const std::string& file);
+// checkNarrationWhen checks a narration beat's `when` (alloc:TYPE must name one of types); throws
+// ScenarioError pointing into it.
+void checkNarrationWhen(const LocatedString& when, const std::string& file,
+                        const std::vector<std::string>& types);
 
 // buildScenario adds an evaluated scenario's types, globals, programs and goroutines to rt.
 void buildScenario(const EvaluatedScenario& e, Runtime& rt);

@@ -48,7 +48,7 @@ const std::vector<std::string>& scenarioKeys() {
     return keys;
 }
 const std::vector<std::string>& settingsKeys() {
-    static const std::vector<std::string> keys = {"gomaxprocs", "gogc", "barrier", "seed"};
+    static const std::vector<std::string> keys = {"gomaxprocs", "gogc", "gomemlimit", "barrier", "seed"};
     return keys;
 }
 const std::vector<std::string>& paramKeys() {
@@ -68,7 +68,7 @@ const std::vector<std::string>& goroutineKeys() {
     return keys;
 }
 const std::vector<std::string>& narrationKeys() {
-    static const std::vector<std::string> keys = {"when", "caption", "go"};
+    static const std::vector<std::string> keys = {"when", "caption", "go", "pause"};
     return keys;
 }
 
@@ -150,6 +150,8 @@ struct SchemaReader {
                                TomlReader::typeName(*v));
             }
         }
+        if (const toml::node* v = t.get("gomemlimit"))
+            m.memoryLimit = memoryLimit(*v);
         if (const toml::node* v = t.get("barrier")) {
             std::string b = r.string(*v, "[settings] barrier");
             auto mode = parseBarrierMode(b);
@@ -162,6 +164,23 @@ struct SchemaReader {
         }
         if (const toml::node* v = t.get("seed"))
             m.seed = static_cast<std::uint64_t>(r.integer(*v, "[settings] seed", 0, INT64_MAX));
+    }
+
+    // memoryLimit reads GOMEMLIMIT as Go's readGOMEMLIMIT does: "off", or bytes with an optional suffix.
+    std::int64_t memoryLimit(const toml::node& n) {
+        if (n.is_integer())
+            return r.integer(n, "[settings] gomemlimit", 0, INT64_MAX);
+        const char* expected = "[settings] gomemlimit: expected \"off\" or a byte size like \"64MiB\" (a "
+                               "non-negative integer with an optional B, KiB, MiB, GiB or TiB suffix), got ";
+        if (!n.is_string())
+            r.fail(n, expected + TomlReader::typeName(n));
+        std::string s = r.string(n, "[settings] gomemlimit");
+        std::int64_t v = 0;
+        if (s == "off")
+            return INT64_MAX;
+        if (!parseByteSize(s, v))
+            r.fail(n, expected + quoted(s));
+        return v;
     }
 
     std::int64_t paramValue(const toml::node& n, ScenarioParam::Kind kind, const std::string& what) {
@@ -181,7 +200,7 @@ struct SchemaReader {
                 n,
                 what +
                     ": expected a byte size like \"8MiB\" (a non-negative integer with an optional B, KiB, "
-                    "MiB or GiB suffix), got " +
+                    "MiB, GiB or TiB suffix), got " +
                     quoted(s));
         return v;
     }
@@ -359,18 +378,21 @@ struct SchemaReader {
         const toml::node* n = doc.get("narration");
         if (n == nullptr)
             return;
+        const std::vector<std::string> types = m.typeNames();
         for (const toml::table* t : r.tables(*n, "narration")) {
             r.onlyKeys(*t, "[[narration]]", narrationKeys(), sectionHint);
             NarrationBeat b;
-            const toml::node& when =
-                r.required(*t, "[[narration]]", "when", "start, tick:N, gc:N, phase:NAME or event:KIND");
+            const toml::node& when = r.required(*t, "[[narration]]", "when",
+                                                "start, tick:N, gc:N, phase:NAME, event:KIND or alloc:TYPE");
             LocatedString w = r.located(when, "[[narration]] when");
-            checkNarrationWhen(w, m.file);
+            checkNarrationWhen(w, m.file, types);
             b.when = w.text;
             b.caption = r.line(r.required(*t, "[[narration]]", "caption", "one line of text"),
                                "[[narration]] caption");
             if (const toml::node* go = t->get("go"))
                 b.goSource = r.line(*go, "[[narration]] go");
+            if (const toml::node* pause = t->get("pause"))
+                b.pause = r.boolean(*pause, "[[narration]] pause");
             m.narration.push_back(std::move(b));
         }
     }

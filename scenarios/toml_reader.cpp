@@ -156,6 +156,13 @@ std::int64_t TomlReader::integer(const toml::node& n, std::string_view what, std
     return v->get();
 }
 
+bool TomlReader::boolean(const toml::node& n, std::string_view what) const {
+    const auto* v = n.as_boolean();
+    if (v == nullptr)
+        fail(n, std::string(what) + ": expected true or false, got " + typeName(n));
+    return v->get();
+}
+
 LocatedString TomlReader::located(const toml::node& n, std::string_view what) const {
     if (const auto* s = n.as_string())
         return locateTomlString(source_, pos(n), s->get());

@@ -60,6 +60,7 @@ class TomlReader {
     // line is a one-line, non-empty string.
     std::string line(const toml::node& n, std::string_view what) const;
     std::int64_t integer(const toml::node& n, std::string_view what, std::int64_t lo, std::int64_t hi) const;
+    bool boolean(const toml::node& n, std::string_view what) const;
     // located returns a string value with the source position of each byte.
     LocatedString located(const toml::node& n, std::string_view what) const;
     // count reads a count: a TOML integer or a string holding a count expression.

@@ -2,6 +2,7 @@
 // on, with every narration beat's moment actually happening.
 #include "sim/mstats.h"
 
+#include "scenarios/narration_cues.h"
 #include "scenarios/scenario_file.h"
 
 #include <gtest/gtest.h>
@@ -13,8 +14,11 @@ namespace gclab {
 namespace {
 
 const std::vector<std::string> required = {
-    "tiny-allocator",       "size-classes", "large-objects",     "mcache-refill", "tricolor-basics",
-    "hybrid-write-barrier", "steady-state", "linked-list-churn", "binary-trees",  "many-goroutines"};
+    "tiny-allocator",    "size-classes",         "large-objects",  "mcache-refill",
+    "tricolor-basics",   "hybrid-write-barrier", "steady-state",   "linked-list-churn",
+    "binary-trees",      "many-goroutines",      "tour",           "span-lifecycle",
+    "dijkstra-vs-yuasa", "leaking-map",          "gogc-tradeoff",  "memory-limit",
+    "scavenger",         "fragmentation",        "escape-analysis"};
 
 TEST(ScenarioLibrary, EveryEmbeddedFileIsRegisteredUnderItsFileName) {
     ASSERT_GE(embeddedLibrary().size(), required.size());
@@ -56,28 +60,6 @@ TEST(ScenarioLibrary, SteadyStateHasTheAgreedParameters) {
     EXPECT_EQ(d.at("garbage_per_iter"), 3);
 }
 
-// Moment tracks which narration beats' moments have happened, from the recorded events.
-struct Moments {
-    std::set<std::string> seen = {"start"};
-    void observe(const Runtime& rt) {
-        seen.insert("tick:" + std::to_string(rt.tick)); // checked below as "at least"
-        for (const Event& e : rt.events) {
-            seen.insert("event:" + std::string(eventKindName(e.kind)));
-            if (e.kind == EventKind::gcStart)
-                seen.insert("gc:" + std::to_string(e.a));
-            if (e.kind == EventKind::phase)
-                seen.insert(e.a == static_cast<uintptr>(GCPhase::mark)              ? "phase:mark"
-                            : e.a == static_cast<uintptr>(GCPhase::marktermination) ? "phase:marktermination"
-                                                                                    : "phase:off");
-        }
-    }
-    bool happened(const std::string& when, std::uint64_t finalTick) const {
-        if (when.rfind("tick:", 0) == 0)
-            return std::stoull(when.substr(5)) <= finalTick;
-        return seen.contains(when);
-    }
-};
-
 class ScenarioLibraryRun : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ScenarioLibraryRun, RunsToTheEndWithTheOracleAndEveryBeatHappens) {
@@ -86,6 +68,7 @@ TEST_P(ScenarioLibraryRun, RunsToTheEndWithTheOracleAndEveryBeatHappens) {
     RuntimeConfig cfg;
     cfg.gomaxprocs = f->scenario.gomaxprocs;
     cfg.gogc = f->scenario.gogc;
+    cfg.memoryLimit = f->scenario.memoryLimit;
     cfg.barrier = f->barrier;
     cfg.seed = f->seed;
     cfg.checkmark = true; // the oracle, at every mark termination and sweep completion
@@ -93,17 +76,22 @@ TEST_P(ScenarioLibraryRun, RunsToTheEndWithTheOracleAndEveryBeatHappens) {
     cfg.recordEvents = true;
     Runtime rt(cfg);
     f->scenario.build(rt, f->scenario.defaults());
-    Moments moments;
+    NarrationCues cues(f->scenario.narration);
+    cues.start();
+    auto drain = [&] {
+        for (const Event& e : rt.events)
+            cues.observe(e, rt.types);
+        rt.events.clear();
+    };
     std::uint64_t steps = 0;
     constexpr std::uint64_t maxSteps = 20'000'000;
     while (steps < maxSteps && rt.step()) {
         steps++;
-        if (rt.events.size() > 4096) {
-            moments.observe(rt);
-            rt.events.clear();
-        }
+        if (rt.events.size() > 4096)
+            drain();
     }
-    moments.observe(rt);
+    drain();
+    cues.reachTick(rt.tick);
     ASSERT_LT(steps, maxSteps) << "did not finish";
     EXPECT_FALSE(rt.step());
     for (const G& g : rt.allgs) {
@@ -112,9 +100,9 @@ TEST_P(ScenarioLibraryRun, RunsToTheEndWithTheOracleAndEveryBeatHappens) {
         }
     }
     EXPECT_GE(readMemStats(rt).NumGC, 1u);
-    for (const NarrationBeat& b : f->scenario.narration)
-        EXPECT_TRUE(moments.happened(b.when, rt.tick))
-            << GetParam() << ": the beat " << b.when << " never happens";
+    for (std::size_t i = 0; i < f->scenario.narration.size(); i++)
+        EXPECT_TRUE(cues.fired(i)) << GetParam() << ": the beat " << f->scenario.narration[i].when
+                                   << " never happens";
 }
 
 INSTANTIATE_TEST_SUITE_P(Library, ScenarioLibraryRun, ::testing::ValuesIn(required),

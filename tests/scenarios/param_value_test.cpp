@@ -21,10 +21,12 @@ TEST(ScenarioParamValue, ByteSizes) {
     EXPECT_EQ(v, 8 << 20);
     EXPECT_TRUE(parseByteSize("1GiB", v));
     EXPECT_EQ(v, 1 << 30);
+    EXPECT_TRUE(parseByteSize("2TiB", v));
+    EXPECT_EQ(v, std::int64_t{2} << 40);
     EXPECT_TRUE(parseByteSize("1_024KiB", v));
     EXPECT_EQ(v, 1 << 20);
-    for (const char* bad :
-         {"", "MiB", "8MB", "8 MiB", "8mib", "-1", "1.5MiB", "_1", "1_", "9223372036854775807GiB"})
+    for (const char* bad : {"", "MiB", "8MB", "8 MiB", "8mib", "-1", "1.5MiB", "_1", "1_",
+                            "9223372036854775807GiB", "8388608TiB", "1TB"})
         EXPECT_FALSE(parseByteSize(bad, v)) << bad;
 }
 
@@ -33,6 +35,7 @@ TEST(ScenarioParamValue, FormatUsesTheLargestExactSuffix) {
     EXPECT_EQ(formatBytes(2048), "2KiB");
     EXPECT_EQ(formatBytes(1536), "1536B");
     EXPECT_EQ(formatBytes(std::int64_t{3} << 30), "3GiB");
+    EXPECT_EQ(formatBytes(std::int64_t{3} << 40), "3TiB");
     EXPECT_EQ(formatBytes(0), "0B");
 }
 
@@ -95,7 +98,7 @@ TEST(ScenarioParamValue, OverrideErrorsSayWhatWasExpected) {
               "--param workers=-1: expected a non-negative integer, like 100");
     EXPECT_EQ(applyParamOverride(f.scenario, "live_bytes=8MB", v),
               "--param live_bytes=8MB: expected a byte size: a non-negative integer with an optional B, KiB, "
-              "MiB or GiB suffix, like 8MiB");
+              "MiB, GiB or TiB suffix, like 8MiB");
     EXPECT_EQ(applyParamOverride(f.scenario, "live_bytes=1KiB", v),
               "--param live_bytes=1KiB: expected a value from 4KiB to 1GiB, got 1KiB");
     // Failed overrides leave the values alone.

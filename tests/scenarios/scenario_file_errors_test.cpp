@@ -340,7 +340,23 @@ const BadFile badFiles[] = {
      "[scenario]\nname = \"t\"\ndescription = \"d\"\n[[programs]]\nname = \"main\"\nops = "
      "[\"gc\"]\n[[goroutines]]\nprogram = \"main\"\n[[narration]]\nwhen = \"later\"\ncaption = \"c\"\n",
      "bad.toml:10:9: ",
-     "when: expected start, tick:N, gc:N, phase:mark|marktermination|off or event:KIND, got \"later\""},
+     "when: expected start, tick:N, gc:N, phase:mark|marktermination|off, event:KIND or alloc:TYPE, got "
+     "\"later\""},
+    {"narration_alloc_unknown_type",
+     "[scenario]\nname = \"t\"\ndescription = \"d\"\n[[types]]\nname = \"Node\"\nsize = "
+     "16\n[[programs]]\nname "
+     "= \"main\"\nops = [\"gc\"]\n[[goroutines]]\nprogram = \"main\"\n[[narration]]\nwhen = "
+     "\"alloc:Nod\"\ncaption = \"c\"\n",
+     "bad.toml:13:15: ", "when: unknown type \"Nod\" (did you mean Node?); types: Node"},
+    {"narration_alloc_without_types",
+     "[scenario]\nname = \"t\"\ndescription = \"d\"\n[[programs]]\nname = \"main\"\nops = "
+     "[\"gc\"]\n[[goroutines]]\nprogram = \"main\"\n[[narration]]\nwhen = \"alloc:Node\"\ncaption = \"c\"\n",
+     "bad.toml:10:15: ", "when: unknown type \"Node\"; the file declares no [[types]]"},
+    {"narration_pause_not_a_boolean",
+     "[scenario]\nname = \"t\"\ndescription = \"d\"\n[[programs]]\nname = \"main\"\nops = "
+     "[\"gc\"]\n[[goroutines]]\nprogram = \"main\"\n[[narration]]\nwhen = \"start\"\ncaption = "
+     "\"c\"\npause = \"yes\"\n",
+     "bad.toml:12:9: ", "[[narration]] pause: expected true or false, got a string"},
     {"narration_missing_caption",
      "[scenario]\nname = \"t\"\ndescription = \"d\"\n[[programs]]\nname = \"main\"\nops = "
      "[\"gc\"]\n[[goroutines]]\nprogram = \"main\"\n[[narration]]\nwhen = \"start\"\n",
@@ -349,6 +365,19 @@ const BadFile badFiles[] = {
      "[scenario]\nname = \"t\"\ndescription = \"d\"\n[[programs]]\nname = \"main\"\nops = "
      "[\"gc\"]\n[[goroutines]]\nprogram = \"main\"\n[[narration]]\nwhen = \"start\"\ncaption = \"\"\n",
      "bad.toml:11:11: ", "[[narration]] caption: expected one line of text, got an empty string"},
+    {"gomemlimit_unknown_suffix",
+     "[scenario]\nname = \"t\"\ndescription = \"d\"\n[settings]\ngomemlimit = \"64MB\"\n", "bad.toml:5:14: ",
+     "[settings] gomemlimit: expected \"off\" or a byte size like \"64MiB\" (a non-negative integer with an "
+     "optional B, KiB, MiB, GiB or TiB suffix), got \"64MB\""},
+    {"gomemlimit_negative", "[scenario]\nname = \"t\"\ndescription = \"d\"\n[settings]\ngomemlimit = -1\n",
+     "bad.toml:5:14: ", "[settings] gomemlimit: expected an integer from 0 to 9223372036854775807, got -1"},
+    {"gomemlimit_overflows",
+     "[scenario]\nname = \"t\"\ndescription = \"d\"\n[settings]\ngomemlimit = \"8388608TiB\"\n",
+     "bad.toml:5:14: ", "[settings] gomemlimit: expected \"off\" or a byte size"},
+    {"gomemlimit_float", "[scenario]\nname = \"t\"\ndescription = \"d\"\n[settings]\ngomemlimit = 1.5\n",
+     "bad.toml:5:14: ",
+     "[settings] gomemlimit: expected \"off\" or a byte size like \"64MiB\" (a "
+     "non-negative integer with an optional B, KiB, MiB, GiB or TiB suffix), got a float"},
     {"non_ascii_in_a_bare_value",
      "[scenario]\nname = \"t\"\ndescription = \"d\"\n[settings]\ngogc = 1\xc3\xa9\n",
      "bad.toml:5:9: ", "TOML: Error while parsing decimal integer: expected digit, saw '\xc3\xa9'"},

@@ -26,6 +26,7 @@ description = "Every setting"
 [settings]
 gomaxprocs = 3
 gogc = "off"
+gomemlimit = "96MiB"
 barrier = "dijkstra"
 seed = 42
 [[params]]
@@ -48,12 +49,14 @@ go = "runtime/mgc.go: gcStart"
 [[narration]]
 when = "tick:100"
 caption = "Later."
+pause = true
 )",
                                        "s.toml");
     EXPECT_EQ(f.scenario.name, "settings-demo");
     EXPECT_EQ(f.scenario.description, "Every setting");
     EXPECT_EQ(f.scenario.gomaxprocs, 3u);
     EXPECT_EQ(f.scenario.gogc, -1);
+    EXPECT_EQ(f.scenario.memoryLimit, 96 << 20);
     EXPECT_EQ(f.barrier, BarrierMode::dijkstra);
     EXPECT_EQ(f.seed, 42u);
     ASSERT_EQ(f.scenario.params.size(), 1u);
@@ -65,10 +68,39 @@ caption = "Later."
     EXPECT_EQ(f.scenario.narration[0].when, "phase:mark");
     EXPECT_EQ(f.scenario.narration[0].goSource, "runtime/mgc.go: gcStart");
     EXPECT_EQ(f.scenario.narration[1].goSource, "");
+    EXPECT_FALSE(f.scenario.narration[0].pause);
+    EXPECT_TRUE(f.scenario.narration[1].pause);
+    ASSERT_EQ(f.scenario.breakpoints().size(), 1u);
+    EXPECT_EQ(f.scenario.breakpoints()[0], &f.scenario.narration[1]);
     Runtime rt;
     f.scenario.build(rt, f.scenario.defaults());
     EXPECT_EQ(rt.globals.size(), 3u);
     EXPECT_EQ(rt.allgs.size(), 3u); // bgsweep + n = 2
+}
+
+// gomemlimit takes Go's GOMEMLIMIT forms: plain bytes, a size suffix, or "off".
+TEST(ScenarioFileRun, GomemlimitReadsGoForms) {
+    auto limit = [](const std::string& value) {
+        return parseScenarioFile(test::withHeader("[settings]\ngomemlimit = " + value +
+                                                  "\n[[programs]]\nname = \"main\"\nops = [\"gc\"]\n"
+                                                  "[[goroutines]]\nprogram = \"main\"\n"),
+                                 "m.toml")
+            .scenario.memoryLimit;
+    };
+    EXPECT_EQ(limit("1000000"), 1'000'000);
+    EXPECT_EQ(limit("\"1000000\""), 1'000'000);
+    EXPECT_EQ(limit("\"512B\""), 512);
+    EXPECT_EQ(limit("\"64KiB\""), 64 << 10);
+    EXPECT_EQ(limit("\"10MiB\""), 10 << 20);
+    EXPECT_EQ(limit("\"2GiB\""), std::int64_t{2} << 30);
+    EXPECT_EQ(limit("\"3TiB\""), std::int64_t{3} << 40);
+    EXPECT_EQ(limit("0"), 0);
+    EXPECT_EQ(limit("\"off\""), INT64_MAX);
+    EXPECT_EQ(parseScenarioFile(test::withHeader("[[programs]]\nname = \"main\"\nops = [\"gc\"]\n"
+                                                 "[[goroutines]]\nprogram = \"main\"\n"),
+                                "m.toml")
+                  .scenario.memoryLimit,
+              INT64_MAX); // no [settings] gomemlimit: off, as without GOMEMLIMIT
 }
 
 const char* exprFile = R"(
