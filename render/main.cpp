@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -46,6 +47,7 @@ int usageError(const CLI::App& app, const std::string& msg) {
 
 int main(int argc, char** argv) {
     using namespace gclab::render;
+    const auto started = std::chrono::steady_clock::now();
     CLI::App app{
         "gclab-gui: the gclab sandbox window. Runs a scenario of the Go 1.19 memory-management model "
         "(default: " +
@@ -94,7 +96,8 @@ int main(int argc, char** argv) {
     app.add_option("--frames", gui.frames, "Headless: frames to render before the screenshot (default 3)")
         ->check(CLI::Range(2, 10000));
     app.add_option("--measure", gui.measureFrames,
-                   "Headless: render N more frames and print the median frame time")
+                   "Headless: render N more frames, each followed by an empty ImGui frame, and print both "
+                   "medians, their ratio and the time to the first frame")
         ->check(CLI::Range(1, 100000));
     app.add_option("--dump-layout", gui.dumpLayout,
                    "Headless: write where the heap map placed its pages (tests)");
@@ -104,6 +107,7 @@ int main(int argc, char** argv) {
     app.add_option("--keys", keys,
                    "Headless: scripted input, space-separated, one per frame: space, right, left, r "
                    "(shift+/ctrl+/alt+), wait, click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION");
+    app.add_option("--frame-log", gui.frameLog, "Headless: write every frame's time in ms (one per line)");
     app.add_option("--mouse", mouse, "Headless: put the mouse at X,Y, e.g. to show a tooltip");
 
     try {
@@ -154,8 +158,9 @@ int main(int argc, char** argv) {
         if (std::string err = checkScript(gui.script); !err.empty())
             return usageError(app, err);
     }
-    if (!headless && (!mouse.empty() || !keys.empty() || !gui.dumpLayout.empty() ||
-                      !gui.dumpTimeline.empty() || !gui.dumpState.empty() || app.count("--frames") > 0))
+    if (!headless &&
+        (!mouse.empty() || !keys.empty() || !gui.dumpLayout.empty() || !gui.dumpTimeline.empty() ||
+         !gui.dumpState.empty() || !gui.frameLog.empty() || app.count("--frames") > 0))
         return usageError(app, "--mouse, --keys, --frames and --dump-* need --screenshot or --measure");
     if (play && paused)
         return usageError(app, "--play and --paused exclude each other");
@@ -174,5 +179,6 @@ int main(int argc, char** argv) {
                                                    : ColourBy::marking;
     opts.settings.palette =
         paletteName == "colour-blind" ? PaletteKind::colourBlindSafe : PaletteKind::standard;
+    gui.started = started;
     return runGui(gui, opts);
 }

@@ -407,8 +407,12 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         App& app = *appPtr;
         const int warmup = cfg.measureFrames > 0 ? 5 : 0;
         const int scriptFrames = static_cast<int>(script.size());
+        // Measured frames alternate between the window and an empty ImGui frame, one blank window over the
+        // display (same run, same warmth).
+        const int measured = 2 * cfg.measureFrames;
         const int totalFrames =
-            headless ? std::max(cfg.frames, scriptStart + 1) + scriptFrames + warmup + cfg.measureFrames : -1;
+            headless ? std::max(cfg.frames, scriptStart + 1) + scriptFrames + warmup + measured : -1;
+        std::vector<double> emptyMs, logMs;
         std::optional<ImVec2> scriptMouse;
         bool scriptButton = false;
         std::vector<double> frameMs;
@@ -472,7 +476,18 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 io.MouseDown[0] = io.MouseDown[0] || scriptButton;
             }
             ImGui::NewFrame();
-            app.frame(dt);
+            const bool inMeasure = cfg.measureFrames > 0 && frame >= totalFrames - measured;
+            const bool emptyFrame = inMeasure && (totalFrames - frame) % 2 == 0;
+            if (emptyFrame) {
+                // The baseline: one empty window over the whole display.
+                ImGui::SetNextWindowPos(ImVec2(0, 0));
+                ImGui::SetNextWindowSize(io.DisplaySize);
+                ImGui::Begin("empty", nullptr,
+                             ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+                ImGui::End();
+            } else {
+                app.frame(dt);
+            }
             ImGui::Render();
 
             glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -481,15 +496,23 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-            if (cfg.measureFrames > 0 && frame >= totalFrames - cfg.measureFrames) {
+            if (inMeasure || !cfg.frameLog.empty()) {
                 glFinish();
-                frameMs.push_back(
-                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                double ms =
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+                if (inMeasure)
+                    (emptyFrame ? emptyMs : frameMs).push_back(ms);
+                logMs.push_back(ms);
             }
             const bool lastFrame = totalFrames >= 0 && frame == totalFrames - 1;
             if (lastFrame && !cfg.screenshot.empty() && !saveScreenshot(w.window, cfg.screenshot))
                 rc = 1;
             SDL_GL_SwapWindow(w.window);
+            if (frame == 0 && (cfg.measureFrames > 0 || !cfg.frameLog.empty()))
+                std::printf(
+                    "gclab-gui: first frame on screen %.1f ms after start\n",
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cfg.started)
+                        .count());
             if (!headless && !paced) {
                 double spent =
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -504,12 +527,22 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             rc = 1;
         if (!cfg.dumpState.empty() && !writeText(cfg.dumpState, formatState(app)))
             rc = 1;
-        if (!frameMs.empty()) {
+        if (!frameMs.empty() && !emptyMs.empty()) {
             std::sort(frameMs.begin(), frameMs.end());
+            std::sort(emptyMs.begin(), emptyMs.end());
+            const double full = frameMs[frameMs.size() / 2], empty = emptyMs[emptyMs.size() / 2];
             std::printf(
-                "gclab-gui: %zu frames at %dx%d, tick %llu: median %.1f ms/frame (min %.1f, max %.1f)\n",
+                "gclab-gui: %zu frames at %dx%d, tick %llu: median %.1f ms/frame (min %.1f, max %.1f); "
+                "empty ImGui frame median %.1f ms (min %.1f); ratio %.2f\n",
                 frameMs.size(), cfg.width, cfg.height, static_cast<unsigned long long>(app.session().tick()),
-                frameMs[frameMs.size() / 2], frameMs.front(), frameMs.back());
+                full, frameMs.front(), frameMs.back(), empty, emptyMs.front(), full / empty);
+        }
+        if (!cfg.frameLog.empty()) {
+            std::string text;
+            for (double ms : logMs)
+                text += std::to_string(ms) + "\n";
+            if (!writeText(cfg.frameLog, text))
+                rc = 1;
         }
         if (app.error()) {
             std::fprintf(stderr, "gclab-gui: the model stopped: %s\n", app.error()->c_str());

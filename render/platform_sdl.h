@@ -8,6 +8,7 @@
 
 #include "render/app.h"
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ struct GuiConfig {
     std::optional<float> mouseY;
     std::string dumpTimeline; // headless: write the timeline's TimelineState here
     std::string dumpState;    // headless: write the run's tick, state hash, GOGC and barrier here
+    std::string frameLog;     // headless: write every frame's time in ms, one per line
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now(); // for start-up time
     // headless: scripted input, one token per frame, pushed as SDL events (SDL_PushEvent): space,
     // right, left (with shift+ / ctrl+ / alt+), r, wait, click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION
     // (a click at that fraction of the GOGC slider's width).

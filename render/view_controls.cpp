@@ -117,7 +117,12 @@ void App::drawControlBar() {
         ImGui::Text("%s", loadError_.c_str());
         ImGui::PopStyleColor();
     } else {
+        // The description gives way to the presenter settings on a narrow window.
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - settingsW;
+        ImGui::PushClipRect(p, ImVec2(std::max(p.x, right), p.y + ImGui::GetFrameHeight()), true);
         ImGui::TextDisabled("%s", s.scenario().scenario.description.c_str());
+        ImGui::PopClipRect();
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - settingsW));
     ImGui::Checkbox("Large fonts", &settings_.largeFonts);

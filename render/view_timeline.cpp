@@ -45,16 +45,33 @@ void legendLine(Rgba c, const char* label, const char* tip) {
     ImGui::SameLine(0, h);
 }
 
-// plotSeries draws one curve of samples (a member pointer picks the value) clipped to the plot.
+// plotSeries draws one curve of samples (a member pointer picks the value) clipped to the plot. Samples
+// are folded per pixel column into their first, lowest, highest and last value, so a long run costs
+// a few points per column instead of one per sample (llvmpipe pays per triangle).
 void plotSeries(ImDrawList* dl, const std::vector<SeriesSample>& samples, std::uint64_t SeriesSample::*field,
                 const TimelineState& st, double yMax, ImU32 c, float thick) {
-    std::vector<ImVec2> pts;
-    pts.reserve(samples.size());
     const Rect& r = st.plot;
-    for (const SeriesSample& s : samples) {
-        double x = st.xOf(static_cast<double>(s.ns));
-        double y = r.y1 - static_cast<double>(s.*field) / yMax * r.height();
-        pts.push_back(v2(x, y));
+    auto yOf = [&](std::uint64_t v) { return r.y1 - static_cast<double>(v) / yMax * r.height(); };
+    std::vector<ImVec2> pts;
+    std::size_t i = 0;
+    while (i < samples.size()) {
+        const double x = st.xOf(static_cast<double>(samples[i].ns));
+        const double column = std::floor(x);
+        std::uint64_t first = samples[i].*field, lo = first, hi = first, last = first;
+        std::size_t j = i + 1;
+        for (; j < samples.size() && std::floor(st.xOf(static_cast<double>(samples[j].ns))) == column; j++) {
+            last = samples[j].*field;
+            lo = std::min(lo, last);
+            hi = std::max(hi, last);
+        }
+        pts.push_back(v2(x, yOf(first)));
+        if (j - i > 2) {
+            pts.push_back(v2(x, yOf(lo)));
+            pts.push_back(v2(x, yOf(hi)));
+        }
+        if (j - i > 1)
+            pts.push_back(v2(x, yOf(last)));
+        i = j;
     }
     if (pts.size() >= 2)
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, 0, thick);
