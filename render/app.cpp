@@ -37,7 +37,8 @@ StepUnit unitOf(StepBy by) {
 
 } // namespace
 
-App::App(const AppOptions& opts) : settings_(opts.settings), validate_(opts.validate) {
+App::App(const AppOptions& opts)
+    : settings_(opts.settings), validate_(opts.validate), gogcOverride_(opts.gogc) {
     load(opts.scenario.empty() ? defaultScenarioName() : opts.scenario, opts.params);
     if (!session_)
         throw std::runtime_error(loadError_);
@@ -54,6 +55,8 @@ App::App(const AppOptions& opts) : settings_(opts.settings), validate_(opts.vali
 void App::load(const std::string& scenario, const ParamValues& overrides) {
     try {
         LoadedScenario sc = loadScenario(scenario);
+        if (gogcOverride_)
+            sc.scenario.gogc = *gogcOverride_;
         ParamValues values = sc.scenario.defaults();
         for (const auto& [name, v] : overrides)
             if (values.contains(name))

@@ -45,9 +45,10 @@ struct AppSettings {
 
 struct AppOptions {
     AppSettings settings;
-    std::string scenario;     // a built-in name or a .toml path; "" = defaultScenarioName()
-    ParamValues params;       // overrides of the scenario's defaults
-    std::uint64_t atTick = 0; // seek here before the first frame
+    std::string scenario;             // a built-in name or a .toml path; "" = defaultScenarioName()
+    ParamValues params;               // overrides of the scenario's defaults
+    std::optional<std::int32_t> gogc; // overrides the scenario's GOGC from tick 0 (negative: off)
+    std::uint64_t atTick = 0;         // seek here before the first frame
     bool playing = false;
     int rate = 20;                // events per second
     std::optional<double> cellPx; // heap map zoom; nothing: fit the reserved arenas
@@ -91,6 +92,7 @@ class App {
 
     AppSettings settings_;
     bool validate_ = false;
+    std::optional<std::int32_t> gogcOverride_;
     std::unique_ptr<Session> session_;
     ParamValues editedParams_; // the parameter sliders; applied by rebuilding the run
     std::string loadError_;    // the last scenario that failed to load or build

@@ -70,6 +70,9 @@ int main(int argc, char** argv) {
     app.add_option("file", positional, "A scenario file (.toml) or built-in scenario name");
     app.add_option("--scenario", scenario, "A built-in scenario name (gclab list) or a scenario file");
     app.add_option("--param", params, "Set a scenario parameter, NAME=VALUE (repeatable)");
+    std::string gogc;
+    app.add_option("--gogc", gogc,
+                   "GOGC from the start, a non-negative integer or off (default: the scenario's)");
     app.add_option("--at", opts.atTick, "Start at this tick (seek before the first frame)");
     app.add_option("--screenshot", gui.screenshot,
                    "Render headless (no display needed), save the frame as a PNG, exit");
@@ -134,6 +137,14 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         std::cerr << "gclab-gui: " << e.what() << "\n";
         return 2;
+    }
+    if (gogc == "off") {
+        opts.gogc = -1;
+    } else if (!gogc.empty()) {
+        std::int64_t v = 0;
+        if (!gclab::parseCount(gogc, v) || v > 1000000)
+            return usageError(app, "--gogc: expected a non-negative integer or off, got '" + gogc + "'");
+        opts.gogc = static_cast<std::int32_t>(v);
     }
     if (!parseSize(size, gui.width, gui.height))
         return usageError(app, "--size: expected WxH between 320x240 and 8192x8192, e.g. 1280x800, got '" +

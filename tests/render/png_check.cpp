@@ -7,7 +7,7 @@
 // (--dump-layout: the page view rectangle, geometry and zoom) with render/heap_layout.h to find where
 // each page must be. Only the palette is shared with the window: it is the definition of the colours.
 //
-// Every mode that needs the model takes --scenario NAME --at TICK.
+// Every mode that needs the model takes --scenario NAME --at TICK [--param NAME=VALUE]... [--gogc N|off].
 //   gclab_png_check heap  --png F --layout L [--palette P] [--colour-by C] [--min-classes K]
 //       every page cell fully inside the view shows its expected colour; the number of cells showing an
 //       in-use colour equals HeapInuse / 8 KiB, released cells HeapReleased / 8 KiB, free cells
@@ -30,12 +30,14 @@
 #include "render/palette.h"
 #include "render/scenario_source.h"
 #include "render/timeline_layout.h"
+#include "scenarios/param_value.h"
 
 #include <stb_image.h>
 
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -71,6 +73,8 @@ struct Args {
     std::string mode, png, layout, timeline, size, scenario = "steady-state";
     std::uint64_t at = 0;
     std::size_t minClasses = 10;
+    std::vector<std::string> params; // --param NAME=VALUE
+    std::optional<std::int32_t> gogc;
     PaletteKind palette = PaletteKind::standard;
     ColourBy colourBy = ColourBy::sizeClass;
 };
@@ -145,7 +149,13 @@ Rgba spanColour(const Runtime& rt, const Palette& pal, ColourBy by, SpanId id) {
 
 Runtime runAt(const Args& a) {
     LoadedScenario sc = loadScenario(a.scenario);
-    return runScenario(sc, sc.scenario.defaults(), a.at);
+    if (a.gogc)
+        sc.scenario.gogc = *a.gogc;
+    ParamValues values = sc.scenario.defaults();
+    for (const std::string& p : a.params)
+        if (std::string err = applyParamOverride(sc.scenario, p, values); !err.empty())
+            fail("--param: " + err);
+    return runScenario(sc, values, a.at);
 }
 
 enum class Kind { inUse, released, free, unmapped };
@@ -535,6 +545,10 @@ int main(int argc, char** argv) {
             a.scenario = v;
         else if (k == "--at")
             a.at = std::stoull(v);
+        else if (k == "--param")
+            a.params.push_back(v);
+        else if (k == "--gogc")
+            a.gogc = v == "off" ? -1 : std::stoi(v);
         else if (k == "--min-classes")
             a.minClasses = std::stoull(v);
         else if (k == "--size")
