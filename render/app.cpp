@@ -46,6 +46,8 @@ App::App(const AppOptions& opts)
     if (opts.atTick > 0)
         session_->seek(opts.atTick);
     clock_.setPlaying(opts.playing);
+    if (opts.select)
+        heapMap_.select(*opts.select);
     if (opts.focus)
         heapMap_.requestFocus(*opts.focus, opts.cellPx.value_or(HeapMapView::detailMinCellPx * 2));
     else if (opts.cellPx)

@@ -15,6 +15,7 @@
 #include "render/sim_clock.h"
 #include "render/view_heap_map.h"
 #include "render/view_timeline.h"
+#include "render/why_alive.h"
 #include "render/window_layout.h"
 
 #include <cstdint>
@@ -50,10 +51,11 @@ struct AppOptions {
     std::optional<std::int32_t> gogc; // overrides the scenario's GOGC from tick 0 (negative: off)
     std::uint64_t atTick = 0;         // seek here before the first frame
     bool playing = false;
-    int rate = 20;                // events per second
-    std::optional<double> cellPx; // heap map zoom; nothing: fit the reserved arenas
-    std::optional<uintptr> focus; // heap map: centre this address
-    bool validate = false;        // run Runtime::validate() after every heavy allocator step
+    int rate = 20;                 // events per second
+    std::optional<double> cellPx;  // heap map zoom; nothing: fit the reserved arenas
+    std::optional<uintptr> focus;  // heap map: centre this address
+    std::optional<uintptr> select; // heap map: select the object at this address
+    bool validate = false;         // run Runtime::validate() after every heavy allocator step
 };
 
 class App {
@@ -89,6 +91,7 @@ class App {
     void drawSidePanel();      // view_narration.cpp: narration, this tick's events, gctrace slot, tabs
     void drawCollector();      // view_collector.cpp
     void drawStats();          // view_stats.cpp
+    void drawInspector();      // view_narration.cpp: the selected object and why it is alive
 
     AppSettings settings_;
     bool validate_ = false;
@@ -105,6 +108,10 @@ class App {
     TimelineView timelineView_;
     std::int32_t gogcSlider_ = 100; // the GOGC control's value (negative: off)
     Rect gogcRect_;
+    // whyAlive for the selected object, recomputed when the state or the selection changes.
+    std::uint64_t whyVersion_ = 0;
+    uintptr whyObject_ = 0;
+    std::optional<std::vector<PathStep>> whyPath_;
 };
 
 } // namespace gclab::render

@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     std::string positional, scenario;
     std::vector<std::string> params;
     std::string size = "1280x800", view = "all", paletteName = "standard", colourBy = "marking";
-    std::string focus, mouse, keys;
+    std::string focus, select, mouse, keys;
     double cell = 0;
     bool play = false, paused = false;
     int speed = 20;
@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(minCellPx, maxCellPx));
     app.add_option("--focus", focus,
                    "Heap map: centre this address, e.g. 0xc000000000 (zoom: --cell, default 128)");
+    app.add_option("--select", select, "Heap map: select the object at this address (outline, inspector)");
     app.add_option("--colour-by", colourBy,
                    "Colour in-use spans by size class, role (where the span is) or marking (sweep state; "
                    "slots white/grey/black)")
@@ -154,6 +155,13 @@ int main(int argc, char** argv) {
         if (!parseAddr(focus, a))
             return usageError(app, "--focus: expected an address such as 0xc000000000, got '" + focus + "'");
         opts.focus = a;
+    }
+    if (!select.empty()) {
+        gclab::uintptr a = 0;
+        if (!parseAddr(select, a))
+            return usageError(app,
+                              "--select: expected an address such as 0xc000000000, got '" + select + "'");
+        opts.select = a;
     }
     if (!mouse.empty()) {
         float mx = 0, my = 0;

@@ -91,6 +91,7 @@ Palette build(PaletteKind kind) {
     p.freeindexMarker = white;
     p.allocCacheWindow = hex(0xFFE119);
     p.tinyBlock = hex(0xFF5A5A);
+    p.selection = hex(0x00E5FF);
 
     // Okabe–Ito again: swept, unswept, being swept, cached swept, cached stale.
     p.sweepState = {hex(0x0072B2), hex(0xE69F00), hex(0xD55E00), hex(0x56B4E9), hex(0xCC79A7)};

@@ -58,6 +58,7 @@ struct Palette {
     Rgba freeindexMarker;
     Rgba allocCacheWindow;
     Rgba tinyBlock;
+    Rgba selection; // outline of the selected object
 
     // Marking: span sweep states (sim/visit.h SpanSweep) and object colours, two shades per colour
     // alternating slot by slot. In the colour-blind-safe palette grey objects are also a checkerboard.

@@ -586,6 +586,32 @@ void HeapMapView::drawSlotDetail(const Runtime& rt, const Rect& view, const Heap
     for (const P& p : rt.allp)
         if (p.mcache.tiny != 0)
             outlineBytes(p.mcache.tiny, p.mcache.tiny + maxTinySize, col(pal.tinyBlock), thick);
+    ObjectRef sel;
+    if (selected_ && rt.mheap.findObject(*selected_, sel)) {
+        const MSpan& s = h.span(sel.span);
+        const uintptr base = s.base() + uintptr{sel.slot} * s.elemsize;
+        outlineBytes(base, base + s.elemsize, col(pal.selection), thick + 1);
+    }
+}
+
+void HeapMapView::handleClick(const Runtime& rt, const HeapSnapshot& snap, const Rect& view) {
+    ImGuiIO& io = ImGui::GetIO();
+    // A click, not the end of a drag, on a slot at slot-detail zoom.
+    if (!ImGui::IsItemHovered() || !ImGui::IsMouseReleased(ImGuiMouseButton_Left) ||
+        io.MouseDragMaxDistanceSqr[0] > 16 || xf_.cellPx < detailMinCellPx ||
+        !view.contains(io.MousePos.x, io.MousePos.y))
+        return;
+    std::optional<std::uint64_t> page = pageAt(io.MousePos.x, io.MousePos.y, snap.numPages, geom_, xf_);
+    std::optional<std::uint32_t> word;
+    if (page)
+        word = wordAt(pageRect(*page, geom_, xf_), io.MousePos.x, io.MousePos.y);
+    ObjectRef ref;
+    selected_.reset();
+    if (word && rt.mheap.findObject(pageAddr(*page) + uintptr{*word} * wordBytes, ref)) {
+        const MSpan& s = rt.mheap.span(ref.span);
+        if (!s.isFree(ref.slot))
+            selected_ = s.base() + uintptr{ref.slot} * s.elemsize;
+    }
 }
 
 //-----------------------------------------------------------------------------
@@ -664,8 +690,7 @@ void HeapMapView::drawCanvas(const Runtime& rt, const HeapSnapshot& snap, std::u
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(v2(view.x0, view.y0), v2(view.x1, view.y1), col(pal.canvas));
     if (snap.numPages == 0) {
-        const char* msg =
-            "The heap is empty: no arena is reserved yet. Press Space to run the demonstration.";
+        const char* msg = "The heap is empty: no arena is reserved yet. Press Space to play.";
         ImVec2 sz = ImGui::CalcTextSize(msg);
         dl->AddText(v2((view.x0 + view.x1 - sz.x) / 2, (view.y0 + view.y1 - sz.y) / 2),
                     ImGui::GetColorU32(ImGuiCol_Text), msg);
@@ -684,6 +709,7 @@ void HeapMapView::drawCanvas(const Runtime& rt, const HeapSnapshot& snap, std::u
         drawSpanLabels(rt, view, snap, vis);
     dl->PopClipRect();
     drawAddressLabels(gutter, snap, vis);
+    handleClick(rt, snap, view);
     drawHover(rt, view, snap);
 }
 

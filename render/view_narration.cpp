@@ -3,6 +3,7 @@
 // the slot for the gctrace console, and the collector and statistics tabs.
 #include "render/app.h"
 #include "render/heap_describe.h"
+#include "render/why_alive.h"
 
 #include <imgui.h>
 
@@ -30,7 +31,51 @@ std::string describeEvent(const Event& e) {
     }
 }
 
+std::string slotName(const Runtime& rt, const PtrSlot& slot) {
+    switch (slot.kind) {
+    case PtrSlot::Kind::global:
+        return "global[" + std::to_string(slot.index) + "]";
+    case PtrSlot::Kind::stack:
+        return "g" + std::to_string(slot.goid) + " stack[" + std::to_string(slot.index) + "]";
+    case PtrSlot::Kind::heap:
+        return hexAddr(slot.index) + " (" + rt.types[rt.objectType(slot.index)].name + ") field " +
+               std::to_string(slot.field);
+    }
+    return "?";
+}
+
 } // namespace
+
+void App::drawInspector() {
+    const std::optional<uintptr>& sel = heapMap_.selected();
+    const Runtime& rt = session_->runtime();
+    ObjectRef ref;
+    if (!sel || !rt.mheap.findObject(*sel, ref) || rt.mheap.span(ref.span).isFree(ref.slot))
+        return;
+    ImGui::TextUnformatted("Inspector");
+    ImGui::Separator();
+    const MSpan& span = rt.mheap.span(ref.span);
+    const uintptr obj = span.base() + uintptr{ref.slot} * span.elemsize;
+    static const char* colours[] = {"white", "grey", "black"};
+    ImGui::Text("%s: %s, %s slot, %s", hexAddr(obj).c_str(), rt.types[rt.objectType(obj)].name.c_str(),
+                humanBytes(span.elemsize).c_str(), colours[rt.objectColor(obj)]);
+    if (whyVersion_ != version_ || whyObject_ != obj) {
+        whyVersion_ = version_;
+        whyObject_ = obj;
+        whyPath_ = whyAlive(rt, obj);
+    }
+    ImGui::TextDisabled("Why is this alive? (shortest path from a root)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Roots are globals and goroutine stacks, as markroot scans them (mgcmark.go); each "
+                          "line is a pointer the collector follows (scanobject)");
+    if (!whyPath_) {
+        ImGui::TextWrapped("No root reaches it: it is garbage, and the next cycle will not mark it.");
+    } else {
+        for (const PathStep& step : *whyPath_)
+            ImGui::BulletText("%s → %s", slotName(rt, step.slot).c_str(), hexAddr(step.target).c_str());
+    }
+    ImGui::Spacing();
+}
 
 void App::drawSidePanel() {
     if (settings_.view == ViewSelection::collector) {
@@ -44,6 +89,7 @@ void App::drawSidePanel() {
     Session& s = *session_;
     const Scenario& sc = s.scenario().scenario;
     const NarrationTrack& track = s.narration();
+    drawInspector();
 
     ImGui::TextUnformatted("Narration");
     ImGui::Separator();

@@ -19,6 +19,9 @@
 //       at slot-detail zoom, every word of every allocated slot fully in view shows its object's colour
 //       (Runtime::objectColor: white, grey, black); the numbers of white, grey and black slots seen
 //       equal the model's count over those pages, and at least one grey or black slot is in view.
+//   gclab_png_check selected --png F --layout L --select ADDR
+//       the selected object is outlined in the selection colour all around, and that colour appears
+//       nowhere else in the heap map.
 //   gclab_png_check playhead --png F --timeline T
 //       the playhead is drawn at the x of the tick's virtual time (Runtime::now) in the timeline plot.
 //   gclab_png_check stats --png F --size WxH
@@ -75,6 +78,7 @@ struct Args {
     std::size_t minClasses = 10;
     std::vector<std::string> params; // --param NAME=VALUE
     std::optional<std::int32_t> gogc;
+    uintptr select = 0;
     PaletteKind palette = PaletteKind::standard;
     ColourBy colourBy = ColourBy::sizeClass;
 };
@@ -454,6 +458,49 @@ int checkMarking(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+int checkSelected(const Args& a) {
+    Image img;
+    HeapViewState vs;
+    if (!loadInputs(a, img, vs))
+        return 1;
+    Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    ObjectRef ref;
+    if (!rt.mheap.findObject(a.select, ref)) {
+        fail("no object at the selected address");
+        return 1;
+    }
+    const MSpan& s = rt.mheap.span(ref.span);
+    const uintptr base = s.base() + uintptr{ref.slot} * s.elemsize;
+    // The object's words on screen, and their bounding box widened by the outline's thickness.
+    Rect box{1e9, 1e9, -1e9, -1e9};
+    for (uintptr w = base; w < base + s.elemsize; w += wordBytes) {
+        Rect r = wordRect(pageRect(pageIndex(w), vs.geometry, vs.transform),
+                          static_cast<std::uint32_t>((w - alignDown(w, pageSize)) / wordBytes));
+        box = Rect{std::min(box.x0, r.x0), std::min(box.y0, r.y0), std::max(box.x1, r.x1),
+                   std::max(box.y1, r.y1)};
+    }
+    const double pad = 6;
+    std::uint64_t inside = 0, outside = 0;
+    for (int y = static_cast<int>(vs.pageView.y0); y < static_cast<int>(vs.pageView.y1) && y < img.h; y++)
+        for (int x = static_cast<int>(vs.pageView.x0); x < static_cast<int>(vs.pageView.x1) && x < img.w;
+             x++) {
+            if (!near(img.at(x, y), pal.selection))
+                continue;
+            const bool near_box =
+                x >= box.x0 - pad && x < box.x1 + pad && y >= box.y0 - pad && y < box.y1 + pad;
+            (near_box ? inside : outside)++;
+        }
+    std::printf("selection outline: %llu pixels around the object, %llu elsewhere\n",
+                static_cast<unsigned long long>(inside), static_cast<unsigned long long>(outside));
+    // The outline goes all around the object: at least its perimeter in pixels.
+    if (static_cast<double>(inside) < 2 * (box.width() + box.height()))
+        fail("the selected object is not outlined");
+    if (outside != 0)
+        fail("the selection colour appears away from the selected object");
+    return failures == 0 ? 0 : 1;
+}
+
 int checkPlayhead(const Args& a) {
     Image img;
     if (!img.load(a.png)) {
@@ -549,6 +596,8 @@ int main(int argc, char** argv) {
             a.params.push_back(v);
         else if (k == "--gogc")
             a.gogc = v == "off" ? -1 : std::stoi(v);
+        else if (k == "--select")
+            a.select = std::stoull(v, nullptr, 0);
         else if (k == "--min-classes")
             a.minClasses = std::stoull(v);
         else if (k == "--size")
@@ -571,6 +620,8 @@ int main(int argc, char** argv) {
         rc = checkSlots(a);
     else if (a.mode == "marking")
         rc = checkMarking(a);
+    else if (a.mode == "selected")
+        rc = checkSelected(a);
     else if (a.mode == "playhead")
         rc = checkPlayhead(a);
     else if (a.mode == "stats")
