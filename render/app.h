@@ -10,6 +10,7 @@
 #pragma once
 
 #include "render/heap_snapshot.h"
+#include "render/object_graph.h"
 #include "render/palette.h"
 #include "render/session.h"
 #include "render/sim_clock.h"
@@ -91,6 +92,7 @@ class App {
     void drawSidePanel();      // view_narration.cpp: narration, this tick's events, gctrace slot, tabs
     void drawCollector();      // view_collector.cpp
     void drawStats();          // view_stats.cpp
+    void drawGraph();          // view_graph.cpp
     void drawInspector();      // view_narration.cpp: the selected object and why it is alive
 
     AppSettings settings_;
@@ -112,6 +114,10 @@ class App {
     std::uint64_t whyVersion_ = 0;
     uintptr whyObject_ = 0;
     std::optional<std::vector<PathStep>> whyPath_;
+    // The object graph, rebuilt when the state or the selection changes.
+    std::uint64_t graphVersion_ = 0;
+    std::optional<uintptr> graphFocus_;
+    ObjectGraph graph_;
 };
 
 } // namespace gclab::render

@@ -77,8 +77,8 @@ int main(int argc, char** argv) {
     app.add_option("--screenshot", gui.screenshot,
                    "Render headless (no display needed), save the frame as a PNG, exit");
     app.add_option("--size", size, "Window size WxH (default 1280x800)");
-    app.add_option("--view", view, "Which views: all, heap, timeline, collector or stats")
-        ->check(CLI::IsMember({"all", "heap", "timeline", "collector", "stats"}));
+    app.add_option("--view", view, "Which views: all, heap, timeline, collector, stats or graph")
+        ->check(CLI::IsMember({"all", "heap", "timeline", "collector", "stats", "graph"}));
     app.add_option("--cell", cell,
                    "Heap map zoom in pixels per 8 KiB page (default: fit the reserved arenas)")
         ->check(CLI::Range(minCellPx, maxCellPx));
@@ -192,6 +192,7 @@ int main(int argc, char** argv) {
                          : view == "timeline"  ? ViewSelection::timeline
                          : view == "collector" ? ViewSelection::collector
                          : view == "stats"     ? ViewSelection::stats
+                         : view == "graph"     ? ViewSelection::graph
                                                : ViewSelection::all;
     opts.settings.colourBy = colourBy == "role"    ? ColourBy::role
                              : colourBy == "class" ? ColourBy::sizeClass

@@ -86,6 +86,10 @@ void App::drawSidePanel() {
         drawStats();
         return;
     }
+    if (settings_.view == ViewSelection::graph) {
+        drawGraph();
+        return;
+    }
     Session& s = *session_;
     const Scenario& sc = s.scenario().scenario;
     const NarrationTrack& track = s.narration();
@@ -148,6 +152,10 @@ void App::drawSidePanel() {
     if (ImGui::BeginTabBar("sidetabs")) {
         if (ImGui::BeginTabItem("Collector")) {
             drawCollector();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Object graph")) {
+            drawGraph();
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Statistics")) {

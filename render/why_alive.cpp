@@ -5,9 +5,6 @@
 
 namespace gclab::render {
 
-namespace {
-
-// objectBase resolves a pointer value to the base of the object it points into, or 0.
 uintptr objectBase(const Runtime& rt, uintptr p) {
     ObjectRef ref;
     if (p == 0 || !rt.mheap.findObject(p, ref))
@@ -16,7 +13,14 @@ uintptr objectBase(const Runtime& rt, uintptr p) {
     return s.base() + uintptr{ref.slot} * s.elemsize;
 }
 
-} // namespace
+std::vector<uintptr> pointerTargets(const Runtime& rt, uintptr obj) {
+    std::vector<uintptr> out;
+    const std::uint32_t n = rt.types[rt.objectType(obj)].numPtrs();
+    for (std::uint32_t f = 0; f < n; f++)
+        if (uintptr b = objectBase(rt, rt.readPointer(PtrSlot::heap(obj, f))); b != 0)
+            out.push_back(b);
+    return out;
+}
 
 std::optional<std::vector<PathStep>> whyAlive(const Runtime& rt, uintptr obj) {
     // reachedBy[x]: the step that first reached object x (its slot and x).

@@ -19,6 +19,12 @@ struct PathStep {
     uintptr target; // base address of the object the slot points to
 };
 
+// objectBase resolves a pointer value to the base address of the object it points into, or 0.
+uintptr objectBase(const Runtime& rt, uintptr p);
+
+// pointerTargets lists the objects obj's pointer fields point to (field order, nil fields skipped).
+std::vector<uintptr> pointerTargets(const Runtime& rt, uintptr obj);
+
 // whyAlive returns the chain root → … → obj (obj is the last step's target), or nothing when no root
 // reaches obj (it is garbage: the next cycle will not mark it). obj must be an object's base address.
 std::optional<std::vector<PathStep>> whyAlive(const Runtime& rt, uintptr obj);

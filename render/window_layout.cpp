@@ -22,8 +22,7 @@ WindowLayout computeWindowLayout(double width, double height, double fontPx, Vie
     l.heapMap = l.timeline = l.side = none;
     l.showHeap = view == ViewSelection::all || view == ViewSelection::heap;
     l.showTimeline = view == ViewSelection::all || view == ViewSelection::timeline;
-    l.showSide =
-        view == ViewSelection::all || view == ViewSelection::collector || view == ViewSelection::stats;
+    l.showSide = !l.showHeap && !l.showTimeline ? true : view == ViewSelection::all;
     if (view != ViewSelection::all) {
         (l.showHeap ? l.heapMap : l.showTimeline ? l.timeline : l.side) = body;
         return l;
@@ -50,6 +49,8 @@ const char* viewSelectionName(ViewSelection v) {
         return "collector";
     case ViewSelection::stats:
         return "stats";
+    case ViewSelection::graph:
+        return "graph";
     }
     return "?";
 }

@@ -27,4 +27,6 @@ SS=(--scenario steady-state)
 "$GUI" "${SS[@]}" --at 700000 --size 1280x500 --view timeline --screenshot docs/images/gclab-gui-timeline.png
 # The collector view while marking: phase, pacer, per-P gcWork and wbBuf, assists.
 "$GUI" "${SS[@]}" --at 150000 --size 800x640 --view collector --screenshot docs/images/gclab-gui-collector.png
-echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector}.png"
+# The object graph of binary-trees: roots, then objects by distance from a root.
+"$GUI" --scenario binary-trees --at 3000 --size 1000x640 --view graph --screenshot docs/images/gclab-gui-graph.png
+echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector,-graph}.png"
