@@ -3,7 +3,7 @@
 #include <imgui.h>
 
 #include <chrono>
-#include <exception>
+#include <stdexcept>
 
 namespace gclab::render {
 
@@ -21,73 +21,109 @@ void placeWindow(const Rect& r) {
     ImGui::SetNextWindowSize(ImVec2(static_cast<float>(r.width()), static_cast<float>(r.height())));
 }
 
+StepUnit unitOf(StepBy by) {
+    switch (by) {
+    case StepBy::mutatorOp:
+        return StepUnit::mutatorOp;
+    case StepBy::phase:
+        return StepUnit::phase;
+    case StepBy::cycle:
+        return StepUnit::cycle;
+    case StepBy::event:
+        break;
+    }
+    return StepUnit::tick;
+}
+
 } // namespace
 
 App::App(const AppOptions& opts)
-    : settings_(opts.settings), rt_(DemoWorkload::config(opts.validate)), workload_(rt_),
-      validate_(opts.validate) {
+    : settings_(opts.settings), validate_(opts.validate), gogcOverride_(opts.gogc) {
+    load(opts.scenario.empty() ? defaultScenarioName() : opts.scenario, opts.params);
+    if (!session_)
+        throw std::runtime_error(loadError_);
     clock_.setRate(opts.rate);
-    for (std::uint64_t i = 0; i < opts.initialSteps; i++)
-        if (!step())
-            break;
+    if (opts.atTick > 0)
+        session_->seek(opts.atTick);
     clock_.setPlaying(opts.playing);
+    if (opts.select)
+        heapMap_.select(*opts.select);
     if (opts.focus)
         heapMap_.requestFocus(*opts.focus, opts.cellPx.value_or(HeapMapView::detailMinCellPx * 2));
     else if (opts.cellPx)
         heapMap_.requestCell(*opts.cellPx);
 }
 
-void App::handle(Command c) {
-    switch (c) {
-    case Command::togglePlay:
+void App::load(const std::string& scenario, const ParamValues& overrides) {
+    try {
+        LoadedScenario sc = loadScenario(scenario);
+        if (gogcOverride_)
+            sc.scenario.gogc = *gogcOverride_;
+        ParamValues values = sc.scenario.defaults();
+        for (const auto& [name, v] : overrides)
+            if (values.contains(name))
+                values[name] = v;
+        auto s = std::make_unique<Session>(std::move(sc), values, validate_);
+        session_ = std::move(s);
+        editedParams_ = values;
+        gogcSlider_ = session_->runtime().gcController.gcPercent;
+        loadError_.clear();
+        clock_.setPlaying(false);
+        changed();
+    } catch (const std::exception& e) {
+        loadError_ = e.what();
+    }
+}
+
+void App::handle(Action a, StepBy by) {
+    switch (a) {
+    case Action::togglePlay:
         clock_.togglePlaying();
         break;
-    case Command::step:
+    case Action::forward:
         clock_.setPlaying(false);
-        step();
+        if (by == StepBy::event)
+            session_->stepEventForward();
+        else
+            session_->stepForward(unitOf(by));
+        changed();
         break;
-    case Command::restart:
-        restart();
+    case Action::back:
+        clock_.setPlaying(false);
+        if (by == StepBy::event)
+            session_->stepEventBack();
+        else
+            session_->stepBack(unitOf(by));
+        changed();
+        break;
+    case Action::restart: {
+        std::string name = session_->scenario().file.empty() ? session_->scenario().scenario.name
+                                                             : session_->scenario().file;
+        load(name, editedParams_);
         break;
     }
-}
-
-void App::restart() {
-    rt_ = Runtime(DemoWorkload::config(validate_));
-    workload_ = DemoWorkload(rt_);
-    lastStep_.reset();
-    error_.reset();
-    version_++;
-}
-
-bool App::step() {
-    if (error_ || workload_.finished())
-        return false;
-    try {
-        lastStep_ = workload_.step(rt_);
-    } catch (const std::exception& e) {
-        error_ = e.what();
     }
-    version_++;
-    return !error_;
 }
 
 void App::advance(double dt) {
     std::uint64_t n = clock_.stepsForFrame(dt);
+    if (n == 0)
+        return;
     auto deadline = std::chrono::steady_clock::now() + unlimitedBudget;
     for (std::uint64_t i = 0; i < n; i++) {
-        if (!step()) {
+        if (!session_->stepEventForward()) {
             clock_.setPlaying(false);
             break;
         }
         if (clock_.unlimited() && i % 64 == 63 && std::chrono::steady_clock::now() > deadline)
             break;
     }
+    changed();
 }
 
 const HeapSnapshot& App::snapshot() {
     if (snapVersion_ != version_) {
-        snap_ = takeSnapshot(rt_);
+        snap_ = takeSnapshot(session_->runtime());
         snapVersion_ = version_;
     }
     return snap_;
@@ -98,6 +134,7 @@ void App::frame(double dt) {
     ImGuiIO& io = ImGui::GetIO();
     WindowLayout layout =
         computeWindowLayout(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFontSize(), settings_.view);
+    const Palette& pal = palette(settings_.palette);
 
     placeWindow(layout.controls);
     if (ImGui::Begin("Controls", nullptr,
@@ -106,14 +143,27 @@ void App::frame(double dt) {
     ImGui::End();
     if (layout.showHeap) {
         placeWindow(layout.heapMap);
-        if (ImGui::Begin("Heap map: arenas \u2192 4 MiB chunks \u2192 8 KiB pages", nullptr, fixedWindow))
-            heapMap_.draw(rt_, snapshot(), version_, palette(settings_.palette), settings_.colourBy);
+        if (ImGui::Begin("Heap map: arenas \u2192 4 MiB chunks \u2192 8 KiB pages \u2192 slots", nullptr,
+                         fixedWindow))
+            heapMap_.draw(session_->runtime(), snapshot(), version_, pal, settings_.colourBy);
         ImGui::End();
     }
-    if (layout.showStats) {
-        placeWindow(layout.stats);
-        if (ImGui::Begin("Statistics", nullptr, fixedWindow))
-            drawStats();
+    if (layout.showTimeline) {
+        placeWindow(layout.timeline);
+        if (ImGui::Begin("Timeline: heap over virtual time, GC cycles", nullptr,
+                         fixedWindow | ImGuiWindowFlags_NoScrollbar)) {
+            if (std::optional<std::uint64_t> t = timelineView_.draw(*session_, pal)) {
+                clock_.setPlaying(false);
+                session_->seek(*t);
+                changed();
+            }
+        }
+        ImGui::End();
+    }
+    if (layout.showSide) {
+        placeWindow(layout.side);
+        if (ImGui::Begin("Side", nullptr, fixedWindow | ImGuiWindowFlags_NoTitleBar))
+            drawSidePanel();
         ImGui::End();
     }
 }

@@ -1,88 +1,123 @@
-// gclab-gui — the application: owns the model, the demonstration workload and the controls, and lays
-// out the views.
+// gclab-gui — the application: owns the run (a Session over the Timeline), the controls' state and
+// the views, and lays them out.
 //
 // Organised like Tracy's View: App holds the state and one dispatch point (frame); each area draws in
-// its own file (view_controls.cpp, view_stats.cpp, view_heap_map.cpp). UI settings (AppSettings) are
-// kept apart from the model. The model only changes through step() and restart(); drawing never
-// changes it. App uses ImGui but never SDL: platform_sdl.cpp feeds it commands and frames.
+// its own file (view_controls.cpp, view_timeline.cpp, view_collector.cpp, view_narration.cpp,
+// view_stats.cpp, view_heap_map.cpp). UI settings (AppSettings) are kept apart from the model. The
+// model is read through sim/visit.h and the event stream, and changes only through the Session's
+// Timeline commands; drawing never changes it. App uses ImGui but never SDL: platform_sdl.cpp feeds
+// it actions and frames.
 #pragma once
 
-#include "sim/runtime.h"
-
-#include "render/demo_workload.h"
 #include "render/heap_snapshot.h"
+#include "render/object_graph.h"
 #include "render/palette.h"
+#include "render/session.h"
 #include "render/sim_clock.h"
 #include "render/view_heap_map.h"
+#include "render/view_timeline.h"
+#include "render/why_alive.h"
 #include "render/window_layout.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace gclab::render {
 
-// Command is a keyboard shortcut, translated from the platform's key events.
-enum class Command : std::uint8_t {
+// Action is a keyboard shortcut, translated from the platform's key events.
+enum class Action : std::uint8_t {
     togglePlay, // Space
-    step,       // Right arrow
+    forward,    // Right arrow (with a StepBy)
+    back,       // Left arrow (with a StepBy)
     restart,    // R
 };
+
+// StepBy is what one step covers: → one event, Shift+→ one mutator operation, Ctrl+→ one GC phase,
+// Alt+→ one GC cycle (and the same backwards with ←).
+enum class StepBy : std::uint8_t { event, mutatorOp, phase, cycle };
 
 struct AppSettings {
     bool largeFonts = false;
     PaletteKind palette = PaletteKind::standard;
-    ColourBy colourBy = ColourBy::sizeClass;
+    ColourBy colourBy = ColourBy::marking;
     ViewSelection view = ViewSelection::all;
 };
 
 struct AppOptions {
     AppSettings settings;
-    std::uint64_t initialSteps = 0; // run before the first frame (<= DemoWorkload::length)
+    std::string scenario;             // a built-in name or a .toml path; "" = defaultScenarioName()
+    ParamValues params;               // overrides of the scenario's defaults
+    std::optional<std::int32_t> gogc; // overrides the scenario's GOGC from tick 0 (negative: off)
+    std::uint64_t atTick = 0;         // seek here before the first frame
     bool playing = false;
-    int rate = 20;                // allocations per second
-    std::optional<double> cellPx; // heap map zoom; nothing: fit the reserved arenas
-    std::optional<uintptr> focus; // heap map: centre this address
-    bool validate = false;        // run Runtime::validate() after every heavy allocator step
+    int rate = 20;                 // events per second
+    std::optional<double> cellPx;  // heap map zoom; nothing: fit the reserved arenas
+    std::optional<uintptr> focus;  // heap map: centre this address
+    std::optional<uintptr> select; // heap map: select the object at this address
+    bool validate = false;         // run Runtime::validate() after every heavy allocator step
 };
 
 class App {
   public:
+    // Throws std::runtime_error when the scenario cannot be loaded or built.
     explicit App(const AppOptions& opts);
 
-    void handle(Command c);
+    void handle(Action a, StepBy by = StepBy::event);
     // frame advances the model as the clock asks (dt in seconds) and draws every window. Must be called
     // between ImGui::NewFrame and ImGui::Render.
     void frame(double dt);
 
     bool largeFonts() const { return settings_.largeFonts; }
-    const Runtime& runtime() const { return rt_; }
-    std::uint64_t stepsDone() const { return workload_.stepsDone(); }
+    const Session& session() const { return *session_; }
+    bool playing() const { return clock_.playing(); }
     const HeapMapView& heapMap() const { return heapMap_; }
-    // error is the model's failure message once a step threw (the model is then paused).
-    const std::optional<std::string>& error() const { return error_; }
+    const TimelineView& timelineView() const { return timelineView_; }
+    // gogcSliderRect is where the last frame drew the GOGC slider (scripted input aims at it).
+    const Rect& gogcSliderRect() const { return gogcRect_; }
+    // error is the model's failure message once a step threw (the run is then paused).
+    const std::optional<std::string>& error() const { return session_->error(); }
 
   private:
-    void restart();
-    bool step(); // one allocation; false at the end of the workload or after a failure
+    void load(const std::string& scenario, const ParamValues& overrides);
+    void changed() { version_++; }
     void advance(double dt);
     const HeapSnapshot& snapshot();
 
     // [SECTION] views (one file each)
-    void drawControlBar(); // view_controls.cpp
-    void drawStats();      // view_stats.cpp
+    void drawControlBar();     // view_controls.cpp
+    void drawScenarioPicker(); // view_controls.cpp
+    void drawLiveSettings();   // view_controls.cpp
+    void drawSidePanel();      // view_narration.cpp: narration, this tick's events, gctrace slot, tabs
+    void drawCollector();      // view_collector.cpp
+    void drawStats();          // view_stats.cpp
+    void drawGraph();          // view_graph.cpp
+    void drawInspector();      // view_narration.cpp: the selected object and why it is alive
 
     AppSettings settings_;
-    Runtime rt_;
-    DemoWorkload workload_;
+    bool validate_ = false;
+    std::optional<std::int32_t> gogcOverride_;
+    std::unique_ptr<Session> session_;
+    ParamValues editedParams_; // the parameter sliders; applied by rebuilding the run
+    std::string loadError_;    // the last scenario that failed to load or build
+    std::string search_;       // scenario picker filter
     SimClock clock_;
-    std::optional<DemoStep> lastStep_;
-    std::optional<std::string> error_;
-    std::uint64_t version_ = 1; // bumped whenever the model changes
+    std::uint64_t version_ = 1; // bumped whenever the shown model state changes
     HeapSnapshot snap_;
     std::uint64_t snapVersion_ = 0;
     HeapMapView heapMap_;
-    bool validate_ = false;
+    TimelineView timelineView_;
+    std::int32_t gogcSlider_ = 100; // the GOGC control's value (negative: off)
+    Rect gogcRect_;
+    // whyAlive for the selected object, recomputed when the state or the selection changes.
+    std::uint64_t whyVersion_ = 0;
+    uintptr whyObject_ = 0;
+    std::optional<std::vector<PathStep>> whyPath_;
+    // The object graph, rebuilt when the state or the selection changes.
+    std::uint64_t graphVersion_ = 0;
+    std::optional<uintptr> graphFocus_;
+    ObjectGraph graph_;
 };
 
 } // namespace gclab::render

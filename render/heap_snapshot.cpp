@@ -51,6 +51,7 @@ HeapSnapshot takeSnapshot(const Runtime& rt) {
                 out[v.id] = SpanLocation{unswept ? SpanRole::fullUnswept : SpanRole::fullSwept, 0};
                 break;
             }
+            out[v.id].sweep = v.sweepState;
         }
     };
     s.spans.resize(h.numSpanRecords());

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sim/runtime.h"
+#include "sim/visit.h"
 
 #include <cstdint>
 #include <vector>
@@ -40,7 +41,8 @@ struct PageInfo {
 
 struct SpanLocation {
     SpanRole role = SpanRole::none;
-    std::uint32_t p = 0; // cached: which P's mcache holds the span
+    std::uint32_t p = 0;                // cached: which P's mcache holds the span
+    SpanSweep sweep = SpanSweep::swept; // mspan.sweepgen against mheap.sweepgen (sim/visit.h)
 };
 
 struct HeapSnapshot {

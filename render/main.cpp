@@ -1,10 +1,14 @@
 // gclab-gui — the sandbox window. This file only parses the command line; platform_sdl.cpp runs it.
 #include "render/platform_sdl.h"
+#include "render/scenario_source.h"
+#include "scenarios/param_value.h"
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -43,39 +47,52 @@ int usageError(const CLI::App& app, const std::string& msg) {
 
 int main(int argc, char** argv) {
     using namespace gclab::render;
+    const auto started = std::chrono::steady_clock::now();
     CLI::App app{
-        "gclab-gui: the gclab sandbox window. Shows the Go 1.19 allocator model driven by a built-in "
-        "demonstration workload.\nKeys: Space play/pause, Right arrow step, R restart."};
+        "gclab-gui: the gclab sandbox window. Runs a scenario of the Go 1.19 memory-management model "
+        "(default: " +
+        defaultScenarioName() +
+        ").\nKeys: Space play/pause; \u2192 / \u2190 step forward / back one event (Shift: one mutator "
+        "op, Ctrl: one GC phase, Alt: one GC cycle); R restart."};
     app.set_version_flag("--version",
                          std::string("gclab-gui ") + GCLAB_VERSION + " (models the Go 1.19 runtime)");
 
     AppOptions opts;
     GuiConfig gui;
-    std::uint64_t steps = 0;
-    std::string size = "1280x800", view = "all", paletteName = "standard", colourBy = "class";
-    std::string focus, mouse;
+    std::string positional, scenario;
+    std::vector<std::string> params;
+    std::string size = "1280x800", view = "all", paletteName = "standard", colourBy = "marking";
+    std::string focus, select, mouse, keys;
     double cell = 0;
     bool play = false, paused = false;
     int speed = 20;
 
-    app.add_option("--steps", steps, "Run N allocation steps of the demonstration before the first frame")
-        ->check(CLI::Range(std::uint64_t{0}, DemoWorkload::length));
+    app.add_option("file", positional, "A scenario file (.toml) or built-in scenario name");
+    app.add_option("--scenario", scenario, "A built-in scenario name (gclab list) or a scenario file");
+    app.add_option("--param", params, "Set a scenario parameter, NAME=VALUE (repeatable)");
+    std::string gogc;
+    app.add_option("--gogc", gogc,
+                   "GOGC from the start, a non-negative integer or off (default: the scenario's)");
+    app.add_option("--at", opts.atTick, "Start at this tick (seek before the first frame)");
     app.add_option("--screenshot", gui.screenshot,
                    "Render headless (no display needed), save the frame as a PNG, exit");
     app.add_option("--size", size, "Window size WxH (default 1280x800)");
-    app.add_option("--view", view, "Which views: all, heap or stats")
-        ->check(CLI::IsMember({"all", "heap", "stats"}));
+    app.add_option("--view", view, "Which views: all, heap, timeline, collector, stats or graph")
+        ->check(CLI::IsMember({"all", "heap", "timeline", "collector", "stats", "graph"}));
     app.add_option("--cell", cell,
                    "Heap map zoom in pixels per 8 KiB page (default: fit the reserved arenas)")
         ->check(CLI::Range(minCellPx, maxCellPx));
     app.add_option("--focus", focus,
                    "Heap map: centre this address, e.g. 0xc000000000 (zoom: --cell, default 128)");
-    app.add_option("--colour-by", colourBy, "Colour in-use spans by size class or role (where the span is)")
-        ->check(CLI::IsMember({"class", "role"}));
+    app.add_option("--select", select, "Heap map: select the object at this address (outline, inspector)");
+    app.add_option("--colour-by", colourBy,
+                   "Colour in-use spans by size class, role (where the span is) or marking (sweep state; "
+                   "slots white/grey/black)")
+        ->check(CLI::IsMember({"class", "role", "marking"}));
     app.add_option("--palette", paletteName, "Colours: standard or colour-blind")
         ->check(CLI::IsMember({"standard", "colour-blind"}));
     app.add_flag("--large-fonts", opts.settings.largeFonts, "Large fonts (projector)");
-    app.add_option("--speed", speed, "Allocations per second while playing (100000: as fast as possible)")
+    app.add_option("--speed", speed, "Events per second while playing (100000: as fast as possible)")
         ->check(CLI::Range(SimClock::minRate, SimClock::maxRate));
     app.add_flag("--play", play, "Start playing (the default in a window; headless frames advance 1/60 s)");
     app.add_flag("--paused", paused, "Start paused");
@@ -83,10 +100,18 @@ int main(int argc, char** argv) {
     app.add_option("--frames", gui.frames, "Headless: frames to render before the screenshot (default 3)")
         ->check(CLI::Range(2, 10000));
     app.add_option("--measure", gui.measureFrames,
-                   "Headless: render N more frames and print the median frame time")
+                   "Headless: render N more frames, each followed by an empty ImGui frame, and print both "
+                   "medians, their ratio and the time to the first frame")
         ->check(CLI::Range(1, 100000));
     app.add_option("--dump-layout", gui.dumpLayout,
                    "Headless: write where the heap map placed its pages (tests)");
+    app.add_option("--dump-timeline", gui.dumpTimeline, "Headless: write where the timeline drew (tests)");
+    app.add_option("--dump-state", gui.dumpState,
+                   "Headless: write the final tick, state hash, GOGC and barrier (tests)");
+    app.add_option("--keys", keys,
+                   "Headless: scripted input, space-separated, one per frame: space, right, left, r "
+                   "(shift+/ctrl+/alt+), wait, click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION");
+    app.add_option("--frame-log", gui.frameLog, "Headless: write every frame's time in ms (one per line)");
     app.add_option("--mouse", mouse, "Headless: put the mouse at X,Y, e.g. to show a tooltip");
 
     try {
@@ -98,6 +123,30 @@ int main(int argc, char** argv) {
     }
 
     const bool headless = !gui.screenshot.empty() || gui.measureFrames > 0;
+    if (!positional.empty() && !scenario.empty())
+        return usageError(app, "give the scenario either as FILE or with --scenario, not both");
+    opts.scenario = !scenario.empty() ? scenario : !positional.empty() ? positional : defaultScenarioName();
+    try {
+        LoadedScenario sc = loadScenario(opts.scenario);
+        gclab::ParamValues values = sc.scenario.defaults();
+        for (const std::string& p : params) {
+            std::string err = gclab::applyParamOverride(sc.scenario, p, values);
+            if (!err.empty())
+                return usageError(app, "--param: " + err);
+        }
+        opts.params = values;
+    } catch (const std::exception& e) {
+        std::cerr << "gclab-gui: " << e.what() << "\n";
+        return 2;
+    }
+    if (gogc == "off") {
+        opts.gogc = -1;
+    } else if (!gogc.empty()) {
+        std::int64_t v = 0;
+        if (!gclab::parseCount(gogc, v) || v > 1000000)
+            return usageError(app, "--gogc: expected a non-negative integer or off, got '" + gogc + "'");
+        opts.gogc = static_cast<std::int32_t>(v);
+    }
     if (!parseSize(size, gui.width, gui.height))
         return usageError(app, "--size: expected WxH between 320x240 and 8192x8192, e.g. 1280x800, got '" +
                                    size + "'");
@@ -107,6 +156,13 @@ int main(int argc, char** argv) {
             return usageError(app, "--focus: expected an address such as 0xc000000000, got '" + focus + "'");
         opts.focus = a;
     }
+    if (!select.empty()) {
+        gclab::uintptr a = 0;
+        if (!parseAddr(select, a))
+            return usageError(app,
+                              "--select: expected an address such as 0xc000000000, got '" + select + "'");
+        opts.select = a;
+    }
     if (!mouse.empty()) {
         float mx = 0, my = 0;
         if (!parsePair(mouse, mx, my))
@@ -114,21 +170,35 @@ int main(int argc, char** argv) {
         gui.mouseX = mx;
         gui.mouseY = my;
     }
-    if (!headless && (!mouse.empty() || !gui.dumpLayout.empty() || app.count("--frames") > 0))
-        return usageError(app, "--mouse, --frames and --dump-layout need --screenshot or --measure");
+    if (!keys.empty()) {
+        std::istringstream in(keys);
+        for (std::string t; in >> t;)
+            gui.script.push_back(t);
+        if (std::string err = checkScript(gui.script); !err.empty())
+            return usageError(app, err);
+    }
+    if (!headless &&
+        (!mouse.empty() || !keys.empty() || !gui.dumpLayout.empty() || !gui.dumpTimeline.empty() ||
+         !gui.dumpState.empty() || !gui.frameLog.empty() || app.count("--frames") > 0))
+        return usageError(app, "--mouse, --keys, --frames and --dump-* need --screenshot or --measure");
     if (play && paused)
         return usageError(app, "--play and --paused exclude each other");
 
-    opts.initialSteps = steps;
     opts.playing = headless ? play : !paused;
     opts.rate = speed;
     if (cell > 0)
         opts.cellPx = cell;
-    opts.settings.view = view == "heap"    ? ViewSelection::heap
-                         : view == "stats" ? ViewSelection::stats
-                                           : ViewSelection::all;
-    opts.settings.colourBy = colourBy == "role" ? ColourBy::role : ColourBy::sizeClass;
+    opts.settings.view = view == "heap"        ? ViewSelection::heap
+                         : view == "timeline"  ? ViewSelection::timeline
+                         : view == "collector" ? ViewSelection::collector
+                         : view == "stats"     ? ViewSelection::stats
+                         : view == "graph"     ? ViewSelection::graph
+                                               : ViewSelection::all;
+    opts.settings.colourBy = colourBy == "role"    ? ColourBy::role
+                             : colourBy == "class" ? ColourBy::sizeClass
+                                                   : ColourBy::marking;
     opts.settings.palette =
         paletteName == "colour-blind" ? PaletteKind::colourBlindSafe : PaletteKind::standard;
+    gui.started = started;
     return runGui(gui, opts);
 }

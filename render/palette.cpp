@@ -1,5 +1,7 @@
 #include "render/palette.h"
 
+#include "render/heap_layout.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -89,6 +91,22 @@ Palette build(PaletteKind kind) {
     p.freeindexMarker = white;
     p.allocCacheWindow = hex(0xFFE119);
     p.tinyBlock = hex(0xFF5A5A);
+    p.selection = hex(0x00E5FF);
+
+    // Okabe–Ito again: swept, unswept, being swept, cached swept, cached stale.
+    p.sweepState = {hex(0x0072B2), hex(0xE69F00), hex(0xD55E00), hex(0x56B4E9), hex(0xCC79A7)};
+    p.objectWhite = {hex(0xF4F4F4), hex(0xDCDCDC)};
+    p.objectGrey = {hex(0xA6A6A6), hex(0x929292)};
+    p.objectBlack = {hex(0x000000), hex(0x1C1C1C)};
+    p.greyPattern = cb;
+
+    p.heapLiveLine = hex(0x56B4E9);
+    p.heapGoalLine = hex(0xE69F00);
+    p.heapInuseLine = hex(0x9BA3AF);
+    p.stwBand = hex(0xD55E00);
+    p.markBand = hex(0x3A3F4C);
+    p.sweepBand = hex(0x22303A);
+    p.playhead = hex(0xF0E442);
     return p;
 }
 
@@ -108,6 +126,8 @@ int distance(Rgba a, Rgba b) {
 Rgba Palette::inUse(ColourBy by, SpanClass spc, const SpanLocation& place) const {
     if (by == ColourBy::sizeClass)
         return spanClass[spc.value];
+    if (by == ColourBy::marking)
+        return sweepState[static_cast<std::size_t>(place.sweep)];
     switch (place.role) {
     case SpanRole::cached:
         return cachedByP[place.p % 2];
@@ -146,6 +166,20 @@ Rgba Palette::slotAllocated(Rgba spanColour, std::uint32_t slot, bool marked) co
     return marked ? mix(c, black, 0.6) : c;
 }
 
+Rgba Palette::object(Color c, std::uint32_t slot, std::uint32_t word) const {
+    switch (c) {
+    case Color::white:
+        return objectWhite[slot % 2];
+    case Color::grey:
+        if (greyPattern && (word / wordsPerGridRow + word) % 2 == 1)
+            return objectBlack[slot % 2];
+        return objectGrey[slot % 2];
+    case Color::black:
+        return objectBlack[slot % 2];
+    }
+    return invalid;
+}
+
 const Palette& palette(PaletteKind kind) {
     static const Palette standard = build(PaletteKind::standard);
     static const Palette cb = build(PaletteKind::colourBlindSafe);
@@ -156,6 +190,44 @@ const char* paletteName(PaletteKind kind) {
     return kind == PaletteKind::colourBlindSafe ? "colour-blind safe" : "standard";
 }
 
-const char* colourByName(ColourBy by) { return by == ColourBy::role ? "span role" : "size class"; }
+const char* colourByName(ColourBy by) {
+    switch (by) {
+    case ColourBy::sizeClass:
+        return "size class";
+    case ColourBy::role:
+        return "span role";
+    case ColourBy::marking:
+        return "marking";
+    }
+    return "?";
+}
+
+const char* spanSweepName(SpanSweep s) {
+    switch (s) {
+    case SpanSweep::swept:
+        return "swept (sweepgen == mheap.sweepgen)";
+    case SpanSweep::unswept:
+        return "unswept (sweepgen == sg - 2)";
+    case SpanSweep::beingSwept:
+        return "being swept (sweepgen == sg - 1)";
+    case SpanSweep::cachedSwept:
+        return "cached, swept (sweepgen == sg + 3)";
+    case SpanSweep::cachedStale:
+        return "cached, stale (sweepgen == sg + 1)";
+    }
+    return "?";
+}
+
+const char* colorName(Color c) {
+    switch (c) {
+    case Color::white:
+        return "white";
+    case Color::grey:
+        return "grey";
+    case Color::black:
+        return "black";
+    }
+    return "?";
+}
 
 } // namespace gclab::render

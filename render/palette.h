@@ -8,6 +8,8 @@
 // a screenshot can be read back unambiguously. Pure C++: no ImGui.
 #pragma once
 
+#include "sim/visit.h"
+
 #include "render/heap_snapshot.h"
 
 #include <array>
@@ -31,7 +33,9 @@ Rgba mix(Rgba a, Rgba b, double t);
 int distance(Rgba a, Rgba b);
 
 enum class PaletteKind : std::uint8_t { standard, colourBlindSafe };
-enum class ColourBy : std::uint8_t { sizeClass, role };
+// ColourBy: size class, role (where the span is held) or marking (the span's sweep state; slots by
+// tri-colour: white, grey, black).
+enum class ColourBy : std::uint8_t { sizeClass, role, marking };
 
 struct Palette {
     PaletteKind kind = PaletteKind::standard;
@@ -54,6 +58,16 @@ struct Palette {
     Rgba freeindexMarker;
     Rgba allocCacheWindow;
     Rgba tinyBlock;
+    Rgba selection; // outline of the selected object
+
+    // Marking: span sweep states (sim/visit.h SpanSweep) and object colours, two shades per colour
+    // alternating slot by slot. In the colour-blind-safe palette grey objects are also a checkerboard.
+    std::array<Rgba, 5> sweepState{}; // indexed by SpanSweep
+    std::array<Rgba, 2> objectWhite{}, objectGrey{}, objectBlack{};
+    bool greyPattern = false;
+
+    // The timeline.
+    Rgba heapLiveLine, heapGoalLine, heapInuseLine, stwBand, markBand, sweepBand, playhead;
 
     // inUse is the colour of an in-use page of a span with class spc and the given place.
     Rgba inUse(ColourBy by, SpanClass spc, const SpanLocation& place) const;
@@ -63,11 +77,15 @@ struct Palette {
     // if the slot's mark bit is set (allocate-black while the collector marks).
     Rgba slotAllocated(Rgba spanColour, std::uint32_t slot, bool marked) const;
     Rgba slotFreeColour(std::uint32_t slot) const { return slotFree[slot % 2]; }
+    // object is the colour of word `word` (0..1023 of its page) of allocated slot `slot` in colour c.
+    Rgba object(Color c, std::uint32_t slot, std::uint32_t word) const;
 };
 
 const Palette& palette(PaletteKind kind);
 
 const char* paletteName(PaletteKind kind);
 const char* colourByName(ColourBy by);
+const char* spanSweepName(SpanSweep s);
+const char* colorName(Color c);
 
 } // namespace gclab::render

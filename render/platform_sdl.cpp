@@ -1,6 +1,7 @@
 // Index of this file:
 // [SECTION] setup (SDL, GL, ImGui, fonts, styles)
 // [SECTION] screenshot
+// [SECTION] scripted input
 // [SECTION] frame loop
 #include "render/platform_sdl.h"
 
@@ -18,6 +19,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <vector>
 
 namespace gclab::render {
@@ -168,6 +170,163 @@ bool writeText(const std::string& path, const std::string& text) {
 } // namespace
 
 //-----------------------------------------------------------------------------
+// [SECTION] scripted input
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// ScriptFrame is what one frame of a --keys script pushes: a key press, a pointer move, a button.
+struct ScriptFrame {
+    enum class Kind : std::uint8_t { none, key, move, down, up };
+    Kind kind = Kind::none;
+    SDL_Keycode key = 0;
+    Uint16 mod = KMOD_NONE;
+    float x = 0, y = 0;
+    std::optional<float> gogcFraction; // move: to this fraction of the GOGC slider (resolved per frame)
+};
+
+bool parseNumbers(const std::string& s, std::vector<float>& out) {
+    std::istringstream in(s);
+    std::string part;
+    while (std::getline(in, part, ':')) {
+        char* end = nullptr;
+        float v = std::strtof(part.c_str(), &end);
+        if (part.empty() || end != part.c_str() + part.size())
+            return false;
+        out.push_back(v);
+    }
+    return true;
+}
+
+// expandToken turns one script token into frames; false if the token is not valid.
+bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
+    using K = ScriptFrame::Kind;
+    std::string t = token;
+    Uint16 mod = KMOD_NONE;
+    for (auto [prefix, m] : {std::pair<const char*, Uint16>{"shift+", KMOD_LSHIFT},
+                             {"ctrl+", KMOD_LCTRL},
+                             {"alt+", KMOD_LALT}}) {
+        if (t.rfind(prefix, 0) == 0) {
+            mod = static_cast<Uint16>(mod | m);
+            t = t.substr(std::strlen(prefix));
+        }
+    }
+    const std::size_t colon = t.find(':');
+    const std::string head = t.substr(0, colon);
+    std::vector<float> n;
+    if (colon != std::string::npos && !parseNumbers(t.substr(colon + 1), n))
+        return false;
+    if (head == "space" || head == "right" || head == "left" || head == "r") {
+        if (colon != std::string::npos)
+            return false;
+        SDL_Keycode k = head == "space"   ? SDLK_SPACE
+                        : head == "right" ? SDLK_RIGHT
+                        : head == "left"  ? SDLK_LEFT
+                                          : SDLK_r;
+        out.push_back(ScriptFrame{K::key, k, mod, 0, 0, std::nullopt});
+        return true;
+    }
+    if (mod != KMOD_NONE)
+        return false;
+    if (head == "wait" && colon == std::string::npos) {
+        out.push_back(ScriptFrame{});
+        return true;
+    }
+    if (head == "click" && n.size() == 2) {
+        out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1], std::nullopt});
+        out.push_back(ScriptFrame{K::down, 0, 0, n[0], n[1], std::nullopt});
+        out.push_back(ScriptFrame{K::up, 0, 0, n[0], n[1], std::nullopt});
+        return true;
+    }
+    if (head == "drag" && n.size() == 4) {
+        out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1], std::nullopt});
+        out.push_back(ScriptFrame{K::down, 0, 0, n[0], n[1], std::nullopt});
+        out.push_back(ScriptFrame{K::move, 0, 0, n[2], n[3], std::nullopt});
+        out.push_back(ScriptFrame{K::up, 0, 0, n[2], n[3], std::nullopt});
+        return true;
+    }
+    if (head == "gogc" && n.size() == 1 && n[0] >= 0 && n[0] <= 1) {
+        out.push_back(ScriptFrame{K::move, 0, 0, 0, 0, n[0]});
+        out.push_back(ScriptFrame{K::down, 0, 0, 0, 0, n[0]});
+        out.push_back(ScriptFrame{K::up, 0, 0, 0, 0, n[0]});
+        return true;
+    }
+    return false;
+}
+
+// pushScriptFrame posts the frame's SDL events; the frame loop reads them like any other input.
+void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
+    using K = ScriptFrame::Kind;
+    float x = f.x, y = f.y;
+    if (f.gogcFraction) {
+        const Rect& r = app.gogcSliderRect();
+        // Inside the slider's frame: the grab's half-width is kept clear at both ends by ImGui.
+        const double pad = r.height() / 2;
+        x = static_cast<float>(r.x0 + pad + *f.gogcFraction * (r.width() - 2 * pad));
+        y = static_cast<float>((r.y0 + r.y1) / 2);
+    }
+    SDL_Event e{};
+    const Uint32 id = SDL_GetWindowID(window);
+    switch (f.kind) {
+    case K::none:
+        return;
+    case K::key:
+        SDL_SetModState(static_cast<SDL_Keymod>(f.mod));
+        e.type = SDL_KEYDOWN;
+        e.key.windowID = id;
+        e.key.state = SDL_PRESSED;
+        e.key.keysym.sym = f.key;
+        e.key.keysym.scancode = SDL_GetScancodeFromKey(f.key);
+        e.key.keysym.mod = f.mod;
+        SDL_PushEvent(&e);
+        e.type = SDL_KEYUP;
+        e.key.state = SDL_RELEASED;
+        SDL_PushEvent(&e);
+        return;
+    case K::move:
+        e.type = SDL_MOUSEMOTION;
+        e.motion.windowID = id;
+        e.motion.x = static_cast<Sint32>(x);
+        e.motion.y = static_cast<Sint32>(y);
+        SDL_PushEvent(&e);
+        return;
+    case K::down:
+    case K::up:
+        e.type = f.kind == K::down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+        e.button.windowID = id;
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.state = f.kind == K::down ? SDL_PRESSED : SDL_RELEASED;
+        e.button.x = static_cast<Sint32>(x);
+        e.button.y = static_cast<Sint32>(y);
+        SDL_PushEvent(&e);
+        return;
+    }
+}
+
+std::string formatState(const App& app) {
+    const Runtime& rt = app.session().runtime();
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "tick %llu\nhash %016llx\ngogc %d\nbarrier %s\nplaying %d\nforked %d\n",
+                  static_cast<unsigned long long>(rt.tick),
+                  static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h), rt.gcController.gcPercent,
+                  std::string(barrierModeName(rt.barrier)).c_str(), app.playing() ? 1 : 0,
+                  app.session().original() != nullptr ? 1 : 0);
+    return buf;
+}
+
+} // namespace
+
+std::string checkScript(const std::vector<std::string>& script) {
+    std::vector<ScriptFrame> frames;
+    for (const std::string& t : script)
+        if (!expandToken(t, frames))
+            return "--keys: expected space, right, left or r (optionally shift+, ctrl+ or alt+), wait, "
+                   "click:X:Y, drag:X1:Y1:X2:Y2 or gogc:FRACTION, got '" +
+                   t + "'";
+    return "";
+}
+
+//-----------------------------------------------------------------------------
 // [SECTION] frame loop
 //-----------------------------------------------------------------------------
 
@@ -230,37 +389,73 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         return 1;
     }
 
+    std::vector<ScriptFrame> script;
+    for (const std::string& t : cfg.script)
+        expandToken(t, script);
+    // The script starts once the first frames have laid out every widget.
+    constexpr int scriptStart = 2;
+
     int rc = 0;
+    std::unique_ptr<App> appPtr; // owns GL textures: destroyed before the context
+    try {
+        appPtr = std::make_unique<App>(appOptions);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "gclab-gui: %s\n", e.what());
+        return 2;
+    }
     {
-        App app(appOptions); // owns GL textures: destroyed before the context
+        App& app = *appPtr;
         const int warmup = cfg.measureFrames > 0 ? 5 : 0;
-        const int totalFrames = headless ? std::max(cfg.frames, 2) + warmup + cfg.measureFrames : -1;
+        const int scriptFrames = static_cast<int>(script.size());
+        // Measured frames alternate between the window and an empty ImGui frame, one blank window over the
+        // display (same run, same warmth).
+        const int measured = 2 * cfg.measureFrames;
+        const int totalFrames =
+            headless ? std::max(cfg.frames, scriptStart + 1) + scriptFrames + warmup + measured : -1;
+        std::vector<double> emptyMs, logMs;
+        std::optional<ImVec2> scriptMouse;
+        bool scriptButton = false;
         std::vector<double> frameMs;
         Uint64 last = SDL_GetPerformanceCounter();
         bool running = true;
         for (int frame = 0; running && (totalFrames < 0 || frame < totalFrames); frame++) {
             auto t0 = std::chrono::steady_clock::now();
+            if (frame >= scriptStart && frame - scriptStart < scriptFrames)
+                pushScriptFrame(script[static_cast<std::size_t>(frame - scriptStart)], app, w.window);
             SDL_Event e;
             while (SDL_PollEvent(&e)) {
                 ImGui_ImplSDL2_ProcessEvent(&e);
+                // Scripted pointer input: the offscreen driver has no pointer for the backend to poll.
+                if (!script.empty() && e.type == SDL_MOUSEMOTION)
+                    scriptMouse = ImVec2(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+                if (!script.empty() && (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP))
+                    scriptButton = e.type == SDL_MOUSEBUTTONDOWN;
                 if (e.type == SDL_QUIT ||
                     (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
                      e.window.windowID == SDL_GetWindowID(w.window)))
                     running = false;
                 if (e.type != SDL_KEYDOWN || io.WantCaptureKeyboard)
                     continue;
-                bool plain = (e.key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) == 0;
+                const Uint16 mod = e.key.keysym.mod;
+                bool plain = (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) == 0;
+                StepBy by = (mod & KMOD_ALT) != 0     ? StepBy::cycle
+                            : (mod & KMOD_CTRL) != 0  ? StepBy::phase
+                            : (mod & KMOD_SHIFT) != 0 ? StepBy::mutatorOp
+                                                      : StepBy::event;
                 switch (e.key.keysym.sym) {
                 case SDLK_SPACE:
                     if (!e.key.repeat)
-                        app.handle(Command::togglePlay);
+                        app.handle(Action::togglePlay);
                     break;
                 case SDLK_RIGHT:
-                    app.handle(Command::step);
+                    app.handle(Action::forward, by);
+                    break;
+                case SDLK_LEFT:
+                    app.handle(Action::back, by);
                     break;
                 case SDLK_r:
                     if (!e.key.repeat && plain)
-                        app.handle(Command::restart);
+                        app.handle(Action::restart);
                     break;
                 default:
                     break;
@@ -276,8 +471,23 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             ImGui_ImplSDL2_NewFrame();
             if (cfg.mouseX && cfg.mouseY)
                 io.MousePos = ImVec2(*cfg.mouseX, *cfg.mouseY);
+            if (scriptMouse) {
+                io.MousePos = *scriptMouse;
+                io.MouseDown[0] = io.MouseDown[0] || scriptButton;
+            }
             ImGui::NewFrame();
-            app.frame(dt);
+            const bool inMeasure = cfg.measureFrames > 0 && frame >= totalFrames - measured;
+            const bool emptyFrame = inMeasure && (totalFrames - frame) % 2 == 0;
+            if (emptyFrame) {
+                // The baseline: one empty window over the whole display.
+                ImGui::SetNextWindowPos(ImVec2(0, 0));
+                ImGui::SetNextWindowSize(io.DisplaySize);
+                ImGui::Begin("empty", nullptr,
+                             ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+                ImGui::End();
+            } else {
+                app.frame(dt);
+            }
             ImGui::Render();
 
             glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -286,15 +496,23 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-            if (cfg.measureFrames > 0 && frame >= totalFrames - cfg.measureFrames) {
+            if (inMeasure || !cfg.frameLog.empty()) {
                 glFinish();
-                frameMs.push_back(
-                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                double ms =
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+                if (inMeasure)
+                    (emptyFrame ? emptyMs : frameMs).push_back(ms);
+                logMs.push_back(ms);
             }
             const bool lastFrame = totalFrames >= 0 && frame == totalFrames - 1;
             if (lastFrame && !cfg.screenshot.empty() && !saveScreenshot(w.window, cfg.screenshot))
                 rc = 1;
             SDL_GL_SwapWindow(w.window);
+            if (frame == 0 && (cfg.measureFrames > 0 || !cfg.frameLog.empty()))
+                std::printf(
+                    "gclab-gui: first frame on screen %.1f ms after start\n",
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cfg.started)
+                        .count());
             if (!headless && !paced) {
                 double spent =
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -304,12 +522,27 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         }
         if (!cfg.dumpLayout.empty() && !writeText(cfg.dumpLayout, formatHeapViewState(app.heapMap().state())))
             rc = 1;
-        if (!frameMs.empty()) {
+        if (!cfg.dumpTimeline.empty() &&
+            !writeText(cfg.dumpTimeline, formatTimelineState(app.timelineView().state())))
+            rc = 1;
+        if (!cfg.dumpState.empty() && !writeText(cfg.dumpState, formatState(app)))
+            rc = 1;
+        if (!frameMs.empty() && !emptyMs.empty()) {
             std::sort(frameMs.begin(), frameMs.end());
+            std::sort(emptyMs.begin(), emptyMs.end());
+            const double full = frameMs[frameMs.size() / 2], empty = emptyMs[emptyMs.size() / 2];
             std::printf(
-                "gclab-gui: %zu frames at %dx%d, step %llu: median %.1f ms/frame (min %.1f, max %.1f)\n",
-                frameMs.size(), cfg.width, cfg.height, static_cast<unsigned long long>(app.stepsDone()),
-                frameMs[frameMs.size() / 2], frameMs.front(), frameMs.back());
+                "gclab-gui: %zu frames at %dx%d, tick %llu: median %.1f ms/frame (min %.1f, max %.1f); "
+                "empty ImGui frame median %.1f ms (min %.1f); ratio %.2f\n",
+                frameMs.size(), cfg.width, cfg.height, static_cast<unsigned long long>(app.session().tick()),
+                full, frameMs.front(), frameMs.back(), empty, emptyMs.front(), full / empty);
+        }
+        if (!cfg.frameLog.empty()) {
+            std::string text;
+            for (double ms : logMs)
+                text += std::to_string(ms) + "\n";
+            if (!writeText(cfg.frameLog, text))
+                rc = 1;
         }
         if (app.error()) {
             std::fprintf(stderr, "gclab-gui: the model stopped: %s\n", app.error()->c_str());

@@ -8,8 +8,10 @@
 
 #include "render/app.h"
 
+#include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace gclab::render {
 
@@ -22,10 +24,21 @@ struct GuiConfig {
     std::string dumpLayout;      // headless: write the heap map's HeapViewState here
     std::optional<float> mouseX; // headless: mouse position (shows hover tooltips)
     std::optional<float> mouseY;
+    std::string dumpTimeline; // headless: write the timeline's TimelineState here
+    std::string dumpState;    // headless: write the run's tick, state hash, GOGC and barrier here
+    std::string frameLog;     // headless: write every frame's time in ms, one per line
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now(); // for start-up time
+    // headless: scripted input, one token per frame, pushed as SDL events (SDL_PushEvent): space,
+    // right, left (with shift+ / ctrl+ / alt+), r, wait, click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION
+    // (a click at that fraction of the GOGC slider's width).
+    std::vector<std::string> script;
 };
 
+// checkScript returns "" when every token of a --keys script is valid, else what was expected.
+std::string checkScript(const std::vector<std::string>& script);
+
 // runGui opens the window (or renders headless) and returns the process exit code: 0 on success, 1 when
-// SDL, OpenGL or writing a file fails (with a message on stderr).
+// SDL, OpenGL or writing a file fails, 2 when the scenario cannot be built (with a message on stderr).
 int runGui(const GuiConfig& cfg, const AppOptions& appOptions);
 
 } // namespace gclab::render

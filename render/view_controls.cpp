@@ -1,10 +1,14 @@
-// The control bar: play/pause, step, restart, speed, the step counter, the last allocation, and the
-// presenter settings (large fonts, colour-blind-safe palette).
+// The control bar: transport (play/pause, step and step back by event / mutator op / phase / cycle,
+// restart, jump to tick), speed, the scenario picker and its parameters, the live settings (GOGC,
+// write barrier, forced GC) and the presenter settings (large fonts, colour-blind-safe palette).
 #include "render/app.h"
 #include "render/heap_describe.h"
+#include "scenarios/param_value.h"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace gclab::render {
@@ -18,75 +22,235 @@ bool buttonWithTip(const char* label, const char* tip) {
     return pressed;
 }
 
+void tip(const char* text) {
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", text);
+}
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+constexpr BarrierMode barrierModes[] = {BarrierMode::hybrid, BarrierMode::hybridConceptual,
+                                        BarrierMode::dijkstra, BarrierMode::yuasa, BarrierMode::off};
+
 } // namespace
 
 void App::drawControlBar() {
     const float gap = ImGui::GetFontSize() * 1.2f;
+    const ImGuiIO& io = ImGui::GetIO();
+    // The modifier held selects what the step buttons cover, as with the arrow keys.
+    StepBy by = io.KeyAlt     ? StepBy::cycle
+                : io.KeyCtrl  ? StepBy::phase
+                : io.KeyShift ? StepBy::mutatorOp
+                              : StepBy::event;
+    Session& s = *session_;
 
-    // Row 1: transport and speed.
-    if (buttonWithTip(clock_.playing() ? "Pause" : " Play ", "Play / pause the demonstration  [Space]"))
-        handle(Command::togglePlay);
+    // Row 1: transport, speed, position.
+    if (buttonWithTip("Restart", "Rebuild the run from the scenario, tick 0  [R]"))
+        handle(Action::restart);
     ImGui::SameLine();
-    if (buttonWithTip("Step", "Run exactly one allocation  [Right arrow]"))
-        handle(Command::step);
+    if (buttonWithTip(" \u2190 ", "Step back one event  [\u2190]\nShift: one mutator operation, Ctrl: one GC "
+                                  "phase, Alt: one GC cycle.\nReplays from the nearest keyframe "
+                                  "(sim/recording.h Timeline::stepBack)"))
+        handle(Action::back, by);
     ImGui::SameLine();
-    if (buttonWithTip("Restart", "Back to an empty heap, step 0  [R]"))
-        handle(Command::restart);
-
+    if (buttonWithTip(clock_.playing() ? "Pause" : " Play ", "Play / pause  [Space]"))
+        handle(Action::togglePlay);
+    ImGui::SameLine();
+    if (buttonWithTip(" \u2192 ",
+                      "Step forward one event  [\u2192]\nShift: one mutator operation (a program op "
+                      "of a goroutine), Ctrl: one GC phase (gcphase / STW change),\nAlt: one "
+                      "GC cycle (memstats.numgc advances)"))
+        handle(Action::forward, by);
     ImGui::SameLine(0, gap);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Speed");
     ImGui::SameLine();
     int rate = clock_.rate();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    const char* fmt = clock_.unlimited() ? "as fast as possible" : "%d allocations/s";
-    if (ImGui::SliderInt("##speed", &rate, SimClock::minRate, SimClock::maxRate, fmt,
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    if (ImGui::SliderInt("##speed", &rate, SimClock::minRate, SimClock::maxRate,
+                         clock_.unlimited() ? "as fast as possible" : "%d events/s",
                          ImGuiSliderFlags_Logarithmic))
         clock_.setRate(rate);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Allocations per second while playing; far right: as fast as possible");
-
+    tip("Events per second while playing; far right: as fast as possible");
     ImGui::SameLine(0, gap);
-    std::string counter =
-        "Step " + withThousands(workload_.stepsDone()) + " / " + withThousands(DemoWorkload::length);
-    ImGui::TextUnformatted(counter.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("tick %s", withThousands(s.tick()).c_str());
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("One step = one allocation (mallocgc) of the built-in demonstration workload:\n"
-                          "GOMAXPROCS=2, seed %llu, no garbage collector yet.",
-                          static_cast<unsigned long long>(DemoWorkload::defaultSeed));
-    if (workload_.finished()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("(end of the demonstration: R restarts)");
+        ImGui::SetTooltip("A tick is one runtime operation of the deterministic scheduler (Runtime::step).\n"
+                          "Explored up to tick %s%s; virtual time %s ns.",
+                          withThousands(s.timeline().frontier()).c_str(),
+                          s.timeline().finished() ? " (the run ends there)" : "",
+                          withThousands(static_cast<std::uint64_t>(s.runtime().now())).c_str());
+    ImGui::SameLine();
+    static char jump[24] = "";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    if (ImGui::InputTextWithHint("##jump", "jump to", jump, sizeof jump,
+                                 ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue)) {
+        std::int64_t t = 0;
+        if (parseCount(jump, t)) {
+            clock_.setPlaying(false);
+            s.seek(static_cast<std::uint64_t>(t));
+            changed();
+        }
+        jump[0] = '\0';
     }
+    tip("Jump to tick: type a tick and press Enter (Timeline::seek)");
 
-    // Row 2: what just happened, and the presenter settings at the right.
+    // Row 2: scenario and live settings.
+    drawScenarioPicker();
+    ImGui::SameLine(0, gap);
+    drawLiveSettings();
+
+    // Row 3: status, and the presenter settings at the right.
     float settingsW = ImGui::CalcTextSize("Large fonts").x + ImGui::CalcTextSize("Colour-blind safe").x +
                       ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemInnerSpacing.x * 2 + gap * 2;
-    if (error_) {
+    ImGui::AlignTextToFramePadding();
+    if (error()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 110, 255));
-        ImGui::AlignTextToFramePadding();
-        ImGui::Text("Model stopped: %s", error_->c_str());
+        ImGui::Text("Model stopped: %s", error()->c_str());
         ImGui::PopStyleColor();
-    } else if (lastStep_) {
-        const DemoStep& s = *lastStep_;
-        ImGui::AlignTextToFramePadding();
-        ImGui::Text("Last: %s on P%u: %s, %s \u2192 %s", s.expr.c_str(), s.p, humanBytes(s.size).c_str(),
-                    s.noscan ? "noscan" : "with pointers", hexAddr(s.addr).c_str());
+    } else if (!loadError_.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 110, 255));
+        ImGui::Text("%s", loadError_.c_str());
+        ImGui::PopStyleColor();
     } else {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("Built-in demonstration: mixed allocations on 2 Ps. Press Space to play.");
+        // The description gives way to the presenter settings on a narrow window.
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - settingsW;
+        ImGui::PushClipRect(p, ImVec2(std::max(p.x, right), p.y + ImGui::GetFrameHeight()), true);
+        ImGui::TextDisabled("%s", s.scenario().scenario.description.c_str());
+        ImGui::PopClipRect();
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - settingsW));
     ImGui::Checkbox("Large fonts", &settings_.largeFonts);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Bigger text and widgets, for a projector");
+    tip("Bigger text and widgets, for a projector");
     ImGui::SameLine(0, gap);
     bool cb = settings_.palette == PaletteKind::colourBlindSafe;
     if (ImGui::Checkbox("Colour-blind safe", &cb))
         settings_.palette = cb ? PaletteKind::colourBlindSafe : PaletteKind::standard;
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(
-            "Size classes in Viridis instead of Turbo; roles use the Okabe-Ito colours in both");
+    tip("Viridis instead of Turbo; Okabe-Ito role colours; grey and black objects also told apart by "
+        "pattern");
+}
+
+void App::drawScenarioPicker() {
+    const Scenario& sc = session_->scenario().scenario;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Scenario");
+    ImGui::SameLine();
+    std::string label = sc.name + "##scenario";
+    if (ImGui::Button(label.c_str()))
+        ImGui::OpenPopup("scenarios");
+    tip("Choose a scenario (scenarios/library, or gclab-gui FILE.toml)");
+    if (ImGui::BeginPopup("scenarios")) {
+        static char filter[64] = "";
+        if (ImGui::IsWindowAppearing())
+            ImGui::SetKeyboardFocusHere();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+        ImGui::InputTextWithHint("##search", "search", filter, sizeof filter);
+        search_ = lower(filter);
+        for (const Scenario& x : allScenarios()) {
+            if (!search_.empty() && lower(x.name + " " + x.description).find(search_) == std::string::npos)
+                continue;
+            if (ImGui::Selectable(x.name.c_str(), x.name == sc.name)) {
+                load(x.name, {});
+                ImGui::CloseCurrentPopup();
+            }
+            tip(x.description.c_str());
+        }
+        ImGui::EndPopup();
+    }
+    if (sc.params.empty())
+        return;
+    ImGui::SameLine();
+    if (ImGui::Button("Parameters"))
+        ImGui::OpenPopup("params");
+    tip("The scenario's parameters; a change rebuilds the run from tick 0");
+    if (ImGui::BeginPopup("params")) {
+        bool rebuild = false;
+        for (const ScenarioParam& p : sc.params) {
+            auto v = static_cast<long long>(editedParams_[p.name]);
+            std::string text = formatParamValue(p, v);
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+            long long lo = p.min, hi = p.max;
+            bool logScale = p.min > 0 && p.max / std::max<std::int64_t>(p.min, 1) > 100;
+            ImGui::SliderScalar(p.name.c_str(), ImGuiDataType_S64, &v, &lo, &hi, text.c_str(),
+                                logScale ? ImGuiSliderFlags_Logarithmic : 0);
+            editedParams_[p.name] = v;
+            rebuild = rebuild || ImGui::IsItemDeactivatedAfterEdit();
+            tip(p.help.c_str());
+        }
+        if (rebuild) {
+            std::string name = session_->scenario().file.empty() ? sc.name : session_->scenario().file;
+            load(name, editedParams_);
+        }
+        ImGui::EndPopup();
+    }
+}
+
+void App::drawLiveSettings() {
+    Session& s = *session_;
+    const Runtime& rt = s.runtime();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("GOGC");
+    ImGui::SameLine();
+    bool off = gogcSlider_ < 0;
+    if (ImGui::Checkbox("off##gogc", &off)) {
+        gogcSlider_ = off ? -1 : 100;
+        s.setGOGC(gogcSlider_);
+        changed();
+    }
+    tip("GOGC=off: no cycle starts on its own (debug.SetGCPercent(-1))");
+    ImGui::SameLine();
+    int g = std::max(gogcSlider_, 1);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    ImGui::BeginDisabled(off);
+    if (ImGui::SliderInt("##gogc", &g, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic))
+        gogcSlider_ = g;
+    gogcRect_ = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                     ImGui::GetItemRectMax().y};
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        s.setGOGC(gogcSlider_);
+        changed();
+    }
+    ImGui::EndDisabled();
+    tip("debug.SetGCPercent (runtime/debug/garbage.go \u2192 setGCPercent, gcControllerCommit): heap goal = "
+        "live heap \u00d7 (1 + GOGC/100).\nApplied now as a Timeline command: the future is recomputed; "
+        "the first change keeps the original run to compare.");
+
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Barrier");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::BeginCombo("##barrier", std::string(barrierModeName(rt.barrier)).c_str())) {
+        for (BarrierMode m : barrierModes) {
+            std::string name(barrierModeName(m));
+            if (ImGui::Selectable(name.c_str(), m == rt.barrier) && m != rt.barrier) {
+                s.setBarrier(m);
+                changed();
+            }
+        }
+        ImGui::EndCombo();
+    }
+    tip("The write barrier (runtime/mbarrier.go gcWriteBarrier, wbBufFlush): hybrid is Go's since 1.8 "
+        "(shade the old and, while the stack is grey, the new pointer); dijkstra shades the new, yuasa "
+        "the old; off loses objects (the oracle says which).");
+    ImGui::SameLine();
+    if (buttonWithTip("GC", "runtime.GC(): force a cycle now (mgc.go gcStart with gcTriggerCycle)")) {
+        s.forceGC();
+        changed();
+    }
+    if (s.original() != nullptr) {
+        ImGui::SameLine();
+        ImGui::TextDisabled(
+            "(forked at tick %s)",
+            withThousands(s.timeline().commands().empty() ? 0 : s.timeline().commands().front().tick)
+                .c_str());
+        tip("Settings were changed mid-run; the timeline draws the original run's heapLive dashed");
+    }
 }
 
 } // namespace gclab::render

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace gclab::render {
 
@@ -207,6 +208,13 @@ void HeapMapView::drawToolbar(ColourBy& colourBy) {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
             "A P's mcache (mcache.alloc), an mcentral's partial or full set, or a large object");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("marking", colourBy == ColourBy::marking))
+        colourBy = ColourBy::marking;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Spans by sweep state (mspan.sweepgen against mheap.sweepgen, mgcsweep.go);\n"
+                          "slots by tri-colour: white (gcmarkBits clear), grey (marked, queued in a gcWork "
+                          "buffer: greyobject), black (marked and scanned: scanobject)");
 
     // The zoom group moves to its own line when the window is too narrow (large fonts).
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -287,6 +295,11 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy) {
         ImGui::EndGroup();
         row.swatch(pal.spanClass[SpanClass::make(0, false).value], "large",
                    "A large object (> 32 KiB) with its own span, span class 0 (noscan: class 1, lighter)");
+    } else if (colourBy == ColourBy::marking) {
+        const char* names[] = {"swept", "unswept", "being swept", "cached swept", "cached stale"};
+        for (int i = 0; i < 5; i++)
+            row.swatch(pal.sweepState[static_cast<std::size_t>(i)], names[i],
+                       spanSweepName(static_cast<SpanSweep>(i)));
     } else {
         row.swatch(pal.cachedByP[0], "P0 mcache",
                    "Cached in P0's mcache.alloc[spanclass]: P0 allocates from it");
@@ -306,8 +319,20 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy) {
         LegendRow slots;
         ImGui::TextDisabled("Slots:");
         slots.place(0);
-        slots.swatch(pal.slotAllocated(pal.spanClass[SpanClass::make(3, false).value], 0, false), "allocated",
-                     "allocBits set (or below freeindex); shades alternate slot by slot");
+        if (colourBy == ColourBy::marking) {
+            slots.swatch(pal.objectWhite[0], "white",
+                         "Not marked (gcmarkBits clear): garbage if still white at "
+                         "mark termination");
+            slots.swatch(pal.objectGrey[0], "grey",
+                         pal.greyPattern
+                             ? "Marked and queued for scanning (greyobject); drawn as a checkerboard"
+                             : "Marked and queued for scanning (greyobject → gcWork.put)");
+            slots.swatch(pal.objectBlack[0], "black",
+                         "Marked and scanned (scanobject); allocate-black during mark");
+        } else {
+            slots.swatch(pal.slotAllocated(pal.spanClass[SpanClass::make(3, false).value], 0, false),
+                         "allocated", "allocBits set (or below freeindex); shades alternate slot by slot");
+        }
         slots.swatch(pal.slotFree[0], "free slot",
                      "free: slot >= freeindex and allocBits clear (mspan.isFree)");
         slots.swatch(pal.tailWaste, "tail waste", "Bytes after nelems * elemsize, never used");
@@ -470,6 +495,23 @@ void HeapMapView::drawSlotDetail(const Runtime& rt, const Rect& view, const Heap
         std::copy(key, key + 5, detailKey_);
         detailPages_ = pages;
         std::vector<std::uint32_t> px(std::size_t{wordsPerPage} * pages.size());
+        // Tri-colour from the model's visitor (sim/visit.h), only for the spans on screen.
+        std::map<uintptr, Color> colours;
+        if (by == ColourBy::marking) {
+            struct Colours : HeapVisitor {
+                std::map<uintptr, Color>& out;
+                uintptr lo, hi;
+                Colours(std::map<uintptr, Color>& o, uintptr a, uintptr b) : out(o), lo(a), hi(b) {}
+                bool wantsObjects() const override { return true; }
+                void onObject(const ObjectView& o) override {
+                    if (o.addr >= lo && o.addr < hi)
+                        out.emplace(o.addr, o.color);
+                }
+            };
+            uintptr lo = h.span(snap.pages[pages.front()].span).base();
+            Colours v(colours, lo, pageAddr(pages.back() + 1));
+            visitHeap(rt, v);
+        }
         for (std::size_t i = 0; i < pages.size(); i++) {
             const PageInfo& pi = snap.pages[pages[i]];
             const MSpan& s = h.span(pi.span);
@@ -482,8 +524,12 @@ void HeapMapView::drawSlotDetail(const Runtime& rt, const Rect& view, const Heap
                     c = pal.tailWaste;
                 } else {
                     auto slot = static_cast<std::uint32_t>((addr - s.base()) / s.elemsize);
-                    c = s.isFree(slot) ? pal.slotFreeColour(slot)
-                                       : pal.slotAllocated(spanColour, slot, s.gcmarkBits.test(slot));
+                    if (s.isFree(slot))
+                        c = pal.slotFreeColour(slot);
+                    else if (by == ColourBy::marking)
+                        c = pal.object(colours.at(s.base() + slot * s.elemsize), slot, w);
+                    else
+                        c = pal.slotAllocated(spanColour, slot, s.gcmarkBits.test(slot));
                 }
                 px[i * wordsPerPage + w] = c.abgr();
             }
@@ -540,6 +586,32 @@ void HeapMapView::drawSlotDetail(const Runtime& rt, const Rect& view, const Heap
     for (const P& p : rt.allp)
         if (p.mcache.tiny != 0)
             outlineBytes(p.mcache.tiny, p.mcache.tiny + maxTinySize, col(pal.tinyBlock), thick);
+    ObjectRef sel;
+    if (selected_ && rt.mheap.findObject(*selected_, sel)) {
+        const MSpan& s = h.span(sel.span);
+        const uintptr base = s.base() + uintptr{sel.slot} * s.elemsize;
+        outlineBytes(base, base + s.elemsize, col(pal.selection), thick + 1);
+    }
+}
+
+void HeapMapView::handleClick(const Runtime& rt, const HeapSnapshot& snap, const Rect& view) {
+    ImGuiIO& io = ImGui::GetIO();
+    // A click, not the end of a drag, on a slot at slot-detail zoom.
+    if (!ImGui::IsItemHovered() || !ImGui::IsMouseReleased(ImGuiMouseButton_Left) ||
+        io.MouseDragMaxDistanceSqr[0] > 16 || xf_.cellPx < detailMinCellPx ||
+        !view.contains(io.MousePos.x, io.MousePos.y))
+        return;
+    std::optional<std::uint64_t> page = pageAt(io.MousePos.x, io.MousePos.y, snap.numPages, geom_, xf_);
+    std::optional<std::uint32_t> word;
+    if (page)
+        word = wordAt(pageRect(*page, geom_, xf_), io.MousePos.x, io.MousePos.y);
+    ObjectRef ref;
+    selected_.reset();
+    if (word && rt.mheap.findObject(pageAddr(*page) + uintptr{*word} * wordBytes, ref)) {
+        const MSpan& s = rt.mheap.span(ref.span);
+        if (!s.isFree(ref.slot))
+            selected_ = s.base() + uintptr{ref.slot} * s.elemsize;
+    }
 }
 
 //-----------------------------------------------------------------------------
@@ -618,8 +690,7 @@ void HeapMapView::drawCanvas(const Runtime& rt, const HeapSnapshot& snap, std::u
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(v2(view.x0, view.y0), v2(view.x1, view.y1), col(pal.canvas));
     if (snap.numPages == 0) {
-        const char* msg =
-            "The heap is empty: no arena is reserved yet. Press Space to run the demonstration.";
+        const char* msg = "The heap is empty: no arena is reserved yet. Press Space to play.";
         ImVec2 sz = ImGui::CalcTextSize(msg);
         dl->AddText(v2((view.x0 + view.x1 - sz.x) / 2, (view.y0 + view.y1 - sz.y) / 2),
                     ImGui::GetColorU32(ImGuiCol_Text), msg);
@@ -638,6 +709,7 @@ void HeapMapView::drawCanvas(const Runtime& rt, const HeapSnapshot& snap, std::u
         drawSpanLabels(rt, view, snap, vis);
     dl->PopClipRect();
     drawAddressLabels(gutter, snap, vis);
+    handleClick(rt, snap, view);
     drawHover(rt, view, snap);
 }
 

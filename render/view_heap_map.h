@@ -8,7 +8,8 @@
 //   >= 64 px     slot detail: every page as 32 × 32 words, each word coloured by the slot it belongs to
 //                (allocated / free, alternating shades per slot; tail waste), the freeindex marker, the
 //                64-slot allocCache window of cached spans and each P's tiny block.
-// Mouse: wheel zooms about the cursor, dragging pans, hovering shows what is under the cursor.
+// Mouse: wheel zooms about the cursor, dragging pans, hovering shows what is under the cursor; at
+// slot-detail zoom a click selects the object under the cursor (outlined), a click elsewhere clears it.
 #pragma once
 
 #include "render/gl_texture.h"
@@ -38,6 +39,10 @@ class HeapMapView {
     void draw(const Runtime& rt, const HeapSnapshot& snap, std::uint64_t version, const Palette& pal,
               ColourBy& colourBy);
 
+    // The selected object (its base address), if any.
+    const std::optional<uintptr>& selected() const { return selected_; }
+    void select(std::optional<uintptr> addr) { selected_ = addr; }
+
     // state is where the last frame drew the pages (for --dump-layout and tests).
     const HeapViewState& state() const { return state_; }
 
@@ -58,6 +63,7 @@ class HeapMapView {
                         const Palette& pal, ColourBy by, RowRange rows);
     void drawAddressLabels(const Rect& gutter, const HeapSnapshot& snap, RowRange rows);
     void drawHover(const Runtime& rt, const Rect& view, const HeapSnapshot& snap);
+    void handleClick(const Runtime& rt, const HeapSnapshot& snap, const Rect& view);
 
     HeapGeometry geom_;
     ViewTransform xf_;
@@ -66,6 +72,7 @@ class HeapMapView {
     double pendingCell_ = 8;
     uintptr pendingFocus_ = 0;
     HeapViewState state_;
+    std::optional<uintptr> selected_;
 
     GlTexture pageTex_;
     std::uint64_t pageTexKey_[3] = {0, 0, 0}; // version, palette, colourBy of the uploaded texture

@@ -57,7 +57,7 @@ void drawMemStats(const Runtime& rt) {
             "Objects allocated. Tiny values packed into an existing block count in Mallocs and Frees.\n"
             "runtime.MemStats.Mallocs");
     statRow("Frees", withThousands(m.Frees),
-            "Objects freed. No collector yet, so only the tiny-allocator convention adds here.\n"
+            "Objects freed by sweeping (plus the tiny-allocator convention).\n"
             "runtime.MemStats.Frees");
     statRow("TotalAlloc", bytesExactAndHuman(m.TotalAlloc),
             "Cumulative bytes allocated (never decreases).\nruntime.MemStats.TotalAlloc");
@@ -150,14 +150,15 @@ void drawMCaches(const Runtime& rt) {
 } // namespace
 
 void App::drawStats() {
+    const Runtime& rt = session_->runtime();
     if (ImGui::CollapsingHeader("runtime.MemStats", ImGuiTreeNodeFlags_DefaultOpen))
-        drawMemStats(rt_);
+        drawMemStats(rt);
     if (ImGui::CollapsingHeader("Pacer", ImGuiTreeNodeFlags_DefaultOpen))
-        drawPacer(rt_);
+        drawPacer(rt);
     if (ImGui::CollapsingHeader("Heap pages", ImGuiTreeNodeFlags_DefaultOpen))
-        drawPageCounts(rt_, snapshot());
+        drawPageCounts(rt, snapshot());
     if (ImGui::CollapsingHeader("mcache per P (spans cached by span class)", ImGuiTreeNodeFlags_DefaultOpen))
-        drawMCaches(rt_);
+        drawMCaches(rt);
 }
 
 } // namespace gclab::render

@@ -6,32 +6,34 @@
 namespace gclab::render {
 
 double controlBarHeight(double fontPx) {
-    // Two rows of widgets (frame height = font + 2 × 4 px padding, scaled with the font), the spacing
+    // Three rows of widgets (frame height = font + 2 × 4 px padding, scaled with the font), the spacing
     // between them and the window padding.
     double scale = fontPx / 16.0;
     double frame = fontPx + 8 * scale;
-    return std::round(2 * frame + 6 * scale + 2 * 8 * scale);
+    return std::round(3 * frame + 2 * 6 * scale + 2 * 8 * scale);
 }
 
 WindowLayout computeWindowLayout(double width, double height, double fontPx, ViewSelection view) {
     WindowLayout l;
     double top = std::min(controlBarHeight(fontPx), height);
     l.controls = Rect{0, 0, width, top};
-    l.showHeap = view != ViewSelection::stats;
-    l.showStats = view != ViewSelection::heap;
-    Rect body{0, top, width, height};
-    if (l.showHeap && l.showStats) {
-        // The statistics need about 26 characters of labels and values; never more than 45 % of the width.
-        double statsW = std::round(std::clamp(fontPx * 26.0, width * 0.25, width * 0.45));
-        l.heapMap = Rect{0, top, width - statsW, height};
-        l.stats = Rect{width - statsW, top, width, height};
-    } else if (l.showHeap) {
-        l.heapMap = body;
-        l.stats = Rect{width, top, width, top};
-    } else {
-        l.stats = body;
-        l.heapMap = Rect{0, top, 0, top};
+    const Rect body{0, top, width, height};
+    const Rect none{0, top, 0, top};
+    l.heapMap = l.timeline = l.side = none;
+    l.showHeap = view == ViewSelection::all || view == ViewSelection::heap;
+    l.showTimeline = view == ViewSelection::all || view == ViewSelection::timeline;
+    l.showSide = !l.showHeap && !l.showTimeline ? true : view == ViewSelection::all;
+    if (view != ViewSelection::all) {
+        (l.showHeap ? l.heapMap : l.showTimeline ? l.timeline : l.side) = body;
+        return l;
     }
+    // The side panel needs about 30 characters of labels and values; never more than 45 % of the width.
+    double sideW = std::round(std::clamp(fontPx * 30.0, width * 0.25, width * 0.45));
+    // The timeline gets about 12 text lines, at most 40 % of the body.
+    double timelineH = std::round(std::min(fontPx * 14.0, (height - top) * 0.4));
+    l.heapMap = Rect{0, top, width - sideW, height - timelineH};
+    l.timeline = Rect{0, height - timelineH, width - sideW, height};
+    l.side = Rect{width - sideW, top, width, height};
     return l;
 }
 
@@ -41,8 +43,14 @@ const char* viewSelectionName(ViewSelection v) {
         return "all";
     case ViewSelection::heap:
         return "heap";
+    case ViewSelection::timeline:
+        return "timeline";
+    case ViewSelection::collector:
+        return "collector";
     case ViewSelection::stats:
         return "stats";
+    case ViewSelection::graph:
+        return "graph";
     }
     return "?";
 }

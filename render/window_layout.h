@@ -1,6 +1,7 @@
-// gclab-gui — the fixed arrangement of the ImGui windows: a control bar across the top, the heap map
-// filling the left, the statistics on the right. Windows never overlap and together fill the display.
-// Pure C++ (unit-tested); the sizes follow the font size so that "Large fonts" keeps everything in view.
+// gclab-gui — the fixed arrangement of the ImGui windows: a control bar across the top; the heap map
+// over the timeline on the left; on the right the side panel (narration, collector, statistics).
+// Windows never overlap and together fill the display. Pure C++ (unit-tested); the sizes follow the
+// font size so that "Large fonts" keeps everything in view.
 #pragma once
 
 #include "render/heap_layout.h"
@@ -9,17 +10,21 @@
 
 namespace gclab::render {
 
-enum class ViewSelection : std::uint8_t { all, heap, stats };
+// ViewSelection: every view, or one of them filling the window (headless screenshots). collector
+// stats and graph are tabs of the side panel.
+enum class ViewSelection : std::uint8_t { all, heap, timeline, collector, stats, graph };
 
 struct WindowLayout {
     Rect controls;
-    Rect heapMap; // empty (zero size) when not shown
-    Rect stats;   // empty (zero size) when not shown
+    Rect heapMap;  // empty (zero size) when not shown
+    Rect timeline; // empty when not shown
+    Rect side;     // empty when not shown
     bool showHeap = true;
-    bool showStats = true;
+    bool showTimeline = true;
+    bool showSide = true;
 };
 
-// controlBarHeight is the height of the two-row control bar for a font of fontPx pixels.
+// controlBarHeight is the height of the three-row control bar for a font of fontPx pixels.
 double controlBarHeight(double fontPx);
 
 WindowLayout computeWindowLayout(double width, double height, double fontPx, ViewSelection view);

@@ -66,6 +66,8 @@ bool Timeline::stepOnce() {
         }
         return false;
     }
+    if (observer_)
+        observer_(cur_);
     Marker m;
     if (cur_.lastStep == Runtime::StepKind::mutatorOp)
         m.bits |= markerOp;

@@ -13,6 +13,7 @@
 #include "sim/runtime.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -63,6 +64,11 @@ class Timeline {
     std::size_t keyframeCount() const { return keyframes_.size(); }
     std::size_t keyframeBytes() const { return keyframeBytes_; }
 
+    // onStep registers a function called after every step the timeline runs (forward, or re-stepping
+    // after a seek), before keyframes are taken; a view uses it to drain Runtime::events (recorded
+    // when config().recordEvents) and to sample series. Copies of the timeline (fork) keep it.
+    void onStep(std::function<void(Runtime&)> observer) { observer_ = std::move(observer); }
+
     // Replaying a saved run: install its commands and expected hash samples on a fresh timeline.
     void load(std::vector<Command> commands, std::map<std::uint64_t, std::uint64_t> expectedHashes);
 
@@ -88,6 +94,7 @@ class Timeline {
     std::uint64_t frontier_ = 0;
     bool finished_ = false;
     std::optional<std::uint64_t> diverged_;
+    std::function<void(Runtime&)> observer_;
 };
 
 } // namespace gclab

@@ -12,10 +12,21 @@ cmake --build "$BUILD_DIR" -j2 --target gclab-gui
 GUI="$BUILD_DIR/render/gclab-gui"
 mkdir -p docs/images
 export SDL_VIDEODRIVER=offscreen
+# steady-state's first cycle marks from tick 138 699 to 259 456; the second starts at tick 583 393.
+SS=(--scenario steady-state)
 
-# The whole window after 5 000 allocations of the demonstration, default zoom ("Fit").
-"$GUI" --steps 5000 --size 1280x800 --screenshot docs/images/gclab-gui.png
-# Slot detail over the first pages of the heap, with the hover tooltip of a free slot.
-"$GUI" --steps 3000 --size 1280x800 --view heap --focus 0xc000086000 --cell 192 --mouse 372,380 \
+# The whole window in the middle of the first cycle's mark phase.
+"$GUI" "${SS[@]}" --at 200000 --size 1280x800 --screenshot docs/images/gclab-gui.png
+# Slot detail during marking: white, grey and black objects, with the tooltip of one slot.
+"$GUI" "${SS[@]}" --at 150000 --size 1280x800 --view heap --focus 0xc000200000 --cell 256 --mouse 700,500 \
   --screenshot docs/images/gclab-gui-slots.png
-echo "screenshots: docs/images/gclab-gui.png docs/images/gclab-gui-slots.png"
+# The same in the colour-blind-safe palette: grey objects are a checkerboard.
+"$GUI" "${SS[@]}" --at 150000 --size 1280x800 --view heap --focus 0xc000200000 --cell 256 \
+  --palette colour-blind --screenshot docs/images/gclab-gui-slots-cb.png
+# The timeline over two cycles: heapLive, heap goal and HeapInuse, STW / mark / sweep bands, playhead.
+"$GUI" "${SS[@]}" --at 700000 --size 1280x500 --view timeline --screenshot docs/images/gclab-gui-timeline.png
+# The collector view while marking: phase, pacer, per-P gcWork and wbBuf, assists.
+"$GUI" "${SS[@]}" --at 150000 --size 800x640 --view collector --screenshot docs/images/gclab-gui-collector.png
+# The object graph of binary-trees: roots, then objects by distance from a root.
+"$GUI" --scenario binary-trees --at 3000 --size 1000x640 --view graph --screenshot docs/images/gclab-gui-graph.png
+echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector,-graph}.png"

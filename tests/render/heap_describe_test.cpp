@@ -1,8 +1,8 @@
 // Tests for render/heap_describe.h: the hover text names the model's fields with their values and the
 // Go symbol behind them.
-#include "render/demo_workload.h"
 #include "render/heap_describe.h"
 #include "render/heap_layout.h"
+#include "render/scenario_source.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +10,11 @@
 
 namespace gclab::render {
 namespace {
+
+Runtime steadyState(std::uint64_t ticks) {
+    LoadedScenario sc = loadScenario("steady-state");
+    return runScenario(sc, sc.scenario.defaults(), ticks);
+}
 
 std::map<std::string, std::string> fields(const PageDescription& d) {
     std::map<std::string, std::string> m;
@@ -19,7 +24,7 @@ std::map<std::string, std::string> fields(const PageDescription& d) {
 }
 
 TEST(DescribePage, InUsePageShowsTheSpanFieldsWithTheirValues) {
-    Runtime rt = runDemo(3000);
+    Runtime rt = steadyState(3000);
     HeapSnapshot snap = takeSnapshot(rt);
     int checked = 0;
     for (std::uint64_t p = 0; p < snap.mappedPages && checked < 50; p += 7) {
@@ -42,10 +47,13 @@ TEST(DescribePage, InUsePageShowsTheSpanFieldsWithTheirValues) {
 }
 
 TEST(DescribePage, WordShowsItsSlotAndWhetherItIsAllocated) {
-    Runtime rt = runDemo(3000);
+    LoadedScenario sc = loadScenario("tiny-allocator");
+    Runtime rt = runScenario(sc, sc.scenario.defaults(), 3000);
     HeapSnapshot snap = takeSnapshot(rt);
-    const P& p1 = rt.allp[1];
-    SpanId id = p1.mcache.alloc[tinySpanClass.value];
+    SpanId id = emptymspan;
+    for (const P& p : rt.allp)
+        if (id == emptymspan)
+            id = p.mcache.alloc[tinySpanClass.value];
     ASSERT_NE(id, emptymspan);
     const MSpan& s = rt.mheap.span(id);
     ASSERT_LT(s.freeindex, s.nelems);
@@ -60,7 +68,7 @@ TEST(DescribePage, WordShowsItsSlotAndWhetherItIsAllocated) {
 }
 
 TEST(DescribePage, FreeAndReservedPagesNameThePageAllocatorAndTheArena) {
-    Runtime rt = runDemo(3000);
+    Runtime rt = steadyState(3000);
     HeapSnapshot snap = takeSnapshot(rt);
     std::uint64_t released = snap.mappedPages - 1; // the top of the last mapped chunk is fresh growth
     ASSERT_EQ(snap.pages[released].state, PageState::released);

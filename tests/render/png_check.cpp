@@ -1,32 +1,46 @@
 // gclab_png_check — reads a gclab-gui screenshot and asserts what it must show.
 //
-// The expected picture is computed independently of the window: the checker re-runs the demonstration
-// workload for the same number of steps, asks the model (spanOf, scavenged, the mcaches, the mcentral
-// sets, allocBits) what every page and slot is, and uses the layout file gclab-gui wrote
+// The expected picture is computed independently of the window: the checker re-runs the scenario on a
+// plain Runtime (no Timeline, no Session) for the same number of ticks, asks the model (spanOf, scavenged,
+// the mcaches, the mcentral sets, allocBits) what every page and slot is, and uses the layout file gclab-gui
+// wrote
 // (--dump-layout: the page view rectangle, geometry and zoom) with render/heap_layout.h to find where
 // each page must be. Only the palette is shared with the window: it is the definition of the colours.
 //
-//   gclab_png_check heap  --png F --layout L --steps N [--palette P] [--colour-by C]
+// Every mode that needs the model takes --scenario NAME --at TICK [--param NAME=VALUE]... [--gogc N|off].
+//   gclab_png_check heap  --png F --layout L [--palette P] [--colour-by C] [--min-classes K]
 //       every page cell fully inside the view shows its expected colour; the number of cells showing an
 //       in-use colour equals HeapInuse / 8 KiB, released cells HeapReleased / 8 KiB, free cells
 //       (HeapIdle - HeapReleased) / 8 KiB; the whole mapped heap must be in view.
-//   gclab_png_check slots --png F --layout L --steps N [--palette P] [--colour-by C]
+//   gclab_png_check slots --png F --layout L [--palette P] [--colour-by class|role]
 //       at slot-detail zoom, every word of every fully visible in-use page shows its slot's state
 //       (allocated / free / tail waste, alternating shades) and the freeindex marker is where freeindex is.
+//   gclab_png_check marking --png F --layout L [--palette P]
+//       at slot-detail zoom, every word of every allocated slot fully in view shows its object's colour
+//       (Runtime::objectColor: white, grey, black); the numbers of white, grey and black slots seen
+//       equal the model's count over those pages, and at least one grey or black slot is in view.
+//   gclab_png_check selected --png F --layout L --select ADDR
+//       the selected object is outlined in the selection colour all around, and that colour appears
+//       nowhere else in the heap map.
+//   gclab_png_check playhead --png F --timeline T
+//       the playhead is drawn at the x of the tick's virtual time (Runtime::now) in the timeline plot.
 //   gclab_png_check stats --png F --size WxH
 //       the image has the requested size and is a rendered frame (many colours, text pixels).
 // Exit status: 0 pass, 1 fail (reasons on stderr), 2 usage.
 #include "sim/mstats.h"
 
-#include "render/demo_workload.h"
 #include "render/heap_layout.h"
 #include "render/palette.h"
+#include "render/scenario_source.h"
+#include "render/timeline_layout.h"
+#include "scenarios/param_value.h"
 
 #include <stb_image.h>
 
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -59,8 +73,12 @@ struct Image {
 };
 
 struct Args {
-    std::string mode, png, layout, size;
-    std::uint64_t steps = 0;
+    std::string mode, png, layout, timeline, size, scenario = "steady-state";
+    std::uint64_t at = 0;
+    std::size_t minClasses = 10;
+    std::vector<std::string> params; // --param NAME=VALUE
+    std::optional<std::int32_t> gogc;
+    uintptr select = 0;
     PaletteKind palette = PaletteKind::standard;
     ColourBy colourBy = ColourBy::sizeClass;
 };
@@ -117,8 +135,31 @@ SpanLocation placeOf(const Runtime& rt, SpanId id) {
     return SpanLocation{};
 }
 
+// sweepOf reads mspan.sweepgen against mheap.sweepgen (the table in mspan.h).
+SpanSweep sweepOf(const Runtime& rt, SpanId id) {
+    const std::uint32_t sg = rt.mheap.sweepgen, s = rt.mheap.span(id).sweepgen;
+    return s == sg       ? SpanSweep::swept
+           : s == sg - 2 ? SpanSweep::unswept
+           : s == sg - 1 ? SpanSweep::beingSwept
+           : s == sg + 3 ? SpanSweep::cachedSwept
+                         : SpanSweep::cachedStale;
+}
+
 Rgba spanColour(const Runtime& rt, const Palette& pal, ColourBy by, SpanId id) {
+    if (by == ColourBy::marking)
+        return pal.sweepState[static_cast<std::size_t>(sweepOf(rt, id))];
     return pal.inUse(by, rt.mheap.span(id).spanclass, placeOf(rt, id));
+}
+
+Runtime runAt(const Args& a) {
+    LoadedScenario sc = loadScenario(a.scenario);
+    if (a.gogc)
+        sc.scenario.gogc = *a.gogc;
+    ParamValues values = sc.scenario.defaults();
+    for (const std::string& p : a.params)
+        if (std::string err = applyParamOverride(sc.scenario, p, values); !err.empty())
+            fail("--param: " + err);
+    return runScenario(sc, values, a.at);
 }
 
 enum class Kind { inUse, released, free, unmapped };
@@ -157,7 +198,7 @@ int checkHeap(const Args& a) {
         fail("zoom below 3 px per page: cell centres cannot be sampled reliably");
         return 1;
     }
-    Runtime rt = runDemo(a.steps);
+    Runtime rt = runAt(a);
     const Palette& pal = palette(a.palette);
     const std::uint64_t numPages = rt.mheap.numArenas() * pagesPerArena;
     const std::uint64_t mapped = (rt.mheap.pages.end() - arenaBaseHint) / pageSize;
@@ -166,6 +207,8 @@ int checkHeap(const Args& a) {
     std::vector<Rgba> inUseColours;
     if (a.colourBy == ColourBy::sizeClass)
         inUseColours.assign(pal.spanClass.begin(), pal.spanClass.end());
+    else if (a.colourBy == ColourBy::marking)
+        inUseColours.assign(pal.sweepState.begin(), pal.sweepState.end());
     else
         inUseColours = {pal.cachedByP[0], pal.cachedByP[1], pal.partialSwept, pal.partialUnswept,
                         pal.fullSwept,    pal.fullUnswept,  pal.large};
@@ -243,9 +286,10 @@ int checkHeap(const Args& a) {
     if (countFree != (m.HeapIdle - m.HeapReleased) / pageSize)
         fail("free cells " + std::to_string(countFree) + " != (HeapIdle - HeapReleased) / 8 KiB");
     // Not vacuous: in-use spans of several classes (including large and tiny) and released pages were seen.
-    if (m.HeapInuse == 0 || classesSeen.size() < 10 || !kindsSeen.count(static_cast<int>(Kind::released)))
+    if (m.HeapInuse == 0 || classesSeen.size() < a.minClasses ||
+        !kindsSeen.count(static_cast<int>(Kind::released)))
         fail("the screenshot does not show enough of the heap to be a meaningful check");
-    if (a.colourBy == ColourBy::sizeClass &&
+    if (a.colourBy == ColourBy::sizeClass && a.minClasses >= 10 &&
         (!classesSeen.count(tinySpanClass.value) || !classesSeen.count(SpanClass::make(0, true).value)))
         fail("expected tiny (span class 5) and large noscan (span class 1) spans in view");
     return failures == 0 ? 0 : 1;
@@ -256,7 +300,7 @@ int checkSlots(const Args& a) {
     HeapViewState vs;
     if (!loadInputs(a, img, vs))
         return 1;
-    Runtime rt = runDemo(a.steps);
+    Runtime rt = runAt(a);
     const Palette& pal = palette(a.palette);
     const double wordPx = vs.transform.cellPx / wordsPerGridRow;
     if (wordPx < 6) {
@@ -336,6 +380,163 @@ int checkSlots(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+int checkMarking(const Args& a) {
+    Image img;
+    HeapViewState vs;
+    if (!loadInputs(a, img, vs))
+        return 1;
+    Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    if (vs.transform.cellPx / wordsPerGridRow < 6) {
+        fail("zoom too low for slot detail checks (need >= 192 px per page)");
+        return 1;
+    }
+    const std::uint64_t numPages = rt.mheap.numArenas() * pagesPerArena;
+    std::uint64_t want[3] = {}, seen[3] = {};
+    for (std::uint64_t p = 0; p < numPages; p++) {
+        Rect cell = pageRect(p, vs.geometry, vs.transform);
+        if (!inside(cell, vs.pageView, img) || expectedKind(rt, p) != Kind::inUse)
+            continue;
+        const MSpan& s = rt.mheap.span(rt.mheap.spanOf(pageAddr(p)));
+        const bool firstPage = s.base() == pageAddr(p);
+        // Slots that start on this page, wholly visible with it; the span label covers the first page's
+        // top-left corner and the freeindex flag the rows above freeindex, so test a slot by its words
+        // outside those.
+        for (std::uint32_t slot = 0; slot < s.nelems; slot++) {
+            uintptr addr = s.base() + uintptr{slot} * s.elemsize;
+            const bool isFree = slot >= s.freeindex && !s.allocBits.test(slot);
+            if (pageIndex(addr) != p || isFree)
+                continue;
+            const int colour = rt.objectColor(addr);
+            want[colour]++;
+            // Classify the slot by the majority of its words on this page that are clear of labels.
+            int votes[3] = {}, other = 0;
+            uintptr end = std::min(addr + s.elemsize, pageAddr(p) + pageSize);
+            for (uintptr w = addr; w < end; w += wordBytes) {
+                auto word = static_cast<std::uint32_t>((w - pageAddr(p)) / wordBytes);
+                int row = static_cast<int>(word / wordsPerGridRow),
+                    colm = static_cast<int>(word % wordsPerGridRow);
+                if (firstPage && row < 6 && colm < 14)
+                    continue;
+                Rgba got = centre(img, wordRect(cell, word));
+                bool matched = false;
+                for (int c = 0; c < 3; c++)
+                    if (near(got, pal.object(static_cast<Color>(c), slot, word))) {
+                        votes[c]++;
+                        matched = true;
+                    }
+                other += !matched;
+            }
+            int best = 0;
+            for (int c = 1; c < 3; c++)
+                if (votes[c] > votes[best])
+                    best = c;
+            if (votes[best] == 0) {
+                want[colour]--;
+                continue; // every word hidden by a label or marker
+            }
+            seen[best]++;
+            if (best != colour) {
+                char b[160];
+                std::snprintf(b, sizeof b, "object %#llx: the model says %s, the image shows %s",
+                              static_cast<unsigned long long>(addr), colorName(static_cast<Color>(colour)),
+                              colorName(static_cast<Color>(best)));
+                fail(b);
+            }
+        }
+    }
+    std::printf(
+        "slots in view: model white %llu grey %llu black %llu; image white %llu grey %llu black %llu\n",
+        static_cast<unsigned long long>(want[0]), static_cast<unsigned long long>(want[1]),
+        static_cast<unsigned long long>(want[2]), static_cast<unsigned long long>(seen[0]),
+        static_cast<unsigned long long>(seen[1]), static_cast<unsigned long long>(seen[2]));
+    for (int c = 0; c < 3; c++)
+        if (want[c] != seen[c])
+            fail(std::string("number of ") + colorName(static_cast<Color>(c)) + " slots differs");
+    if (want[0] == 0 || want[1] == 0 || want[2] == 0)
+        fail("white, grey and black objects must all be in view: pick a tick inside a mark phase");
+    return failures == 0 ? 0 : 1;
+}
+
+int checkSelected(const Args& a) {
+    Image img;
+    HeapViewState vs;
+    if (!loadInputs(a, img, vs))
+        return 1;
+    Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    ObjectRef ref;
+    if (!rt.mheap.findObject(a.select, ref)) {
+        fail("no object at the selected address");
+        return 1;
+    }
+    const MSpan& s = rt.mheap.span(ref.span);
+    const uintptr base = s.base() + uintptr{ref.slot} * s.elemsize;
+    // The object's words on screen, and their bounding box widened by the outline's thickness.
+    Rect box{1e9, 1e9, -1e9, -1e9};
+    for (uintptr w = base; w < base + s.elemsize; w += wordBytes) {
+        Rect r = wordRect(pageRect(pageIndex(w), vs.geometry, vs.transform),
+                          static_cast<std::uint32_t>((w - alignDown(w, pageSize)) / wordBytes));
+        box = Rect{std::min(box.x0, r.x0), std::min(box.y0, r.y0), std::max(box.x1, r.x1),
+                   std::max(box.y1, r.y1)};
+    }
+    const double pad = 6;
+    std::uint64_t inside = 0, outside = 0;
+    for (int y = static_cast<int>(vs.pageView.y0); y < static_cast<int>(vs.pageView.y1) && y < img.h; y++)
+        for (int x = static_cast<int>(vs.pageView.x0); x < static_cast<int>(vs.pageView.x1) && x < img.w;
+             x++) {
+            if (!near(img.at(x, y), pal.selection))
+                continue;
+            const bool near_box =
+                x >= box.x0 - pad && x < box.x1 + pad && y >= box.y0 - pad && y < box.y1 + pad;
+            (near_box ? inside : outside)++;
+        }
+    std::printf("selection outline: %llu pixels around the object, %llu elsewhere\n",
+                static_cast<unsigned long long>(inside), static_cast<unsigned long long>(outside));
+    // The outline goes all around the object: at least its perimeter in pixels.
+    if (static_cast<double>(inside) < 2 * (box.width() + box.height()))
+        fail("the selected object is not outlined");
+    if (outside != 0)
+        fail("the selection colour appears away from the selected object");
+    return failures == 0 ? 0 : 1;
+}
+
+int checkPlayhead(const Args& a) {
+    Image img;
+    if (!img.load(a.png)) {
+        fail("cannot read PNG " + a.png);
+        return 1;
+    }
+    std::ifstream in(a.timeline);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    TimelineState ts;
+    std::string err;
+    if (!in || !parseTimelineState(ss.str(), ts, err)) {
+        fail("cannot read timeline state " + a.timeline + ": " + err);
+        return 1;
+    }
+    Runtime rt = runAt(a);
+    const Palette& pal = palette(PaletteKind::standard);
+    const int x = static_cast<int>(std::lround(ts.xOf(static_cast<double>(rt.now()))));
+    const int y = static_cast<int>((ts.plot.y0 + ts.plot.y1) / 2);
+    std::printf("tick %llu at %lld ns: playhead expected at x=%d\n", static_cast<unsigned long long>(rt.tick),
+                static_cast<long long>(rt.now()), x);
+    if (x < ts.plot.x0 || x >= ts.plot.x1 || x < 0 || x >= img.w) {
+        fail("the tick's time is outside the plot");
+        return 1;
+    }
+    // The playhead is two pixels wide, [x-1, x+1).
+    for (int dx : {-1, 0})
+        if (!near(img.at(x + dx, y), pal.playhead))
+            fail("no playhead colour at x=" + std::to_string(x + dx) + ": " + rgb(img.at(x + dx, y)));
+    // Nowhere else along that row.
+    for (int xx = static_cast<int>(ts.plot.x0); xx < static_cast<int>(ts.plot.x1); xx++)
+        if (std::abs(xx - x) > 2 && near(img.at(xx, y), pal.playhead))
+            fail("playhead colour also at x=" + std::to_string(xx));
+    return failures == 0 ? 0 : 1;
+}
+
 int checkStats(const Args& a) {
     Image img;
     if (!img.load(a.png)) {
@@ -365,8 +566,10 @@ int checkStats(const Args& a) {
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: gclab_png_check heap|slots --png F --layout L --steps N [--palette standard|"
-                 "colour-blind] [--colour-by class|role]\n       gclab_png_check stats --png F --size WxH\n");
+                 "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
+                 "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
+                 "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
+                 "       gclab_png_check stats --png F --size WxH\n");
     return 2;
 }
 
@@ -383,14 +586,28 @@ int main(int argc, char** argv) {
             a.png = v;
         else if (k == "--layout")
             a.layout = v;
-        else if (k == "--steps")
-            a.steps = std::stoull(v);
+        else if (k == "--timeline")
+            a.timeline = v;
+        else if (k == "--scenario")
+            a.scenario = v;
+        else if (k == "--at")
+            a.at = std::stoull(v);
+        else if (k == "--param")
+            a.params.push_back(v);
+        else if (k == "--gogc")
+            a.gogc = v == "off" ? -1 : std::stoi(v);
+        else if (k == "--select")
+            a.select = std::stoull(v, nullptr, 0);
+        else if (k == "--min-classes")
+            a.minClasses = std::stoull(v);
         else if (k == "--size")
             a.size = v;
         else if (k == "--palette")
             a.palette = v == "colour-blind" ? PaletteKind::colourBlindSafe : PaletteKind::standard;
         else if (k == "--colour-by")
-            a.colourBy = v == "role" ? ColourBy::role : ColourBy::sizeClass;
+            a.colourBy = v == "role"      ? ColourBy::role
+                         : v == "marking" ? ColourBy::marking
+                                          : ColourBy::sizeClass;
         else
             return usage();
     }
@@ -401,6 +618,12 @@ int main(int argc, char** argv) {
         rc = checkHeap(a);
     else if (a.mode == "slots")
         rc = checkSlots(a);
+    else if (a.mode == "marking")
+        rc = checkMarking(a);
+    else if (a.mode == "selected")
+        rc = checkSelected(a);
+    else if (a.mode == "playhead")
+        rc = checkPlayhead(a);
     else if (a.mode == "stats")
         rc = checkStats(a);
     else

@@ -13,31 +13,39 @@ TEST(WindowLayout, WindowsTileTheDisplayWithoutOverlapping) {
         for (double h : {480.0, 800.0, 1080.0})
             for (double font : {13.0, 16.0, 26.0}) {
                 WindowLayout l = computeWindowLayout(w, h, font, ViewSelection::all);
-                ASSERT_TRUE(l.showHeap && l.showStats);
-                EXPECT_FALSE(l.controls.intersects(l.heapMap));
-                EXPECT_FALSE(l.controls.intersects(l.stats));
-                EXPECT_FALSE(l.heapMap.intersects(l.stats));
-                EXPECT_DOUBLE_EQ(area(l.controls) + area(l.heapMap) + area(l.stats), w * h);
+                ASSERT_TRUE(l.showHeap && l.showTimeline && l.showSide);
+                const Rect rs[] = {l.controls, l.heapMap, l.timeline, l.side};
+                for (int i = 0; i < 4; i++)
+                    for (int j = i + 1; j < 4; j++)
+                        EXPECT_FALSE(rs[i].intersects(rs[j])) << i << " " << j;
+                EXPECT_DOUBLE_EQ(area(l.controls) + area(l.heapMap) + area(l.timeline) + area(l.side), w * h);
                 EXPECT_EQ(l.controls, (Rect{0, 0, w, controlBarHeight(font)}));
-                // The heap map keeps most of the width.
+                // The heap map keeps most of the width and more height than the timeline.
                 EXPECT_GE(l.heapMap.width(), 0.55 * w - 1);
-                EXPECT_GE(l.stats.width(), 0.25 * w - 1);
+                EXPECT_GT(l.heapMap.height(), l.timeline.height());
+                EXPECT_GE(l.side.width(), 0.25 * w - 1);
             }
 }
 
 TEST(WindowLayout, ASingleViewFillsTheBody) {
+    const Rect body{0, controlBarHeight(16), 1280, 800};
     WindowLayout heap = computeWindowLayout(1280, 800, 16, ViewSelection::heap);
     EXPECT_TRUE(heap.showHeap);
-    EXPECT_FALSE(heap.showStats);
-    EXPECT_EQ(heap.heapMap, (Rect{0, controlBarHeight(16), 1280, 800}));
-    WindowLayout stats = computeWindowLayout(1280, 800, 16, ViewSelection::stats);
-    EXPECT_FALSE(stats.showHeap);
-    EXPECT_EQ(stats.stats, (Rect{0, controlBarHeight(16), 1280, 800}));
+    EXPECT_FALSE(heap.showTimeline || heap.showSide);
+    EXPECT_EQ(heap.heapMap, body);
+    WindowLayout tl = computeWindowLayout(1280, 800, 16, ViewSelection::timeline);
+    EXPECT_TRUE(tl.showTimeline && !tl.showHeap && !tl.showSide);
+    EXPECT_EQ(tl.timeline, body);
+    for (ViewSelection v : {ViewSelection::collector, ViewSelection::stats, ViewSelection::graph}) {
+        WindowLayout s = computeWindowLayout(1280, 800, 16, v);
+        EXPECT_TRUE(s.showSide && !s.showHeap && !s.showTimeline);
+        EXPECT_EQ(s.side, body);
+    }
 }
 
 TEST(WindowLayout, TheControlBarGrowsWithTheFont) {
     EXPECT_GT(controlBarHeight(26), controlBarHeight(16));
-    EXPECT_GE(controlBarHeight(16), 2 * 16 + 16);
+    EXPECT_GE(controlBarHeight(16), 3 * 16 + 16);
 }
 
 } // namespace

@@ -1,0 +1,163 @@
+// The collector view: the GC phase and sweep generation, the pacer's numbers, each P's gcWork buffers,
+// write-barrier buffer and mark worker, and the goroutines assisting or in assist debt. Ps and
+// goroutines come from the model's visitor (sim/visit.h).
+#include "sim/visit.h"
+
+#include "render/app.h"
+#include "render/heap_describe.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace gclab::render {
+
+namespace {
+
+const char* phaseName(const Runtime& rt) {
+    if (rt.stw == STWStage::sweepTermination)
+        return "sweep termination (STW)";
+    if (rt.stw == STWStage::markTermination)
+        return "mark termination (STW)";
+    switch (rt.gcphase) {
+    case GCPhase::off:
+        return rt.isSweepDone() ? "_GCoff (sweeping done)" : "_GCoff, sweeping";
+    case GCPhase::mark:
+        return "_GCmark (concurrent mark)";
+    case GCPhase::marktermination:
+        return "_GCmarktermination";
+    }
+    return "?";
+}
+
+const char* workerName(MarkWorkerMode m) {
+    switch (m) {
+    case MarkWorkerMode::none:
+        return "-";
+    case MarkWorkerMode::dedicated:
+        return "dedicated";
+    case MarkWorkerMode::fractional:
+        return "fractional";
+    case MarkWorkerMode::idle:
+        return "idle";
+    }
+    return "?";
+}
+
+void row(const char* name, const std::string& value, const char* tip) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextUnformatted(name);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tip);
+    ImGui::TableSetColumnIndex(1);
+    ImGui::TextUnformatted(value.c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tip);
+}
+
+void fill(double used, double cap, const std::string& label, const char* tip) {
+    ImGui::ProgressBar(static_cast<float>(used / cap), ImVec2(-1, 0), label.c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tip);
+}
+
+void heading(const char* text) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(text);
+    ImGui::Separator();
+}
+
+struct PsAndGs : HeapVisitor {
+    std::vector<const P*> ps;
+    std::vector<const G*> gs;
+    void onP(const P& p) override { ps.push_back(&p); }
+    void onGoroutine(const G& g) override { gs.push_back(&g); }
+};
+
+} // namespace
+
+void App::drawCollector() {
+    const Runtime& rt = session_->runtime();
+    if (ImGui::BeginTable("gcstate", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("assistWorkPerByte ").x);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+        row("phase", phaseName(rt),
+            "gcphase and the stop-the-world stage (mgc.go: gcStart, gcMarkDone, "
+            "gcMarkTermination)");
+        row("cycle", std::to_string(rt.work.cycles) + " started, " + std::to_string(rt.work.numgc) + " done",
+            "work.cycles / memstats.numgc");
+        row("sweepgen", std::to_string(rt.mheap.sweepgen),
+            "mheap.sweepgen: +2 per cycle; a span with sweepgen "
+            "sg-2 is unswept, sg-1 being swept, sg swept");
+        row("heapLive", bytesExactAndHuman(rt.gcController.heapLive), "gcControllerState.heapLive");
+        row("heap goal", bytesExactAndHuman(rt.gcController.heapGoal()), "gcControllerState.heapGoal()");
+        row("trigger", bytesExactAndHuman(rt.gcController.trigger()),
+            "gcControllerState.trigger(): a cycle "
+            "starts when heapLive reaches it");
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.4g", rt.gcController.assistWorkPerByte);
+        row("assistWorkPerByte", buf,
+            "gcControllerState.assistWorkPerByte (revise): scan work an allocating "
+            "goroutine owes per byte");
+        row("bgScanCredit", std::to_string(rt.gcController.bgScanCredit),
+            "gcControllerState.bgScanCredit: scan work background workers did that assists may steal");
+        std::snprintf(buf, sizeof buf, "%lld dedicated, fractional goal %.3g",
+                      static_cast<long long>(rt.gcController.dedicatedMarkWorkersNeeded),
+                      rt.gcController.fractionalUtilizationGoal);
+        row("workers", buf, "startCycle: 25% of GOMAXPROCS as dedicated workers, the rest fractional");
+        row("work.full", std::to_string(rt.work.full.bufs.size()) + " buffers",
+            "work.full: full workbufs any worker can take (mgcwork.go putfull / trygetfull)");
+        ImGui::EndTable();
+    }
+
+    PsAndGs v;
+    visitHeap(rt, v);
+    heading("Ps");
+    if (ImGui::BeginTable("ps", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("P", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("P00").x);
+        ImGui::TableSetupColumn("worker");
+        ImGui::TableSetupColumn("gcWork (wbuf1 + wbuf2)");
+        ImGui::TableSetupColumn("wbBuf");
+        ImGui::TableHeadersRow();
+        for (const P* p : v.ps) {
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImGui::Text("P%u", p->id);
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextUnformatted(workerName(p->workerMode));
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("gcMarkWorkerMode (findRunnableGCWorker): dedicated, fractional or idle");
+            ImGui::TableSetColumnIndex(2);
+            std::size_t n = p->gcw.wbuf1.size() + p->gcw.wbuf2.size();
+            fill(static_cast<double>(n), 2.0 * workbufEntries, std::to_string(n),
+                 "p.gcw: grey objects queued on this P (two workbufs of 253 pointers, mgcwork.go gcWork)");
+            ImGui::TableSetColumnIndex(3);
+            std::size_t w = p->wbBuf.buf.size() / wbBufEntryPointers;
+            fill(static_cast<double>(w), wbBufEntries, std::to_string(w),
+                 "p.wbBuf: write-barrier records waiting for wbBufFlush (256 entries, mwbbuf.go)");
+        }
+        ImGui::EndTable();
+    }
+
+    heading("Assists");
+    int shown = 0;
+    for (const G* g : v.gs) {
+        if (g->status == GStatus::dead || (g->gcAssistBytes >= 0 && g->status != GStatus::waitingAssist))
+            continue;
+        shown++;
+        ImGui::Text("g%u: %s, gcAssistBytes %lld", g->goid,
+                    g->status == GStatus::waitingAssist ? "parked in gcParkAssist" : "in debt",
+                    static_cast<long long>(g->gcAssistBytes));
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("g.gcAssistBytes < 0 is debt: the goroutine must do scan work (gcAssistAlloc) "
+                              "before allocating more");
+    }
+    if (shown == 0)
+        ImGui::TextDisabled("no goroutine in assist debt");
+}
+
+} // namespace gclab::render

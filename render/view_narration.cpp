@@ -1,0 +1,169 @@
+// The side panel: the scenario's narration (the caption of the latest beat with the Go source it
+// models, and every beat with the tick it fired at: click to go there), the events of the current tick,
+// the slot for the gctrace console, and the collector and statistics tabs.
+#include "render/app.h"
+#include "render/heap_describe.h"
+#include "render/why_alive.h"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace gclab::render {
+
+namespace {
+
+std::string describeEvent(const Event& e) {
+    std::string s(eventKindName(e.kind));
+    switch (e.kind) {
+    case EventKind::alloc:
+        return s + " " + hexAddr(e.a) + " (" + humanBytes(e.b) + ")";
+    case EventKind::free:
+    case EventKind::grey:
+    case EventKind::black:
+        return s + " " + hexAddr(e.a);
+    case EventKind::spanAlloc:
+    case EventKind::spanFree:
+    case EventKind::spanSwept:
+        return s + " span " + hexAddr(e.a);
+    default:
+        return s;
+    }
+}
+
+std::string slotName(const Runtime& rt, const PtrSlot& slot) {
+    switch (slot.kind) {
+    case PtrSlot::Kind::global:
+        return "global[" + std::to_string(slot.index) + "]";
+    case PtrSlot::Kind::stack:
+        return "g" + std::to_string(slot.goid) + " stack[" + std::to_string(slot.index) + "]";
+    case PtrSlot::Kind::heap:
+        return hexAddr(slot.index) + " (" + rt.types[rt.objectType(slot.index)].name + ") field " +
+               std::to_string(slot.field);
+    }
+    return "?";
+}
+
+} // namespace
+
+void App::drawInspector() {
+    const std::optional<uintptr>& sel = heapMap_.selected();
+    const Runtime& rt = session_->runtime();
+    ObjectRef ref;
+    if (!sel || !rt.mheap.findObject(*sel, ref) || rt.mheap.span(ref.span).isFree(ref.slot))
+        return;
+    ImGui::TextUnformatted("Inspector");
+    ImGui::Separator();
+    const MSpan& span = rt.mheap.span(ref.span);
+    const uintptr obj = span.base() + uintptr{ref.slot} * span.elemsize;
+    static const char* colours[] = {"white", "grey", "black"};
+    ImGui::Text("%s: %s, %s slot, %s", hexAddr(obj).c_str(), rt.types[rt.objectType(obj)].name.c_str(),
+                humanBytes(span.elemsize).c_str(), colours[rt.objectColor(obj)]);
+    if (whyVersion_ != version_ || whyObject_ != obj) {
+        whyVersion_ = version_;
+        whyObject_ = obj;
+        whyPath_ = whyAlive(rt, obj);
+    }
+    ImGui::TextDisabled("Why is this alive? (shortest path from a root)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Roots are globals and goroutine stacks, as markroot scans them (mgcmark.go); each "
+                          "line is a pointer the collector follows (scanobject)");
+    if (!whyPath_) {
+        ImGui::TextWrapped("No root reaches it: it is garbage, and the next cycle will not mark it.");
+    } else {
+        for (const PathStep& step : *whyPath_)
+            ImGui::BulletText("%s → %s", slotName(rt, step.slot).c_str(), hexAddr(step.target).c_str());
+    }
+    ImGui::Spacing();
+}
+
+void App::drawSidePanel() {
+    if (settings_.view == ViewSelection::collector) {
+        drawCollector();
+        return;
+    }
+    if (settings_.view == ViewSelection::stats) {
+        drawStats();
+        return;
+    }
+    if (settings_.view == ViewSelection::graph) {
+        drawGraph();
+        return;
+    }
+    Session& s = *session_;
+    const Scenario& sc = s.scenario().scenario;
+    const NarrationTrack& track = s.narration();
+    drawInspector();
+
+    ImGui::TextUnformatted("Narration");
+    ImGui::Separator();
+    const float narrationH = ImGui::GetTextLineHeightWithSpacing() * 9;
+    if (ImGui::BeginChild("narration", ImVec2(0, narrationH))) {
+        if (std::optional<std::size_t> b = track.latest(s.tick())) {
+            const NarrationBeat& beat = sc.narration[*b];
+            ImGui::TextWrapped("%s", beat.caption.c_str());
+            if (!beat.goSource.empty())
+                ImGui::TextDisabled("Go: %s", beat.goSource.c_str());
+        } else if (sc.narration.empty()) {
+            ImGui::TextDisabled("This scenario has no narration.");
+        }
+        ImGui::Spacing();
+        for (std::size_t i = 0; i < sc.narration.size(); i++) {
+            const std::optional<std::uint64_t>& at = track.firedAt()[i];
+            std::string label = (at ? "tick " + withThousands(*at) : std::string("not yet")) + "  " +
+                                sc.narration[i].when + "##beat" + std::to_string(i);
+            ImGui::BeginDisabled(!at);
+            if (ImGui::Selectable(label.c_str(), at && track.latest(s.tick()) == i) && at) {
+                clock_.setPlaying(false);
+                s.seek(*at);
+                changed();
+            }
+            ImGui::EndDisabled();
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+                ImGui::SetTooltip("%s\n%s", sc.narration[i].caption.c_str(),
+                                  sc.narration[i].goSource.c_str());
+        }
+    }
+    ImGui::EndChild();
+
+    ImGui::TextUnformatted("Events of this tick");
+    ImGui::Separator();
+    const float eventsH = ImGui::GetTextLineHeightWithSpacing() * 5;
+    if (ImGui::BeginChild("events", ImVec2(0, eventsH))) {
+        const std::vector<Event>& ev = s.tickEvents();
+        for (std::size_t i = 0; i < ev.size(); i++) {
+            std::string d = describeEvent(ev[i]);
+            if (i < s.eventsShown())
+                ImGui::TextUnformatted(d.c_str());
+            else
+                ImGui::TextDisabled("%s", d.c_str());
+        }
+        if (ev.empty())
+            ImGui::TextDisabled("(none)");
+    }
+    ImGui::EndChild();
+
+    // The gctrace console (GODEBUG=gctrace=1 lines) belongs here; its formatter lives in sim/gctrace.
+    ImGui::TextUnformatted("gctrace");
+    ImGui::Separator();
+    ImGui::TextDisabled("(the gctrace console is not part of this build)");
+
+    ImGui::Spacing();
+    if (ImGui::BeginTabBar("sidetabs")) {
+        if (ImGui::BeginTabItem("Collector")) {
+            drawCollector();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Object graph")) {
+            drawGraph();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Statistics")) {
+            drawStats();
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+}
+
+} // namespace gclab::render

@@ -1,0 +1,222 @@
+// The timeline view: curves from the session's series, cycle bands, the playhead, zoom and pan.
+#include "render/view_timeline.h"
+
+#include "render/heap_describe.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace gclab::render {
+
+namespace {
+
+ImVec2 v2(double x, double y) { return ImVec2(static_cast<float>(x), static_cast<float>(y)); }
+ImU32 col(Rgba c, std::uint8_t alpha = 255) {
+    c.a = alpha;
+    return c.abgr();
+}
+
+std::string formatNs(double ns) {
+    char b[32];
+    if (ns >= 1e9)
+        std::snprintf(b, sizeof b, "%.3g s", ns / 1e9);
+    else if (ns >= 1e6)
+        std::snprintf(b, sizeof b, "%.3g ms", ns / 1e6);
+    else if (ns >= 1e3)
+        std::snprintf(b, sizeof b, "%.3g \u00b5s", ns / 1e3);
+    else
+        std::snprintf(b, sizeof b, "%.0f ns", ns);
+    return b;
+}
+
+void legendLine(Rgba c, const char* label, const char* tip) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(v2(p.x, p.y + h * 0.4), v2(p.x + h * 1.2, p.y + h * 0.6),
+                                              col(c));
+    ImGui::Dummy(v2(h * 1.3, h));
+    ImGui::SameLine(0, 2);
+    ImGui::TextUnformatted(label);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tip);
+    ImGui::SameLine(0, h);
+}
+
+// plotSeries draws one curve of samples (a member pointer picks the value) clipped to the plot. Samples
+// are folded per pixel column into their first, lowest, highest and last value, so a long run costs
+// a few points per column instead of one per sample (llvmpipe pays per triangle).
+void plotSeries(ImDrawList* dl, const std::vector<SeriesSample>& samples, std::uint64_t SeriesSample::*field,
+                const TimelineState& st, double yMax, ImU32 c, float thick) {
+    const Rect& r = st.plot;
+    auto yOf = [&](std::uint64_t v) { return r.y1 - static_cast<double>(v) / yMax * r.height(); };
+    std::vector<ImVec2> pts;
+    std::size_t i = 0;
+    while (i < samples.size()) {
+        const double x = st.xOf(static_cast<double>(samples[i].ns));
+        const double column = std::floor(x);
+        std::uint64_t first = samples[i].*field, lo = first, hi = first, last = first;
+        std::size_t j = i + 1;
+        for (; j < samples.size() && std::floor(st.xOf(static_cast<double>(samples[j].ns))) == column; j++) {
+            last = samples[j].*field;
+            lo = std::min(lo, last);
+            hi = std::max(hi, last);
+        }
+        pts.push_back(v2(x, yOf(first)));
+        if (j - i > 2) {
+            pts.push_back(v2(x, yOf(lo)));
+            pts.push_back(v2(x, yOf(hi)));
+        }
+        if (j - i > 1)
+            pts.push_back(v2(x, yOf(last)));
+        i = j;
+    }
+    if (pts.size() >= 2)
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, 0, thick);
+}
+
+} // namespace
+
+std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette& pal) {
+    const Runtime& rt = s.runtime();
+    const SeriesRecorder& series = s.series();
+    const std::vector<SeriesSample>& samples = series.samples();
+
+    legendLine(
+        pal.heapLiveLine, "heapLive",
+        "gcControllerState.heapLive (mgcpacer.go): bytes in spans cached or allocated since the last mark");
+    legendLine(pal.heapGoalLine, "heap goal",
+               "gcControllerState.heapGoal(): live heap \u00d7 (1 + GOGC/100)");
+    legendLine(pal.heapInuseLine, "HeapInuse", "runtime.MemStats.HeapInuse: bytes in in-use spans");
+    legendLine(pal.stwBand, "STW",
+               "Stop the world: sweep termination and mark termination (gcStart, gcMarkTermination)");
+    legendLine(pal.markBand, "mark", "_GCmark: concurrent marking with the write barrier on");
+    legendLine(pal.sweepBand, "sweep", "_GCoff after a cycle, until every span is swept (bgsweep, sweepone)");
+    if (s.original() != nullptr)
+        legendLine(mix(pal.heapLiveLine, pal.canvas, 0.5), "original heapLive",
+                   "heapLive of the run before the first live settings change");
+    if (ImGui::SmallButton("Whole run"))
+        follow_ = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Drag: seek. Wheel: zoom. Right or middle drag: pan. Double-click: whole run.");
+
+    const double endNs = std::max<double>(
+        {1.0, static_cast<double>(rt.now()), samples.empty() ? 0.0 : static_cast<double>(samples.back().ns)});
+    if (follow_) {
+        // A little room after the end, so the playhead stays whole at the frontier.
+        ns0_ = 0;
+        ns1_ = endNs * 1.02;
+    }
+
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float axisH = ImGui::GetTextLineHeightWithSpacing();
+    const float gutter = ImGui::CalcTextSize("000.0 MiB ").x;
+    Rect plot{origin.x + gutter, origin.y + 4, origin.x + std::max(avail.x, gutter + 20),
+              origin.y + std::max(avail.y - axisH, 24.0f)};
+    ImGui::InvisibleButton("plot", v2(avail.x, std::max(avail.y, 24.0f + axisH)),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    ImGuiIO& io = ImGui::GetIO();
+
+    state_.plot = plot;
+    state_.ns0 = ns0_;
+    state_.ns1 = ns1_;
+
+    std::optional<std::uint64_t> seekTo;
+    if (hovered && io.MouseWheel != 0) {
+        double at = state_.nsAt(io.MousePos.x);
+        double f = std::pow(0.8, io.MouseWheel);
+        ns0_ = at - (at - ns0_) * f;
+        ns1_ = at + (ns1_ - at) * f;
+        follow_ = false;
+    }
+    if (active &&
+        (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle))) {
+        double dns = io.MouseDelta.x / plot.width() * (ns1_ - ns0_);
+        ns0_ -= dns;
+        ns1_ -= dns;
+        follow_ = false;
+    } else if (active && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        std::uint64_t t = series.tickAt(state_.nsAt(io.MousePos.x));
+        if (t != s.tick())
+            seekTo = t;
+    }
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
+        follow_ = true;
+    if (ns1_ - ns0_ < 100)
+        ns1_ = ns0_ + 100;
+    state_.ns0 = ns0_;
+    state_.ns1 = ns1_;
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), col(pal.canvas));
+    dl->PushClipRect(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), true);
+
+    // Cycle bands, each phase over the full height.
+    auto band = [&](double a, double b, Rgba c) {
+        double x0 = state_.xOf(a), x1 = std::max(state_.xOf(b), x0 + 1);
+        dl->AddRectFilled(v2(x0, plot.y0), v2(x1, plot.y1), col(c));
+    };
+    const std::vector<CycleBand>& cycles = series.cycles();
+    for (std::size_t i = 0; i < cycles.size(); i++) {
+        const GCCycleStats& c = cycles[i].stats;
+        double sweepEnd = cycles[i].sweepDoneNs > 0 ? static_cast<double>(cycles[i].sweepDoneNs)
+                          : i + 1 < cycles.size()   ? static_cast<double>(cycles[i + 1].stats.tSweepTermStart)
+                                                    : endNs;
+        band(static_cast<double>(c.tEnd), sweepEnd, pal.sweepBand);
+        band(static_cast<double>(c.tMarkStart), static_cast<double>(c.tMarkTermStart), pal.markBand);
+        band(static_cast<double>(c.tSweepTermStart), static_cast<double>(c.tMarkStart), pal.stwBand);
+        band(static_cast<double>(c.tMarkTermStart), static_cast<double>(c.tEnd), pal.stwBand);
+    }
+    if (rt.gcphase != GCPhase::off || rt.stw != STWStage::none) {
+        const GCCycleStats& c = rt.work.current;
+        double now = static_cast<double>(rt.now());
+        if (rt.gcphase == GCPhase::off)
+            band(static_cast<double>(c.tSweepTermStart), now, pal.stwBand);
+        else
+            band(static_cast<double>(c.tMarkStart), now, pal.markBand);
+    }
+
+    double yMax = 1;
+    for (const SeriesSample& x : samples)
+        yMax = std::max<double>({yMax, static_cast<double>(x.heapLive), static_cast<double>(x.heapGoal),
+                                 static_cast<double>(x.heapInuse)});
+    yMax *= 1.1;
+    if (s.original() != nullptr)
+        plotSeries(dl, s.originalSamples(), &SeriesSample::heapLive, state_, yMax,
+                   col(mix(pal.heapLiveLine, pal.canvas, 0.5)), 1.5f);
+    plotSeries(dl, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 1.5f);
+    plotSeries(dl, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 1.5f);
+    plotSeries(dl, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 2.0f);
+
+    // The playhead: the current tick's virtual time.
+    const float px = std::round(static_cast<float>(state_.xOf(static_cast<double>(rt.now()))));
+    dl->AddRectFilled(v2(px - 1, plot.y0), v2(px + 1, plot.y1), col(pal.playhead));
+    dl->AddTriangleFilled(v2(px - 6, plot.y0), v2(px + 6, plot.y0), v2(px, plot.y0 + 8), col(pal.playhead));
+    dl->PopClipRect();
+
+    // Axes: bytes at the top of the gutter, time along the bottom.
+    ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddText(v2(origin.x, plot.y0), text, humanBytes(static_cast<std::uint64_t>(yMax)).c_str());
+    dl->AddText(v2(origin.x, plot.y1 - ImGui::GetTextLineHeight()), text, "0");
+    for (int i = 0; i <= 4; i++) {
+        double ns = ns0_ + (ns1_ - ns0_) * i / 4;
+        std::string l = formatNs(std::max(0.0, ns));
+        float w = ImGui::CalcTextSize(l.c_str()).x;
+        double x = std::clamp(state_.xOf(ns) - w / 2, plot.x0, plot.x1 - w);
+        dl->AddText(v2(x, plot.y1 + 2), text, l.c_str());
+    }
+    if (hovered && !active) {
+        double ns = state_.nsAt(io.MousePos.x);
+        ImGui::SetTooltip("%s virtual time, tick %s\nclick or drag to seek here",
+                          formatNs(std::max(0.0, ns)).c_str(), withThousands(series.tickAt(ns)).c_str());
+    }
+    return seekTo;
+}
+
+} // namespace gclab::render

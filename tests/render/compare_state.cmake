@@ -1,0 +1,46 @@
+# Runs gclab-gui headless with scripted keys (KEYS_A) on SCENARIO and checks the state it dumps:
+#   ARGS_B  a second run's arguments (a list; STATE_A_TICK is replaced by the first run's tick) that must
+#           reach the same tick and state hash;
+#   EXPECT  lines ("gogc 1") the first run's state must contain; "moved" means its tick is not 0.
+function(run_gui out)
+  execute_process(COMMAND ${GUI} ${SCENARIO} ${ARGN} --screenshot ${out}.png --dump-state ${out}.txt
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "gclab-gui ${ARGN} failed (${rc}): ${err}")
+  endif()
+endfunction()
+
+function(read_state file prefix)
+  file(STRINGS ${file} lines)
+  foreach(l IN LISTS lines)
+    string(REGEX MATCH "^([a-z]+) (.*)$" _ "${l}")
+    set(${prefix}_${CMAKE_MATCH_1} "${CMAKE_MATCH_2}" PARENT_SCOPE)
+  endforeach()
+endfunction()
+
+run_gui(${OUT}_a --keys "${KEYS_A}")
+read_state(${OUT}_a.txt A)
+message(STATUS "keys '${KEYS_A}': tick ${A_tick}, hash ${A_hash}, gogc ${A_gogc}, playing ${A_playing}")
+
+if(DEFINED ARGS_B)
+  string(REPLACE "STATE_A_TICK" "${A_tick}" argsB "${ARGS_B}")
+  run_gui(${OUT}_b ${argsB})
+  read_state(${OUT}_b.txt B)
+  message(STATUS "${argsB}: tick ${B_tick}, hash ${B_hash}")
+  if(NOT A_tick STREQUAL B_tick OR NOT A_hash STREQUAL B_hash)
+    message(FATAL_ERROR "different states: tick ${A_tick} hash ${A_hash} vs tick ${B_tick} hash ${B_hash}")
+  endif()
+endif()
+
+foreach(want IN LISTS EXPECT)
+  if(want STREQUAL "moved")
+    if(A_tick EQUAL 0)
+      message(FATAL_ERROR "the run did not move")
+    endif()
+  else()
+    string(REGEX MATCH "^([a-z]+) (.*)$" _ "${want}")
+    if(NOT "${A_${CMAKE_MATCH_1}}" STREQUAL "${CMAKE_MATCH_2}")
+      message(FATAL_ERROR "expected ${want}, got ${CMAKE_MATCH_1} ${A_${CMAKE_MATCH_1}}")
+    endif()
+  endif()
+endforeach()

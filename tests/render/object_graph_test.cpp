@@ -1,0 +1,72 @@
+// Tests for render/object_graph.h: depths are breadth-first distances from the roots, every edge is a
+// real pointer, and the neighbourhood of a selection holds its whole chain from a root.
+#include "render/object_graph.h"
+#include "render/scenario_source.h"
+#include "render/why_alive.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+
+namespace gclab::render {
+namespace {
+
+Runtime run(const char* name, std::uint64_t ticks) {
+    LoadedScenario sc = loadScenario(name);
+    return runScenario(sc, sc.scenario.defaults(), ticks);
+}
+
+TEST(ObjectGraph, DepthsAreDistancesFromRootsAndEdgesArePointers) {
+    Runtime rt = run("binary-trees", 3000);
+    ObjectGraph g = buildObjectGraph(rt, std::nullopt, 100000);
+    ASSERT_FALSE(g.truncated);
+    std::map<uintptr, std::uint32_t> depth;
+    for (const GraphNode& n : g.nodes)
+        if (!n.root)
+            depth[n.addr] = n.depth;
+    EXPECT_EQ(depth.size(), g.reachable);
+    ASSERT_GT(g.reachable, 10u);
+    for (const GraphEdge& e : g.edges) {
+        const GraphNode &a = g.nodes[e.from], &b = g.nodes[e.to];
+        EXPECT_FALSE(b.root);
+        if (a.root) {
+            EXPECT_EQ(b.depth, 1u);
+            continue;
+        }
+        auto targets = pointerTargets(rt, a.addr);
+        EXPECT_NE(std::find(targets.begin(), targets.end(), b.addr), targets.end());
+        EXPECT_LE(b.depth, a.depth + 1);
+    }
+    // whyAlive's shortest chain has exactly depth pointers.
+    for (const auto& [addr, d] : depth) {
+        auto path = whyAlive(rt, addr);
+        ASSERT_TRUE(path);
+        EXPECT_EQ(path->size(), d);
+    }
+}
+
+TEST(ObjectGraph, BigHeapsShowTheNeighbourhoodOfTheSelection) {
+    Runtime rt = run("binary-trees", 3000);
+    ObjectGraph all = buildObjectGraph(rt, std::nullopt, 100000);
+    const GraphNode* deepest = nullptr;
+    for (const GraphNode& n : all.nodes)
+        if (!n.root && (deepest == nullptr || n.depth > deepest->depth))
+            deepest = &n;
+    ASSERT_NE(deepest, nullptr);
+    ObjectGraph g = buildObjectGraph(rt, deepest->addr, 10);
+    auto path = whyAlive(rt, deepest->addr);
+    ASSERT_TRUE(path);
+    for (const PathStep& s : *path)
+        EXPECT_TRUE(std::any_of(g.nodes.begin(), g.nodes.end(),
+                                [&](const GraphNode& n) { return n.addr == s.target; }));
+    EXPECT_LT(g.nodes.size(), all.nodes.size());
+    ObjectGraph capped = buildObjectGraph(rt, std::nullopt, 10);
+    EXPECT_TRUE(capped.truncated);
+    EXPECT_EQ(
+        std::count_if(capped.nodes.begin(), capped.nodes.end(), [](const GraphNode& n) { return !n.root; }),
+        10);
+}
+
+} // namespace
+} // namespace gclab::render

@@ -1,0 +1,207 @@
+// Tests for render/session.h: the window's run moves through the Timeline exactly like a plain run of
+// the scenario, step back undoes step forward, live settings fork, and narration beats fire when the
+// model says their moment came. The oracle is always a fresh Runtime stepped without a Timeline.
+#include "render/scenario_source.h"
+#include "render/session.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace gclab::render {
+namespace {
+
+std::uint64_t hashOf(const Runtime& rt) { return rt.stateHash() ^ rt.eventHash.h; }
+
+Runtime plainRun(const std::string& name, std::uint64_t ticks) {
+    LoadedScenario sc = loadScenario(name);
+    return runScenario(sc, sc.scenario.defaults(), ticks);
+}
+
+std::unique_ptr<Session> session(const std::string& name) {
+    LoadedScenario sc = loadScenario(name);
+    ParamValues v = sc.scenario.defaults();
+    return std::make_unique<Session>(std::move(sc), v, true);
+}
+
+TEST(Session, SeekReachesTheStateOfAPlainRun) {
+    auto s = session("steady-state");
+    for (std::uint64_t t : {std::uint64_t{5000}, std::uint64_t{1234}, std::uint64_t{9000}, std::uint64_t{0},
+                            std::uint64_t{7777}}) {
+        s->seek(t);
+        ASSERT_EQ(s->tick(), t);
+        EXPECT_EQ(hashOf(s->runtime()), hashOf(plainRun("steady-state", t))) << "tick " << t;
+    }
+}
+
+TEST(Session, StepBackThenForwardReturnsToTheSameState) {
+    auto s = session("tricolor-basics");
+    // tricolor-basics has one cycle and several phases: step twice (a cycle once) before stepping back.
+    for (StepUnit u : {StepUnit::tick, StepUnit::mutatorOp, StepUnit::phase, StepUnit::cycle}) {
+        s->seek(0);
+        ASSERT_TRUE(s->stepForward(u));
+        if (u != StepUnit::cycle) {
+            ASSERT_TRUE(s->stepForward(u));
+        }
+        const std::uint64_t t = s->tick();
+        const std::uint64_t h = hashOf(s->runtime());
+        ASSERT_TRUE(s->stepBack(u));
+        EXPECT_LT(s->tick(), t);
+        ASSERT_TRUE(s->stepForward(u));
+        EXPECT_EQ(s->tick(), t) << static_cast<int>(u);
+        EXPECT_EQ(hashOf(s->runtime()), h) << static_cast<int>(u);
+    }
+}
+
+TEST(Session, EventsOfATickAreThoseThePlainRunEmitsInThatStep) {
+    LoadedScenario sc = loadScenario("tricolor-basics");
+    RuntimeConfig cfg = runConfig(sc);
+    Runtime plain(cfg);
+    sc.scenario.build(plain, sc.scenario.defaults());
+    plain.events.clear();
+    auto s = session("tricolor-basics");
+    std::vector<std::vector<Event>> perTick;
+    while (plain.step()) {
+        perTick.push_back(plain.events);
+        plain.events.clear();
+    }
+    ASSERT_GT(perTick.size(), 10u);
+    for (std::uint64_t t :
+         {std::uint64_t{3}, std::uint64_t{perTick.size()}, std::uint64_t{1}, std::uint64_t{17}}) {
+        s->seek(t);
+        const std::vector<Event>& got = s->tickEvents();
+        const std::vector<Event>& want = perTick[t - 1];
+        ASSERT_EQ(got.size(), want.size()) << "tick " << t;
+        for (std::size_t i = 0; i < got.size(); i++) {
+            EXPECT_EQ(got[i].kind, want[i].kind);
+            EXPECT_EQ(got[i].a, want[i].a);
+        }
+        EXPECT_EQ(s->eventsShown(), got.size());
+    }
+}
+
+TEST(Session, StepByEventVisitsEveryEventOnceAndBackUndoesIt) {
+    auto s = session("tricolor-basics");
+    std::uint64_t events = 0;
+    while (s->stepEventForward())
+        events++;
+    Runtime plain = plainRun("tricolor-basics", ~std::uint64_t{0});
+    EXPECT_EQ(s->tick(), plain.tick);
+    // Every event of the run but those build() emitted before tick 0.
+    LoadedScenario sc = loadScenario("tricolor-basics");
+    Runtime built(runConfig(sc));
+    sc.scenario.build(built, sc.scenario.defaults());
+    EXPECT_EQ(events, plain.eventCount - built.eventCount);
+    const std::uint64_t end = s->tick();
+    ASSERT_TRUE(s->stepEventBack());
+    ASSERT_TRUE(s->stepEventForward());
+    EXPECT_EQ(s->tick(), end);
+    EXPECT_EQ(hashOf(s->runtime()), hashOf(plain));
+}
+
+TEST(Session, AGOGCChangeForksAndKeepsTheOriginalRun) {
+    auto s = session("steady-state");
+    s->seek(20000);
+    ASSERT_EQ(s->original(), nullptr);
+    const std::uint64_t goal = s->runtime().gcController.heapGoal();
+    s->setGOGC(50);
+    ASSERT_NE(s->original(), nullptr);
+    EXPECT_EQ(s->runtime().gcController.gcPercent, 50);
+    EXPECT_LT(s->runtime().gcController.heapGoal(), goal);
+    EXPECT_EQ(s->original()->current().gcController.gcPercent, 100);
+    EXPECT_EQ(s->original()->tick(), 20000u);
+    // The fork continues with the new setting; going back before the change restores the old one.
+    s->stepForward(StepUnit::phase);
+    EXPECT_EQ(s->runtime().gcController.gcPercent, 50);
+    s->seek(100);
+    EXPECT_EQ(s->runtime().gcController.gcPercent, 100);
+    EXPECT_EQ(hashOf(s->runtime()), hashOf(plainRun("steady-state", 100)));
+    s->seek(20001);
+    EXPECT_EQ(s->runtime().gcController.gcPercent, 50);
+    // A second change does not replace the kept original.
+    const Timeline* original = s->original();
+    s->setGOGC(-1);
+    EXPECT_EQ(s->original(), original);
+    EXPECT_EQ(s->runtime().gcController.gcPercent, -1);
+}
+
+TEST(Session, NarrationBeatsFireWhenTheModelReachesTheirMoment) {
+    LoadedScenario sc = loadScenario("tricolor-basics");
+    auto s = session("tricolor-basics");
+    while (s->stepForward(StepUnit::tick)) {
+    }
+    // Oracle: replay a plain run and find each moment by looking at the state and events.
+    Runtime plain(runConfig(sc));
+    sc.scenario.build(plain, sc.scenario.defaults());
+    plain.events.clear();
+    const std::vector<NarrationBeat>& beats = sc.scenario.narration;
+    ASSERT_FALSE(beats.empty());
+    std::vector<std::optional<std::uint64_t>> want(beats.size());
+    GCPhase last = plain.gcphase;
+    for (std::size_t i = 0; i < beats.size(); i++)
+        if (beats[i].when == "start")
+            want[i] = 0;
+    while (plain.step()) {
+        for (std::size_t i = 0; i < beats.size(); i++) {
+            if (want[i])
+                continue;
+            const std::string& w = beats[i].when;
+            bool hit = false;
+            if (w.rfind("gc:", 0) == 0)
+                hit = plain.work.cycles >= std::stoull(w.substr(3));
+            else if (w == "phase:mark")
+                hit = last != GCPhase::mark && plain.gcphase == GCPhase::mark;
+            else if (w == "phase:marktermination")
+                hit = last != GCPhase::marktermination && plain.gcphase == GCPhase::marktermination;
+            else if (w.rfind("event:", 0) == 0)
+                for (const Event& e : plain.events)
+                    hit = hit || std::string(eventKindName(e.kind)) == w.substr(6);
+            if (hit)
+                want[i] = plain.tick;
+        }
+        last = plain.gcphase;
+        plain.events.clear();
+    }
+    int fired = 0;
+    for (std::size_t i = 0; i < beats.size(); i++) {
+        EXPECT_EQ(s->narration().firedAt()[i], want[i]) << beats[i].when;
+        fired += want[i].has_value();
+    }
+    EXPECT_GE(fired, 3);
+}
+
+TEST(Session, SeriesCoverTheRunAndTimeMapsBackToTicks) {
+    auto s = session("tricolor-basics");
+    while (s->stepForward(StepUnit::tick)) {
+    }
+    const std::vector<SeriesSample>& xs = s->series().samples();
+    ASSERT_EQ(xs.size(), s->tick() + 1); // short run: every tick sampled
+    for (const SeriesSample& x : xs) {
+        Runtime plain = plainRun("tricolor-basics", x.tick);
+        EXPECT_EQ(x.ns, plain.now());
+        EXPECT_EQ(x.heapLive, plain.gcController.heapLive);
+        EXPECT_EQ(x.heapInuse, plain.mheap.heapInUse);
+        // Several ticks can share a virtual time (the lowest P clock): tickAt gives the last of them.
+        const std::uint64_t t = s->series().tickAt(x.ns);
+        EXPECT_GE(t, x.tick);
+        EXPECT_EQ(xs[t].ns, x.ns);
+    }
+    ASSERT_EQ(s->series().cycles().size(), 1u);
+    EXPECT_EQ(s->series().cycles()[0].stats.num, s->runtime().work.history[0].num);
+}
+
+TEST(SeriesRecorder, ThinsOutButKeepsTheWholeRange) {
+    auto s = session("steady-state");
+    s->seek(3 * SeriesRecorder::maxSamples);
+    const auto& xs = s->series().samples();
+    EXPECT_LE(xs.size(), SeriesRecorder::maxSamples);
+    EXPECT_GE(xs.size(), SeriesRecorder::maxSamples / 2);
+    EXPECT_EQ(xs.front().tick, 0u);
+    EXPECT_GE(xs.back().tick, 3 * SeriesRecorder::maxSamples - 8);
+    for (std::size_t i = 1; i < xs.size(); i++)
+        EXPECT_LT(xs[i - 1].tick, xs[i].tick);
+}
+
+} // namespace
+} // namespace gclab::render
