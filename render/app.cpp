@@ -121,6 +121,23 @@ void App::advance(double dt) {
     changed();
 }
 
+std::vector<double> App::measureSeeks(int n) {
+    Session& s = *session_;
+    s.seek(~std::uint64_t{0} >> 1);
+    const std::uint64_t end = s.tick();
+    std::vector<double> ms;
+    std::uint64_t x = 0x9E3779B97F4A7C15ULL; // a fixed sequence: the same ticks every run
+    for (int i = 0; i < n && end > 0; i++) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        auto t0 = std::chrono::steady_clock::now();
+        s.seek((x >> 11) % end);
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    changed();
+    return ms;
+}
+
 const HeapSnapshot& App::snapshot() {
     if (snapVersion_ != version_) {
         snap_ = takeSnapshot(session_->runtime());

@@ -23,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace gclab::render {
 
@@ -74,6 +75,9 @@ class App {
     bool playing() const { return clock_.playing(); }
     const HeapMapView& heapMap() const { return heapMap_; }
     const TimelineView& timelineView() const { return timelineView_; }
+    // measureSeeks explores the whole run, then seeks to n pseudo-random ticks of it, as dragging the
+    // playhead does; returns each seek's wall time in ms (gclab-gui --measure-seeks).
+    std::vector<double> measureSeeks(int n);
     // gogcSliderRect is where the last frame drew the GOGC slider (scripted input aims at it).
     const Rect& gogcSliderRect() const { return gogcRect_; }
     // error is the model's failure message once a step threw (the run is then paused).

@@ -111,6 +111,9 @@ int main(int argc, char** argv) {
     app.add_option("--keys", keys,
                    "Headless: scripted input, space-separated, one per frame: space, right, left, r "
                    "(shift+/ctrl+/alt+), wait, click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION");
+    app.add_option("--measure-seeks", gui.measureSeeks,
+                   "Headless: run to the end, then time N seeks to pseudo-random ticks (a playhead drag)")
+        ->check(CLI::Range(1, 100000));
     app.add_option("--frame-log", gui.frameLog, "Headless: write every frame's time in ms (one per line)");
     app.add_option("--mouse", mouse, "Headless: put the mouse at X,Y, e.g. to show a tooltip");
 
@@ -122,7 +125,7 @@ int main(int argc, char** argv) {
         return usageError(app, e.what());
     }
 
-    const bool headless = !gui.screenshot.empty() || gui.measureFrames > 0;
+    const bool headless = !gui.screenshot.empty() || gui.measureFrames > 0 || gui.measureSeeks > 0;
     if (!positional.empty() && !scenario.empty())
         return usageError(app, "give the scenario either as FILE or with --scenario, not both");
     opts.scenario = !scenario.empty() ? scenario : !positional.empty() ? positional : defaultScenarioName();

@@ -331,7 +331,7 @@ std::string checkScript(const std::vector<std::string>& script) {
 //-----------------------------------------------------------------------------
 
 int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
-    const bool headless = !cfg.screenshot.empty() || cfg.measureFrames > 0;
+    const bool headless = !cfg.screenshot.empty() || cfg.measureFrames > 0 || cfg.measureSeeks > 0;
     if (headless && std::getenv("SDL_VIDEODRIVER") == nullptr)
         setenv("SDL_VIDEODRIVER", "offscreen", 1); // a GL context through EGL, no display needed
     if (!headless && !hasDisplay()) {
@@ -405,6 +405,18 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
     }
     {
         App& app = *appPtr;
+        if (cfg.measureSeeks > 0) {
+            std::vector<double> ms = app.measureSeeks(cfg.measureSeeks);
+            std::sort(ms.begin(), ms.end());
+            if (!ms.empty())
+                std::printf(
+                    "gclab-gui: %zu seeks over %llu ticks (%zu keyframes, %.1f MiB): median %.2f ms, max "
+                    "%.2f ms\n",
+                    ms.size(), static_cast<unsigned long long>(app.session().timeline().frontier()),
+                    app.session().timeline().keyframeCount(),
+                    static_cast<double>(app.session().timeline().keyframeBytes()) / (1 << 20),
+                    ms[ms.size() / 2], ms.back());
+        }
         const int warmup = cfg.measureFrames > 0 ? 5 : 0;
         const int scriptFrames = static_cast<int>(script.size());
         // Measured frames alternate between the window and an empty ImGui frame, one blank window over the

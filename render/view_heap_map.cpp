@@ -437,7 +437,10 @@ void HeapMapView::drawSpanLabels(const Runtime& rt, const Rect& view, const Heap
                               s.spanclass.noscan() ? "\nnoscan" : "");
             Rect cell = pageRect(p, geom_, xf_);
             ImVec2 sz = ImGui::GetFont()->CalcTextSizeA(fs, 1e9f, 0, text);
-            ImVec2 at = v2(cell.x0 + 3, cell.y0 + 2);
+            // At slot-detail zoom the label sits in the bottom-right corner, so that it never hides
+            // a span's first objects; otherwise top-left.
+            ImVec2 at = xf_.cellPx >= detailMinCellPx ? v2(cell.x1 - sz.x - 3, cell.y1 - sz.y - 2)
+                                                      : v2(cell.x0 + 3, cell.y0 + 2);
             dl->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + sz.x + 2, at.y + sz.y + 1),
                               IM_COL32(0, 0, 0, 170), 2);
             dl->AddText(ImGui::GetFont(), fs, at, IM_COL32_WHITE, text);

@@ -330,8 +330,8 @@ int checkSlots(const Args& a) {
         pagesChecked++;
         for (std::uint32_t w = 0; w < wordsPerPage; w++) {
             int row = static_cast<int>(w / wordsPerGridRow), colm = static_cast<int>(w % wordsPerGridRow);
-            if (firstPage && row < 6 && colm < 14)
-                continue; // the span's size label
+            if (firstPage && row >= 26 && colm >= 18)
+                continue; // the span's size label (bottom right)
             if (row >= flagRow - 2 && row <= flagRow)
                 continue;
             uintptr addr = pageAddr(p) + uintptr{w} * wordBytes;
@@ -400,7 +400,7 @@ int checkMarking(const Args& a) {
         const MSpan& s = rt.mheap.span(rt.mheap.spanOf(pageAddr(p)));
         const bool firstPage = s.base() == pageAddr(p);
         // Slots that start on this page, wholly visible with it; the span label covers the first page's
-        // top-left corner and the freeindex flag the rows above freeindex, so test a slot by its words
+        // bottom-right corner and the freeindex flag the rows above freeindex, so test a slot by its words
         // outside those.
         for (std::uint32_t slot = 0; slot < s.nelems; slot++) {
             uintptr addr = s.base() + uintptr{slot} * s.elemsize;
@@ -416,7 +416,7 @@ int checkMarking(const Args& a) {
                 auto word = static_cast<std::uint32_t>((w - pageAddr(p)) / wordBytes);
                 int row = static_cast<int>(word / wordsPerGridRow),
                     colm = static_cast<int>(word % wordsPerGridRow);
-                if (firstPage && row < 6 && colm < 14)
+                if (firstPage && row >= 26 && colm >= 18)
                     continue;
                 Rgba got = centre(img, wordRect(cell, word));
                 bool matched = false;
