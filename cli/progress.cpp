@@ -8,7 +8,8 @@ namespace gclab::cli {
 
 bool stderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 
-ProgressLine::ProgressLine(std::ostream& out, bool enabled) : out_(out), enabled_(enabled) {}
+ProgressLine::ProgressLine(std::ostream& out, bool enabled)
+    : out_(out), enabled_(enabled), last_(std::chrono::steady_clock::now()) {}
 
 ProgressLine::~ProgressLine() { clear(); }
 
@@ -35,7 +36,7 @@ bool ProgressLine::due() {
     if (!enabled_ || calls_++ % 1024 != 0)
         return false;
     auto now = std::chrono::steady_clock::now();
-    if (drawn_ && now - last_ < std::chrono::milliseconds(100))
+    if (now - last_ < std::chrono::milliseconds(100))
         return false;
     last_ = now;
     return true;

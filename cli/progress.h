@@ -22,8 +22,8 @@ class ProgressLine {
     ProgressLine& operator=(const ProgressLine&) = delete;
 
     bool enabled() const { return enabled_; }
-    // due says whether to redraw now: enabled, and 100 ms of wall time since the last redraw (checked
-    // on every 1024th call, as it is called once per simulated step).
+    // due says whether to redraw now: enabled, and 100 ms of wall time since the last redraw or the
+    // start (so a short run draws nothing), checked on every 1024th call (one call per simulated step).
     bool due();
     // draw redraws the line as "[#####     ]  42% done/total detail" (total 0: the count only).
     void draw(std::uint64_t done, std::uint64_t total, const std::string& detail);
@@ -38,7 +38,7 @@ class ProgressLine {
     bool enabled_;
     bool drawn_ = false;
     std::uint32_t calls_ = 0;
-    std::chrono::steady_clock::time_point last_{};
+    std::chrono::steady_clock::time_point last_;
 };
 
 } // namespace gclab::cli

@@ -60,11 +60,20 @@ std::vector<Row> parseCsv(const std::string& csv) {
     return rows;
 }
 
+// serialSweep is smallSweep run one setting at a time (computed once per process).
+const test::CliResult& serialSweep() {
+    static const test::CliResult r = [] {
+        cli::SweepOptions o = smallSweep();
+        o.jobs = 1;
+        return test::sweep(o);
+    }();
+    return r;
+}
+
 TEST(Sweep, ResultsDoNotDependOnJobs) {
-    cli::SweepOptions o = smallSweep();
-    o.jobs = 1;
-    test::CliResult serial = test::sweep(o);
+    const test::CliResult& serial = serialSweep();
     ASSERT_EQ(serial.code, 0) << serial.err;
+    cli::SweepOptions o = smallSweep();
     o.jobs = 4;
     test::CliResult parallel = test::sweep(o);
     ASSERT_EQ(parallel.code, 0) << parallel.err;
@@ -73,7 +82,7 @@ TEST(Sweep, ResultsDoNotDependOnJobs) {
 }
 
 TEST(Sweep, MoreGOGCMeansFewerCyclesAndMoreHeap) {
-    std::vector<Row> rows = parseCsv(test::sweep(smallSweep()).out);
+    std::vector<Row> rows = parseCsv(serialSweep().out);
     ASSERT_EQ(rows.size(), 5u);
     for (std::size_t i = 0; i < rows.size(); i++) {
         SCOPED_TRACE(rows[i].gogc);
