@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
     sweepCmd->add_option("--gogc", sweep.gogc, "GOGC values to compare, comma-separated (off allowed)")
         ->delimiter(',')
         ->type_name("LIST")
-        ->required();
+        ->allow_extra_args(false); // one list per --gogc, so that the scenario may come after it
     sweepCmd->add_option("--until", sweep.base.until, "Stop every run after tick N, cycle:N, or at the end")
         ->type_name("TICK|cycle:N|end");
     sweepCmd->add_flag("--csv", sweep.csv, "CSV instead of a table");

@@ -118,9 +118,13 @@ std::string outcomeName(const SweepRow& row) {
     return "failed";
 }
 
-std::string mib(double bytes) {
+// bytesText writes a byte count in KiB below 1 MiB, else in MiB, with two decimals.
+std::string bytesText(double bytes) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.2f MiB", bytes / (1024.0 * 1024.0));
+    if (bytes < 1024.0 * 1024.0)
+        std::snprintf(buf, sizeof buf, "%.2f KiB", bytes / 1024.0);
+    else
+        std::snprintf(buf, sizeof buf, "%.2f MiB", bytes / (1024.0 * 1024.0));
     return buf;
 }
 
@@ -141,9 +145,9 @@ void printTable(std::ostream& out, const std::vector<SweepAxis>& axes, const std
     for (const SweepRow& r : rows) {
         std::vector<std::string> line = r.setting;
         bool ok = r.built;
-        line.push_back(ok ? mib(static_cast<double>(r.heap.peakHeapAlloc)) : "-");
-        line.push_back(ok ? mib(static_cast<double>(r.heap.peakHeapInuse)) : "-");
-        line.push_back(ok ? mib(r.heap.averageHeapAlloc()) : "-");
+        line.push_back(ok ? bytesText(static_cast<double>(r.heap.peakHeapAlloc)) : "-");
+        line.push_back(ok ? bytesText(static_cast<double>(r.heap.peakHeapInuse)) : "-");
+        line.push_back(ok ? bytesText(r.heap.averageHeapAlloc()) : "-");
         line.push_back(ok ? std::to_string(r.numGC) : "-");
         line.push_back(ok ? fixed(r.gcCPUFraction * 100, "%") : "-");
         line.push_back(ok ? fixed(static_cast<double>(r.maxPauseNs) / 1000, " us") : "-");
@@ -227,9 +231,11 @@ int sweepScenario(const SweepOptions& opt, std::ostream& out, std::ostream& err)
     std::vector<std::thread> workers;
     for (unsigned j = 0; j < jobs; j++)
         workers.emplace_back([&] {
-            for (std::size_t i; (i = next.fetch_add(1)) < rows.size();) {
+            std::size_t i = next.fetch_add(1);
+            while (i < rows.size()) {
                 runRow(rows[i], stop, ticks);
                 finished.fetch_add(1);
+                i = next.fetch_add(1);
             }
         });
     ProgressLine progress(std::cerr, stderrIsTerminal());
