@@ -60,9 +60,12 @@ int replayRecording(const ReplayOptions& opt, std::ostream& out, std::ostream& e
     const Runtime& rt = timeline.current();
     if (timeline.divergedAt())
         return diverged(err, opt.recording, *timeline.divergedAt(), "the event hash differs");
-    if (result.outcome == RunOutcome::ended && rt.tick < stopAt.n)
+    if (result.outcome != RunOutcome::stopped && rt.tick < rec.endTick) {
+        std::string why = result.outcome == RunOutcome::ended ? "the run ended here"
+                                                              : "the run stopped here: " + result.message;
         return diverged(err, opt.recording, rt.tick,
-                        "the run ended here; the recording goes on to tick " + std::to_string(rec.endTick));
+                        why + "; the recording goes on to tick " + std::to_string(rec.endTick));
+    }
     if (!opt.seek && runHash(rt) != run.endHash)
         return diverged(err, opt.recording, rt.tick,
                         "the final hash is " + hex64(runHash(rt)) + ", recorded " + hex64(run.endHash));

@@ -187,6 +187,25 @@ TEST(RecordReplay, AChangedSettingIsADivergenceNotASilentSuccess) {
     }
 }
 
+TEST(RecordReplay, AViolationTheRecordingDidNotHaveIsADivergence) {
+    cli::RunOptions o = options("missing-write-barrier", {}, 1, 1);
+    o.record = test::tempPath("rec");
+    ASSERT_EQ(test::run(o).code, 0);
+    RecordingFile rec = load(o.record);
+    rec.meta["config.barrier"] = "off";
+    rec.hashes = {}; // leave only the end to compare
+    save(o.record, rec);
+    for (std::optional<std::uint64_t> seek :
+         {std::optional<std::uint64_t>{}, std::optional{rec.endTick - 1}}) {
+        CliResult r = test::replay({o.record, seek, false});
+        EXPECT_EQ(r.code, 4);
+        EXPECT_NE(r.err.find(": the run stopped here: oracle: GC 1 lost object"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("; the recording goes on to tick " + std::to_string(rec.endTick) + "\n"),
+                  std::string::npos)
+            << r.err;
+    }
+}
+
 TEST(RecordReplay, ADifferentEndHashIsADivergenceAtTheEnd) {
     std::string path = record("rec");
     RecordingFile rec = load(path);
