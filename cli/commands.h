@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,12 +24,36 @@ struct RunOptions {
     std::string gogc;                // empty: the scenario's default; "off" or an integer
     bool hash = false;
     bool oracle = true;
-    ExportPaths exports; // files to write; empty: not written
+    ExportPaths exports;       // files to write; empty: not written
+    std::string until = "end"; // end, TICK, or cycle:N
+    std::string record;        // save a recording of the run to this file
 };
 
-// runScenario runs a built-in scenario or a scenario file to the end; returns the process exit code
-// (0 ok, 2 bad input or a failed op, 3 oracle violation).
+// runScenario runs a built-in scenario or a scenario file to the end (or --until); returns the process
+// exit code (0 ok, 2 bad input or a failed op, 3 oracle violation).
 int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err);
+
+struct SweepOptions {
+    RunOptions base;               // the scenario and the settings every run shares
+    std::vector<std::string> gogc; // one run per value
+    bool csv = false;
+    unsigned jobs = 0; // 0: every core
+};
+
+// sweepScenario runs base once per setting, in parallel, and prints one row per setting; returns 0,
+// 2 (bad input, or a run failed) or 3 (a run's oracle found a violation).
+int sweepScenario(const SweepOptions& opt, std::ostream& out, std::ostream& err);
+
+struct ReplayOptions {
+    std::string recording;
+    std::optional<std::uint64_t> seek; // stop at this tick instead of where the recording ended
+    bool hash = false;
+};
+
+// replayRecording re-runs a recording made by gclab run --record and verifies every stored hash;
+// returns 0 (reproduced), 2 (unreadable or corrupt recording, changed scenario, bad --seek), 3 (oracle
+// violation, as the recorded run had) or 4 (the replay diverged from the recording).
+int replayRecording(const ReplayOptions& opt, std::ostream& out, std::ostream& err);
 
 // checkScenarioFile parses a scenario file and builds it with its defaults without running it:
 // prints "ok" and returns 0, or prints the one FILE:LINE:COL error line to err and returns 2.

@@ -3,14 +3,13 @@
 //
 // The model's MemStats (sim/mstats.h) gives the heap fields. This exporter adds what Go's ReadMemStats
 // reports about pauses, which it follows from the run: PauseNs and PauseEnd (ring buffers indexed by
-// NumGC % 256, one total pause per cycle), LastGC and GCCPUFraction as Go computes it at the end of each
-// cycle. Times are virtual nanoseconds since the run started (Go: Unix nanoseconds). Fields the model
-// has no value for are 0 (docs/exports.md lists them).
+// NumGC % 256, one total pause per cycle) and LastGC; GCCPUFraction is MemStats' (Go's definition, over
+// the completed cycles). Times are virtual nanoseconds since the run started (Go: Unix nanoseconds). Fields
+// the model has no value for are 0 (docs/exports.md lists them).
 #include "sim/mstats.h"
 
 #include "cli/atomic_file.h"
 #include "cli/exporters.h"
-#include "cli/gc_cpu_time.h"
 
 #include <array>
 #include <cstdio>
@@ -27,16 +26,12 @@ class MemStatsJsonExporter : public RunObserver {
         for (const Event& e : events) {
             if (e.kind != EventKind::gcDone)
                 continue;
-            // gcMarkTermination: record this cycle's pauses and the GC CPU fraction so far.
+            // gcMarkTermination: record this cycle's pauses.
             const std::size_t i = (e.a + 255) % 256; // e.a is the new NumGC
             pauseNs_[i] = rt.work.pauseTotalNs - pauseTotalAtLastGC_;
             pauseTotalAtLastGC_ = rt.work.pauseTotalNs;
             pauseEnd_[i] = static_cast<std::uint64_t>(span.end);
             lastGC_ = static_cast<std::uint64_t>(span.end);
-            const std::int64_t totalCpu = span.end * static_cast<std::int64_t>(rt.allp.size());
-            gcCPUFraction_ = totalCpu > 0 ? static_cast<double>(gcCPUTime(rt).utilization()) /
-                                                static_cast<double>(totalCpu)
-                                          : 0;
         }
     }
 
@@ -74,7 +69,7 @@ class MemStatsJsonExporter : public RunObserver {
         field("NumGC", m.NumGC);
         field("NumForcedGC", m.NumForcedGC);
         char buf[64];
-        std::snprintf(buf, sizeof buf, "%.17g", gcCPUFraction_);
+        std::snprintf(buf, sizeof buf, "%.17g", m.GCCPUFraction);
         o << "\"GCCPUFraction\":" << buf << ",";
         o << "\"EnableGC\":true,\"DebugGC\":false,\"BySize\":[";
         for (std::size_t c = 0; c < m.BySize.size(); c++) {
@@ -92,7 +87,6 @@ class MemStatsJsonExporter : public RunObserver {
     std::array<std::uint64_t, 256> pauseEnd_{};
     std::uint64_t pauseTotalAtLastGC_ = 0;
     std::uint64_t lastGC_ = 0;
-    double gcCPUFraction_ = 0;
 };
 
 } // namespace

@@ -6,6 +6,30 @@
 
 #include <iostream>
 
+namespace {
+
+// addSetupOptions adds what run and sweep both take: the scenario, --param, --barrier, --seed,
+// --gomaxprocs and --no-oracle. Returns --seed, to tell a given seed from the default.
+CLI::Option* addSetupOptions(CLI::App* cmd, gclab::cli::RunOptions& o) {
+    cmd->add_option(
+           "scenario", o.scenario,
+           "Scenario name (see gclab list), or a scenario file (a path ending in .toml or containing /)")
+        ->required();
+    cmd->add_option("--param", o.params, "Set a scenario parameter: name=value (repeat for more)")
+        ->type_name("NAME=VALUE")
+        ->allow_extra_args(false); // one value per --param, so that the scenario may come after it
+    cmd->add_option(
+        "--barrier", o.barrier,
+        "Write barrier: hybrid, hybrid-conceptual, dijkstra, yuasa, off (default: the scenario's)");
+    auto* seed = cmd->add_option(
+        "--seed", o.seed, "Seed for the scheduler's and the program's randomness (default: the scenario's)");
+    cmd->add_option("--gomaxprocs", o.gomaxprocs, "Number of Ps")->check(CLI::Range(1, 256));
+    cmd->add_flag("!--no-oracle", o.oracle, "Skip the reachability oracle (checkmark)");
+    return seed;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     CLI::App app{"gclab: a faithful, step-by-step model of the Go 1.19 runtime's memory management"};
     app.set_version_flag("--version",
@@ -29,25 +53,38 @@ int main(int argc, char** argv) {
 
     gclab::cli::RunOptions run;
     auto* runCmd = app.add_subcommand("run", "Run a scenario headless to the end, with the GC oracle on");
-    runCmd
-        ->add_option(
-            "scenario", run.scenario,
-            "Scenario name (see gclab list), or a scenario file (a path ending in .toml or containing /)")
-        ->required();
-    runCmd->add_option("--param", run.params, "Set a scenario parameter: name=value (repeat for more)")
-        ->type_name("NAME=VALUE")
-        ->allow_extra_args(false); // one value per --param, so that the scenario may come after it
-    runCmd->add_option(
-        "--barrier", run.barrier,
-        "Write barrier: hybrid, hybrid-conceptual, dijkstra, yuasa, off (default: the scenario's)");
-    auto* seedOpt = runCmd->add_option("--seed", run.seed,
-                                       "Seed for the scheduler's and the program's randomness (default: the "
-                                       "scenario's)");
-    runCmd->add_option("--gomaxprocs", run.gomaxprocs, "Number of Ps")->check(CLI::Range(1, 256));
+    auto* seedOpt = addSetupOptions(runCmd, run);
     runCmd->add_option("--gogc", run.gogc, "GOGC: a percentage, or off");
     runCmd->add_flag("--hash", run.hash, "Print the final state hash as the last line");
-    runCmd->add_flag("!--no-oracle", run.oracle, "Skip the reachability oracle (checkmark)");
     gclab::cli::addExportOptions(*runCmd, run.exports);
+    runCmd
+        ->add_option("--until", run.until,
+                     "Stop after tick N, after the N-th GC cycle (cycle:N), or at the end")
+        ->type_name("TICK|cycle:N|end");
+    runCmd->add_option("--record", run.record, "Save a recording of the run to FILE (for gclab replay)")
+        ->type_name("FILE");
+
+    gclab::cli::ReplayOptions replay;
+    auto* replayCmd =
+        app.add_subcommand("replay", "Re-run a recording, verify its hashes and report the first divergence");
+    replayCmd->add_option("recording", replay.recording, "A file saved by gclab run --record")->required();
+    replayCmd->add_option("--seek", replay.seek, "Stop at this tick instead of where the recording ends")
+        ->type_name("TICK");
+    replayCmd->add_flag("--hash", replay.hash, "Print the final state hash as the last line");
+
+    gclab::cli::SweepOptions sweep;
+    auto* sweepCmd = app.add_subcommand(
+        "sweep", "Run a scenario once per setting, in parallel, and tabulate heap and GC cost");
+    auto* sweepSeedOpt = addSetupOptions(sweepCmd, sweep.base);
+    sweepCmd->add_option("--gogc", sweep.gogc, "GOGC values to compare, comma-separated (off allowed)")
+        ->delimiter(',')
+        ->type_name("LIST")
+        ->allow_extra_args(false); // one list per --gogc, so that the scenario may come after it
+    sweepCmd->add_option("--until", sweep.base.until, "Stop every run after tick N, cycle:N, or at the end")
+        ->type_name("TICK|cycle:N|end");
+    sweepCmd->add_flag("--csv", sweep.csv, "CSV instead of a table");
+    sweepCmd->add_option("--jobs", sweep.jobs, "Runs at once (default: every core)")
+        ->check(CLI::Range(1, 1024));
 
     try {
         app.parse(argc, argv);
@@ -73,6 +110,12 @@ int main(int argc, char** argv) {
     if (*runCmd) {
         run.seedSet = seedOpt->count() > 0;
         return gclab::cli::runScenario(run, std::cout, std::cerr);
+    }
+    if (*replayCmd)
+        return gclab::cli::replayRecording(replay, std::cout, std::cerr);
+    if (*sweepCmd) {
+        sweep.base.seedSet = sweepSeedOpt->count() > 0;
+        return gclab::cli::sweepScenario(sweep, std::cout, std::cerr);
     }
     std::cerr << "gclab: a subcommand is required\n\n" << app.help();
     return 2;

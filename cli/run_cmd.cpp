@@ -1,14 +1,14 @@
 // gclab run / gclab list — run a built-in scenario or a scenario file headless, with the oracle on.
-#include "sim/mstats.h"
+#include "sim/recording.h"
+#include "sim/recording_file.h"
 
 #include "cli/commands.h"
-#include "cli/exporters.h"
-#include "scenarios/param_value.h"
-#include "scenarios/scenario.h"
-#include "scenarios/scenario_file.h"
+#include "cli/progress.h"
+#include "cli/run_loop.h"
+#include "cli/run_recording.h"
+#include "cli/run_setup.h"
 
-#include <charconv>
-#include <cstdio>
+#include <iostream>
 #include <optional>
 #include <ostream>
 
@@ -21,138 +21,84 @@ void listScenarios(std::ostream& out) {
 
 namespace {
 
-// whereFailed names the op a failed goroutine was running, as FILE:LINE:COL, when it came from a file.
-std::string whereFailed(const Runtime& rt, const ScenarioFile* file) {
-    if (file == nullptr || rt.curG == 0 || rt.curG > rt.allgs.size())
-        return "";
-    const G& g = rt.goroutine(rt.curG);
-    if (g.kind != GKind::user || g.program == Runtime::noProgram)
-        return "";
-    return file->where(g.program, g.pc);
+// finishExports writes the export files after a run that reached its end or its --until stop.
+int finishExports(ObserverFeed& feed, const RunResult& result, const Runtime& rt, std::ostream& err) {
+    if (result.outcome != RunOutcome::ended && result.outcome != RunOutcome::stopped)
+        return 0;
+    try {
+        feed.finish(rt);
+    } catch (const ExportError& e) {
+        err << e.what() << "\n";
+        return 2;
+    }
+    return 0;
 }
 
 } // namespace
 
 int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
-    std::optional<ScenarioFile> loaded;
-    const Scenario* sc = nullptr;
-    const ScenarioFile* file = nullptr;
-    if (isScenarioFilePath(opt.scenario)) {
-        try {
-            loaded = loadScenarioFile(opt.scenario);
-        } catch (const ScenarioError& e) {
-            err << e.what() << "\n";
-            return 2;
-        }
-        file = &*loaded;
-        sc = &loaded->scenario;
-    } else {
-        sc = findScenario(opt.scenario);
-        if (sc == nullptr) {
-            err << "gclab: unknown scenario \"" << opt.scenario
-                << "\" (gclab list shows them; a scenario file needs a path ending in .toml)\n";
-            return 2;
-        }
-        file = findLibraryScenario(opt.scenario);
+    std::optional<RunSetup> setup = prepareRun(opt, err);
+    if (!setup)
+        return 2;
+    StopCondition stop;
+    std::string untilError;
+    if (!parseUntil(opt.until, stop, untilError)) {
+        err << "gclab: " << untilError << "\n";
+        return 2;
     }
-
-    ParamValues values = sc->defaults();
-    for (const std::string& assignment : opt.params) {
-        std::string e = applyParamOverride(*sc, assignment, values);
-        if (!e.empty()) {
-            err << "gclab: " << e << "\n";
-            return 2;
-        }
-    }
-
-    RuntimeConfig cfg;
-    cfg.gomaxprocs = opt.gomaxprocs != 0 ? opt.gomaxprocs : sc->gomaxprocs;
-    cfg.gogc = sc->gogc;
-    cfg.memoryLimit = sc->memoryLimit;
-    if (!opt.gogc.empty()) {
-        if (opt.gogc == "off") {
-            cfg.gogc = -1;
-        } else {
-            std::int32_t v = 0;
-            auto [ptr, ec] = std::from_chars(opt.gogc.data(), opt.gogc.data() + opt.gogc.size(), v);
-            if (ec != std::errc() || ptr != opt.gogc.data() + opt.gogc.size() || v < 0) {
-                err << "gclab: --gogc: expected a non-negative integer or \"off\", got \"" << opt.gogc
-                    << "\"\n";
-                return 2;
-            }
-            cfg.gogc = v;
-        }
-    }
-    cfg.barrier = file != nullptr ? file->barrier : BarrierMode::hybrid;
-    if (!opt.barrier.empty()) {
-        auto mode = parseBarrierMode(opt.barrier);
-        if (!mode) {
-            err << "gclab: --barrier: expected hybrid, hybrid-conceptual, dijkstra, yuasa or off, got \""
-                << opt.barrier << "\"\n";
-            return 2;
-        }
-        cfg.barrier = *mode;
-    }
-    cfg.seed = opt.seedSet ? opt.seed : file != nullptr ? file->seed : 1;
-    cfg.checkmark = opt.oracle;
-    cfg.logStores = opt.oracle;
-
     RunObservers exporters;
     try {
-        exporters = makeExporters(opt.exports, ProfileSource{sc->name, file});
+        exporters = makeExporters(opt.exports, ProfileSource{setup->scenario->name, setup->file});
     } catch (const ExportError& e) {
         err << e.what() << "\n";
         return 2;
     }
-    cfg.recordEvents = !exporters.empty();
+    setup->cfg.recordEvents = !exporters.empty();
+    std::optional<Runtime> start = buildStart(*setup, err);
+    if (!start)
+        return 2;
 
-    Runtime rt(cfg);
-    std::uint64_t steps = 0;
+    ProgressLine progress(std::cerr, stderrIsTerminal());
+    auto observe = progressObserver(progress, stop, 0);
     try {
-        sc->build(rt, values);
-    } catch (const ScenarioError& e) {
-        err << e.what() << "\n";
-        return 2;
-    } catch (const RuntimeThrow& t) {
-        err << t.what() << "\n";
-        return 2;
-    }
-    try {
-        steps = runObserved(rt, exporters);
-        for (const auto& x : exporters)
-            x->finish(rt);
+        ObserverFeed feed(exporters, *start);
+        if (opt.record.empty()) {
+            Runtime& rt = *start;
+            RunResult result = driveRun([&rt] { return rt.step(); }, rt, stop, setup->file,
+                                        [&](const Runtime&) {
+                                            feed.afterStep(rt);
+                                            observe(rt);
+                                        });
+            progress.clear();
+            if (int code = finishExports(feed, result, rt, err); code != 0)
+                return code;
+            return reportRun(*setup, rt, result, stop, opt.hash, out, err);
+        }
+
+        Timeline timeline(*start, cliKeyframeBudget);
+        timeline.onStep([&feed](Runtime& rt) { feed.afterStep(rt); });
+        RunResult result = driveRun([&timeline] { return timeline.stepForward(StepUnit::tick); },
+                                    timeline.current(), stop, setup->file, observe);
+        progress.clear();
+        const Runtime& rt = timeline.current();
+        if (int code = finishExports(feed, result, rt, err); code != 0)
+            return code;
+        RecordingFile rec;
+        rec.meta = describeRun(opt.scenario, *setup, stop, rt);
+        rec.commands = timeline.commands();
+        rec.hashes = timeline.hashSamples();
+        rec.endTick = rt.tick;
+        std::string saveError;
+        if (!saveRecording(opt.record, rec, saveError)) {
+            err << "gclab: --record: " << saveError << "\n";
+            return 2;
+        }
+        return reportRun(*setup, rt, result, stop, opt.hash, out, err);
     } catch (const ExportError& e) {
+        progress.clear();
         err << e.what() << "\n";
         return 2;
-    } catch (const OracleViolation& v) {
-        out << v.what() << "\n";
-        return 3;
-    } catch (const RuntimeThrow& t) {
-        std::string where = whereFailed(rt, file);
-        err << (where.empty() ? "" : where + ": ") << t.what() << "\n";
-        return 2;
     }
-    MemStats m = readMemStats(rt);
-    out << "scenario " << sc->name << ": " << steps << " steps, " << rt.now() << " ns virtual, " << m.NumGC
-        << " GC cycles (" << m.NumForcedGC << " forced), barrier " << barrierModeName(rt.barrier) << "\n";
-    if (!sc->params.empty()) {
-        out << "params:";
-        for (const ScenarioParam& p : sc->params)
-            out << " " << p.name << "=" << formatParamValue(p, values.at(p.name));
-        out << "\n";
-    }
-    out << "heap: HeapAlloc=" << m.HeapAlloc << " HeapInuse=" << m.HeapInuse
-        << " HeapObjects=" << m.HeapObjects << " Mallocs=" << m.Mallocs << " Frees=" << m.Frees
-        << " NextGC=" << m.NextGC << "\n";
-    if (opt.oracle)
-        out << "oracle: every reachable object was marked in every cycle\n";
-    if (opt.hash) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%016llx",
-                      static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h));
-        out << buf << "\n";
-    }
-    return 0;
 }
 
 } // namespace gclab::cli

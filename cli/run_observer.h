@@ -38,9 +38,22 @@ class RunObserver {
 
 using RunObservers = std::vector<std::unique_ptr<RunObserver>>;
 
-// runObserved steps rt to the end like Runtime::runUntilDone, handing every step to the observers and
-// draining Runtime::events after each one (rt must record events when observers are given). Events
-// the setup emitted before the first step come first, as a step of zero length. Returns steps taken.
-std::uint64_t runObserved(Runtime& rt, const RunObservers& observers);
+// ObserverFeed hands a run to the observers step by step: first the events the scenario's setup emitted
+// (as a step of zero length, when the feed is made), then after every step the virtual time it took and
+// the events it emitted, draining Runtime::events each time (rt must record events when observers are
+// given). With no observers it does nothing.
+class ObserverFeed {
+  public:
+    ObserverFeed(const RunObservers& observers, Runtime& rt);
+    void afterStep(Runtime& rt);
+    // finish lets every observer write its file; throws ExportError.
+    void finish(const Runtime& rt);
+
+  private:
+    void deliver(Runtime& rt, const StepSpan& span);
+
+    const RunObservers& observers_;
+    std::vector<std::int64_t> clocks_; // every P's clock before the next step
+};
 
 } // namespace gclab::cli

@@ -17,6 +17,15 @@ std::string ScenarioFile::where(std::uint32_t program, std::uint32_t op) const {
     return file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
+std::uint64_t scenarioTextHash(std::string_view text) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : text) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
 ScenarioFile parseScenarioFile(std::string_view text, const std::string& filename) {
     auto model = std::make_shared<FileModel>(readScenarioToml(text, filename));
     // Every count must be valid with the defaults, and the programs must pass the static checks.
@@ -29,6 +38,7 @@ ScenarioFile parseScenarioFile(std::string_view text, const std::string& filenam
 
     ScenarioFile f;
     f.file = filename;
+    f.textHash = scenarioTextHash(text);
     f.barrier = model->barrier;
     f.seed = model->seed;
     f.scenario.name = model->name;

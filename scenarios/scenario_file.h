@@ -29,12 +29,16 @@ struct ScenarioFile {
     BarrierMode barrier = BarrierMode::hybrid;
     std::uint64_t seed = 1;
     std::string file;
+    std::uint64_t textHash = 0; // scenarioTextHash of the file's text: recordings name the exact file
     std::shared_ptr<const FileModel> model;
 
     // where returns "FILE:LINE:COL" of op `op` of program `program` (programs in file order, which is
     // the order build adds them to a fresh Runtime), or "" when there is no such op.
     std::string where(std::uint32_t program, std::uint32_t op) const;
 };
+
+// scenarioTextHash is the 64-bit FNV-1a hash of a file's bytes (detects edits, not tampering).
+std::uint64_t scenarioTextHash(std::string_view text);
 
 // parseScenarioFile parses text; filename is used in error messages. Throws ScenarioError.
 ScenarioFile parseScenarioFile(std::string_view text, const std::string& filename);

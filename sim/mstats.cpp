@@ -4,6 +4,26 @@
 
 namespace gclab {
 
+namespace {
+
+// gcCPUFraction is memstats.gc_cpu_fraction as gcMarkTermination computes it after the last cycle.
+double gcCPUFraction(const std::vector<GCCycleStats>& history) {
+    if (history.empty())
+        return 0;
+    std::int64_t totaltime = 0; // work.totaltime
+    for (const GCCycleStats& c : history) {
+        std::int64_t sweepTermCpu = std::int64_t{c.procs} * (c.tMarkStart - c.tSweepTermStart);
+        std::int64_t markCpu = c.assistTime + c.dedicatedTime + c.fractionalTime;
+        std::int64_t markTermCpu = std::int64_t{c.procs} * (c.tEnd - c.tMarkTermStart);
+        totaltime += sweepTermCpu + markCpu + markTermCpu;
+    }
+    const GCCycleStats& last = history.back();
+    std::int64_t totalCpu = std::int64_t{last.procs} * last.tEnd;
+    return totalCpu > 0 ? static_cast<double>(totaltime) / static_cast<double>(totalCpu) : 0;
+}
+
+} // namespace
+
 MemStats readMemStats(const Runtime& rt) {
     const MHeap& h = rt.mheap;
     HeapStats st = h.heapStats;
@@ -53,6 +73,7 @@ MemStats readMemStats(const Runtime& rt) {
     m.NumGC = rt.work.numgc;
     m.NumForcedGC = rt.work.numForcedGC;
     m.PauseTotalNs = rt.work.pauseTotalNs;
+    m.GCCPUFraction = gcCPUFraction(rt.work.history);
     return m;
 }
 

@@ -4,7 +4,11 @@
 // Reading does not flush the mcaches as Go's ReadMemStats does; instead it adds each cached span's
 // pending counts, which gives the numbers Go would report right after its flush.
 // Simplifications: Sys is the heap only (no stacks, metadata or OS-thread memory yet); pause times
-// are virtual nanoseconds; Lookups, PauseNs[], LastGC and GCCPUFraction arrive with the pacer.
+// are virtual nanoseconds; Lookups, PauseNs[] and LastGC arrive with the pacer. GCCPUFraction follows
+// gcMarkTermination: the GC CPU time of every completed cycle (both pauses × GOMAXPROCS, plus assist,
+// dedicated and fractional mark time; idle marking is free) over the CPU time available since the
+// start (GOMAXPROCS × virtual time at the end of the last cycle). Like Go's it changes only when a
+// cycle ends. The model's clock starts at 0 and GOMAXPROCS never changes during a run.
 #pragma once
 
 #include "sim/sizeclasses.h"
@@ -32,6 +36,7 @@ struct MemStats {
     std::uint64_t NumGC = 0;
     std::uint64_t NumForcedGC = 0;
     std::uint64_t PauseTotalNs = 0;
+    double GCCPUFraction = 0;
     struct BySizeEntry {
         std::uint32_t Size = 0;
         std::uint64_t Mallocs = 0;

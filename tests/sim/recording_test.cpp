@@ -12,10 +12,11 @@
 namespace gclab {
 namespace {
 
-Runtime scenarioStart(std::uint32_t procs = 2) {
+Runtime scenarioStart(std::uint32_t procs = 2, std::uint64_t seed = 1) {
     RuntimeConfig cfg = test::testConfig(procs);
     cfg.validate = false;
     cfg.jitterNs = 7;
+    cfg.seed = seed;
     Runtime rt(cfg);
     const Scenario* sc = findScenario("missing-write-barrier");
     ParamValues params = sc->defaults();
@@ -46,6 +47,28 @@ TEST(Timeline, SeekingBackEqualsRerunningToThatTick) {
         ASSERT_EQ(fingerprint(tl.current()), fingerprint(fresh)) << "tick " << t;
     }
     EXPECT_FALSE(tl.divergedAt());
+}
+
+TEST(Timeline, SteppingBackByAnyUnitEqualsRerunningOverRandomSeeds) {
+    Rng rng(17);
+    const StepUnit units[] = {StepUnit::tick, StepUnit::mutatorOp, StepUnit::phase, StepUnit::cycle};
+    for (std::uint64_t seed = 1; seed <= 4; seed++) {
+        Runtime start = scenarioStart(1 + static_cast<std::uint32_t>(seed % 3), seed);
+        Timeline tl(start, 4 << 20);
+        tl.seek(rng.below(40000));
+        for (int i = 0; i < 12; i++) {
+            StepUnit u = units[rng.below(4)];
+            if (rng.below(3) == 0)
+                tl.stepForward(u);
+            else
+                tl.stepBack(u);
+            Runtime fresh = start;
+            fresh.runUntilDone(tl.tick());
+            ASSERT_EQ(fingerprint(tl.current()), fingerprint(fresh))
+                << "seed " << seed << " tick " << tl.tick() << " unit " << static_cast<int>(u);
+        }
+        EXPECT_FALSE(tl.divergedAt());
+    }
 }
 
 TEST(Timeline, StepUnitsStopAtTheirBoundaries) {
