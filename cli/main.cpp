@@ -42,8 +42,16 @@ int main(int argc, char** argv) {
     auto* seedOpt = runCmd->add_option("--seed", run.seed,
                                        "Seed for the scheduler's and the program's randomness (default: the "
                                        "scenario's)");
-    runCmd->add_option("--gomaxprocs", run.gomaxprocs, "Number of Ps")->check(CLI::Range(1, 256));
-    runCmd->add_option("--gogc", run.gogc, "GOGC: a percentage, or off");
+    runCmd->add_option("--gomaxprocs", run.gomaxprocs, "Number of Ps (overrides the GOMAXPROCS variable)")
+        ->check(CLI::Range(1, 256));
+    runCmd->add_option("--gogc", run.gogc, "GOGC: a percentage, or off (overrides the GOGC variable)");
+    runCmd->add_option("--gomemlimit", run.gomemlimit,
+                       "GOMEMLIMIT: bytes with an optional B/KiB/MiB/GiB/TiB suffix, or off (overrides the "
+                       "GOMEMLIMIT variable)");
+    runCmd->add_option("--go-version", run.goVersion,
+                       "Whose runtime to follow where releases differ: 1.19 or 1.26");
+    runCmd->add_flag("--gctrace", run.gctrace,
+                     "Print Go's gctrace line per cycle on stderr (GODEBUG=gctrace=1)");
     runCmd->add_flag("--hash", run.hash, "Print the final state hash as the last line");
     runCmd->add_flag("!--no-oracle", run.oracle, "Skip the reachability oracle (checkmark)");
 

@@ -6,7 +6,6 @@
 #include "scenarios/scenario.h"
 #include "scenarios/scenario_file.h"
 
-#include <charconv>
 #include <cstdio>
 #include <optional>
 #include <ostream>
@@ -65,22 +64,10 @@ int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
     }
 
     RuntimeConfig cfg;
-    cfg.gomaxprocs = opt.gomaxprocs != 0 ? opt.gomaxprocs : sc->gomaxprocs;
+    cfg.gomaxprocs = sc->gomaxprocs;
     cfg.gogc = sc->gogc;
-    if (!opt.gogc.empty()) {
-        if (opt.gogc == "off") {
-            cfg.gogc = -1;
-        } else {
-            std::int32_t v = 0;
-            auto [ptr, ec] = std::from_chars(opt.gogc.data(), opt.gogc.data() + opt.gogc.size(), v);
-            if (ec != std::errc() || ptr != opt.gogc.data() + opt.gogc.size() || v < 0) {
-                err << "gclab: --gogc: expected a non-negative integer or \"off\", got \"" << opt.gogc
-                    << "\"\n";
-                return 2;
-            }
-            cfg.gogc = v;
-        }
-    }
+    if (!applyGoSettings(opt, cfg, err))
+        return 2;
     cfg.barrier = file != nullptr ? file->barrier : BarrierMode::hybrid;
     if (!opt.barrier.empty()) {
         auto mode = parseBarrierMode(opt.barrier);
@@ -107,7 +94,14 @@ int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         return 2;
     }
     try {
-        steps = rt.runUntilDone(~std::uint64_t{0});
+        // GODEBUG traces go to stderr as the runtime prints them.
+        while (rt.step()) {
+            steps++;
+            if (!rt.debugOut.empty()) {
+                err << rt.debugOut << std::flush;
+                rt.debugOut.clear();
+            }
+        }
     } catch (const OracleViolation& v) {
         out << v.what() << "\n";
         return 3;

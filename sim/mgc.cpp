@@ -5,6 +5,7 @@
 // sequence of steps during which no mutator runs; every step of a pause costs every P.
 // Simplifications: the sweeping that Go's gcStart does just before stopping the world is done as
 // the first part of the pause; no sync.Pool clearing, no finalizers.
+#include "sim/gctrace.h"
 #include "sim/runtime.h"
 
 namespace gclab {
@@ -103,7 +104,10 @@ void Runtime::sweepTerminationStep() {
     work.current.stacks = gcController.maxStackScan;
     work.current.globals = gcController.globalsScan;
     emit(EventKind::gcStart, work.cycles, work.userForced ? 1 : 0, gcController.heapLive);
+    gcController.mem = heapMemory();
     gcController.startCycle(now(), static_cast<std::uint32_t>(allp.size()));
+    if (cfg_.godebug.gcpacertrace)
+        debugOut += formatPacerTraceStart(gcController, work.current.heap0);
     gcphase = GCPhase::mark;
     emit(EventKind::phase, static_cast<uintptr>(gcphase), work.cycles);
     gcMarkRootPrepare();
@@ -133,7 +137,11 @@ bool Runtime::gcMarkDone() {
     if (flushed || markWorkAvailable())
         return false;
     // No work anywhere: stop the world for mark termination.
-    gcController.lastHeapGoal = gcController.heapGoal();
+    gcController.mem = heapMemory();
+    auto pacer = gcController.endCycle(now(), static_cast<std::uint32_t>(allp.size()),
+                                       work.current.assistTime, work.current.idleTime);
+    if (pacer && cfg_.godebug.gcpacertrace)
+        debugOut += formatPacerTraceEnd(gcController, *pacer);
     gcBlackenEnabled = false;
     wakeAssists();
     for (P& p : allp) {
@@ -147,7 +155,28 @@ bool Runtime::gcMarkDone() {
     return true;
 }
 
+HeapMemory Runtime::heapMemory() const {
+    HeapMemory m;
+    m.heapAlloc = mheap.heapStats.totalAlloc() - mheap.heapStats.totalFree();
+    m.heapFree = mheap.heapFree;
+    m.mappedReady = mheap.heapInUse + mheap.heapFree;
+    return m;
+}
+
+std::uint64_t Runtime::heapGoal() const {
+    GCController c = gcController;
+    c.mem = heapMemory();
+    return c.heapGoal();
+}
+
+void Runtime::gcControllerUpdate(std::int64_t dHeapLive, std::int64_t dHeapScan) {
+    if (gcBlackenEnabled)
+        gcController.mem = heapMemory();
+    gcController.update(dHeapLive, dHeapScan, gcBlackenEnabled);
+}
+
 void Runtime::gcControllerCommit() {
+    gcController.mem = heapMemory();
     gcController.commit(isSweepDone());
     if (gcphase != GCPhase::off)
         gcController.revise();
@@ -174,6 +203,14 @@ void Runtime::gcControllerCommit() {
 void Runtime::setGCPercent(std::int32_t gogc) {
     gcController.setGCPercent(gogc);
     gcControllerCommit();
+}
+
+std::int64_t Runtime::setMemoryLimit(std::int64_t limit) {
+    std::int64_t out = gcController.setMemoryLimit(limit);
+    if (limit < 0 || out == limit)
+        return out;
+    gcControllerCommit();
+    return out;
 }
 
 void Runtime::setBarrier(BarrierMode mode) {
@@ -246,6 +283,8 @@ void Runtime::markTerminationStep() {
         work.numForcedGC++;
     work.current.tEnd = now() + stepCost;
     work.history.push_back(work.current);
+    if (cfg_.godebug.gctrace)
+        debugOut += formatGCTrace(work.history);
     emit(EventKind::gcDone, work.numgc, work.bytesMarked);
     emit(EventKind::stwEnd, 1);
     stw = STWStage::none;
