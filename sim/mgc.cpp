@@ -7,6 +7,7 @@
 // the first part of the pause; no sync.Pool clearing, no finalizers.
 #include "sim/gctrace.h"
 #include "sim/runtime.h"
+#include "sim/sysmem.h"
 
 namespace gclab {
 
@@ -159,7 +160,8 @@ HeapMemory Runtime::heapMemory() const {
     HeapMemory m;
     m.heapAlloc = mheap.heapStats.totalAlloc() - mheap.heapStats.totalFree();
     m.heapFree = mheap.heapFree;
-    m.mappedReady = mheap.heapInUse + mheap.heapFree;
+    std::uint64_t heapSys = mheap.heapInUse + mheap.heapFree + mheap.heapReleased;
+    m.mappedReady = mheap.heapInUse + mheap.heapFree + nonHeapMapped(heapSys, mheap.numArenas());
     return m;
 }
 
