@@ -62,6 +62,7 @@ void Runtime::gcMarkTinyAllocs() {
 void Runtime::sweepTerminationStep() {
     if (stwStep == 0) {
         stopTheWorld();
+        gcCPULimiter.startGCTransition(true, now(), work.numgc);
         stepCost += cfg_.costs.stwFixed;
         work.startPending = false;
         work.current = GCCycleStats{};
@@ -123,6 +124,7 @@ void Runtime::sweepTerminationStep() {
     stw = STWStage::none;
     stwStep = 0;
     work.current.tMarkStart = now() + stepCost;
+    gcCPULimiter.finishGCTransition(work.current.tMarkStart, work.numgc);
     emit(EventKind::stwEnd, 0);
     if (cfg_.validate)
         validate();
@@ -238,6 +240,7 @@ void Runtime::gcSweep() {
 void Runtime::markTerminationStep() {
     if (stwStep == 0) {
         stopTheWorld();
+        gcCPULimiter.startGCTransition(false, now(), work.numgc);
         stepCost += cfg_.costs.stwFixed;
         emit(EventKind::stwStart, 1);
         gcphase = GCPhase::marktermination;
@@ -284,6 +287,7 @@ void Runtime::markTerminationStep() {
     if (work.current.forced)
         work.numForcedGC++;
     work.current.tEnd = now() + stepCost;
+    gcCPULimiter.finishGCTransition(work.current.tEnd, work.numgc);
     work.history.push_back(work.current);
     if (cfg_.godebug.gctrace)
         debugOut += formatGCTrace(work.history);

@@ -13,6 +13,7 @@ Runtime::Runtime(RuntimeConfig cfg) : barrier(cfg.barrier), rng(cfg.seed), cfg_(
     gcController.go126 = cfg.goVersion == GoVersion::go1_26;
     gcController.memoryLimit = cfg.memoryLimit;
     gcController.init(cfg.gogc);
+    gcCPULimiter.init(cfg.gomaxprocs);
     // The background sweeper is a goroutine, parked until the first cycle ends (Go: bgsweep).
     G sweeper;
     sweeper.goid = 1;

@@ -14,6 +14,7 @@
 #include "sim/gotype.h"
 #include "sim/mbarrier.h"
 #include "sim/mgc.h"
+#include "sim/mgclimit.h"
 #include "sim/mgcpacer.h"
 #include "sim/mgcsweep.h"
 #include "sim/mheap.h"
@@ -167,6 +168,7 @@ class Runtime {
     TypeRegistry types;
     MHeap mheap;
     GCController gcController;
+    GCCPULimiter gcCPULimiter;
     GCWorkState work;
     SweepState sweep;
     std::vector<P> allp;
