@@ -1,6 +1,8 @@
 // gclab — the headless command line: one function per subcommand.
 #pragma once
 
+#include "sim/runtime.h"
+
 #include "cli/exporters.h"
 
 #include <cstdint>
@@ -22,12 +24,19 @@ struct RunOptions {
     std::vector<std::string> params; // name=value overrides
     std::uint32_t gomaxprocs = 0;    // 0: the scenario's default
     std::string gogc;                // empty: the scenario's default; "off" or an integer
+    std::string gomemlimit;          // empty: GOMEMLIMIT from the environment, else off
+    std::string goVersion;           // empty: 1.19
+    bool gctrace = false;            // print Go's gctrace line per cycle on stderr (as GODEBUG=gctrace=1)
     bool hash = false;
     bool oracle = true;
     ExportPaths exports;       // files to write; empty: not written
     std::string until = "end"; // end, TICK, or cycle:N
     std::string record;        // save a recording of the run to this file
 };
+
+// applyGoSettings layers the environment (GOGC, GOMEMLIMIT, GOMAXPROCS, GODEBUG) and then the flags
+// over cfg; false (after printing one error line) when a value is malformed.
+bool applyGoSettings(const RunOptions& opt, RuntimeConfig& cfg, std::ostream& err);
 
 // runScenario runs a built-in scenario or a scenario file to the end (or --until); returns the process
 // exit code (0 ok, 2 bad input or a failed op, 3 oracle violation).

@@ -9,7 +9,8 @@
 namespace {
 
 // addSetupOptions adds what run and sweep both take: the scenario, --param, --barrier, --seed,
-// --gomaxprocs and --no-oracle. Returns --seed, to tell a given seed from the default.
+// --gomaxprocs, --gomemlimit, --go-version and --no-oracle. Returns --seed, to tell a given seed from
+// the default.
 CLI::Option* addSetupOptions(CLI::App* cmd, gclab::cli::RunOptions& o) {
     cmd->add_option(
            "scenario", o.scenario,
@@ -23,7 +24,13 @@ CLI::Option* addSetupOptions(CLI::App* cmd, gclab::cli::RunOptions& o) {
         "Write barrier: hybrid, hybrid-conceptual, dijkstra, yuasa, off (default: the scenario's)");
     auto* seed = cmd->add_option(
         "--seed", o.seed, "Seed for the scheduler's and the program's randomness (default: the scenario's)");
-    cmd->add_option("--gomaxprocs", o.gomaxprocs, "Number of Ps")->check(CLI::Range(1, 256));
+    cmd->add_option("--gomaxprocs", o.gomaxprocs, "Number of Ps (overrides the GOMAXPROCS variable)")
+        ->check(CLI::Range(1, 256));
+    cmd->add_option("--gomemlimit", o.gomemlimit,
+                    "GOMEMLIMIT: bytes with an optional B/KiB/MiB/GiB/TiB suffix, or off (overrides the "
+                    "GOMEMLIMIT variable)");
+    cmd->add_option("--go-version", o.goVersion,
+                    "Whose runtime to follow where releases differ: 1.19 or 1.26");
     cmd->add_flag("!--no-oracle", o.oracle, "Skip the reachability oracle (checkmark)");
     return seed;
 }
@@ -54,7 +61,9 @@ int main(int argc, char** argv) {
     gclab::cli::RunOptions run;
     auto* runCmd = app.add_subcommand("run", "Run a scenario headless to the end, with the GC oracle on");
     auto* seedOpt = addSetupOptions(runCmd, run);
-    runCmd->add_option("--gogc", run.gogc, "GOGC: a percentage, or off");
+    runCmd->add_option("--gogc", run.gogc, "GOGC: a percentage, or off (overrides the GOGC variable)");
+    runCmd->add_flag("--gctrace", run.gctrace,
+                     "Print Go's gctrace line per cycle on stderr (GODEBUG=gctrace=1)");
     runCmd->add_flag("--hash", run.hash, "Print the final state hash as the last line");
     gclab::cli::addExportOptions(*runCmd, run.exports);
     runCmd

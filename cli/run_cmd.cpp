@@ -34,6 +34,14 @@ int finishExports(ObserverFeed& feed, const RunResult& result, const Runtime& rt
     return 0;
 }
 
+// printDebugOut moves what GODEBUG's traces printed during the last step to stderr, as Go prints them.
+void printDebugOut(Runtime& rt, std::ostream& err) {
+    if (rt.debugOut.empty())
+        return;
+    err << rt.debugOut << std::flush;
+    rt.debugOut.clear();
+}
+
 } // namespace
 
 int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
@@ -67,6 +75,7 @@ int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
             RunResult result = driveRun([&rt] { return rt.step(); }, rt, stop, setup->file,
                                         [&](const Runtime&) {
                                             feed.afterStep(rt);
+                                            printDebugOut(rt, err);
                                             observe(rt);
                                         });
             progress.clear();
@@ -76,7 +85,10 @@ int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err) {
         }
 
         Timeline timeline(*start, cliKeyframeBudget);
-        timeline.onStep([&feed](Runtime& rt) { feed.afterStep(rt); });
+        timeline.onStep([&](Runtime& rt) {
+            feed.afterStep(rt);
+            printDebugOut(rt, err);
+        });
         RunResult result = driveRun([&timeline] { return timeline.stepForward(StepUnit::tick); },
                                     timeline.current(), stop, setup->file, observe);
         progress.clear();

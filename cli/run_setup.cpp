@@ -2,29 +2,9 @@
 
 #include "scenarios/param_value.h"
 
-#include <charconv>
 #include <ostream>
 
 namespace gclab::cli {
-
-namespace {
-
-bool parseGOGC(const std::string& text, std::int32_t& out, std::ostream& err) {
-    if (text == "off") {
-        out = -1;
-        return true;
-    }
-    std::int32_t v = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || ptr != text.data() + text.size() || v < 0) {
-        err << "gclab: --gogc: expected a non-negative integer or \"off\", got \"" << text << "\"\n";
-        return false;
-    }
-    out = v;
-    return true;
-}
-
-} // namespace
 
 std::optional<RunSetup> prepareRun(const RunOptions& opt, std::ostream& err) {
     RunSetup s;
@@ -57,9 +37,10 @@ std::optional<RunSetup> prepareRun(const RunOptions& opt, std::ostream& err) {
     }
 
     RuntimeConfig& cfg = s.cfg;
-    cfg.gomaxprocs = opt.gomaxprocs != 0 ? opt.gomaxprocs : s.scenario->gomaxprocs;
+    cfg.gomaxprocs = s.scenario->gomaxprocs;
     cfg.gogc = s.scenario->gogc;
-    if (!opt.gogc.empty() && !parseGOGC(opt.gogc, cfg.gogc, err))
+    cfg.memoryLimit = s.scenario->memoryLimit;
+    if (!applyGoSettings(opt, cfg, err))
         return std::nullopt;
     cfg.barrier = s.file != nullptr ? s.file->barrier : BarrierMode::hybrid;
     if (!opt.barrier.empty()) {

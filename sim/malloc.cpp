@@ -137,8 +137,11 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
     if (gcBlackenEnabled && goid != 0)
         goroutine(goid).gcAssistBytes -= static_cast<std::int64_t>(size - dataSize);
     if (shouldhelpgc) {
-        if (gcphase == GCPhase::off && !work.startPending && gcController.heapLive >= gcController.trigger())
-            gcStart(false);
+        if (gcphase == GCPhase::off && !work.startPending) {
+            gcController.mem = heapMemory();
+            if (gcController.heapLive >= gcController.trigger())
+                gcStart(false);
+        }
         if (cfg_.validate)
             validate();
     }

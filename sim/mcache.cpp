@@ -47,8 +47,8 @@ void MCache::refill(SpanClass spc, Runtime& rt) {
 
     // Assume every free slot of the span will be allocated; releaseAll undoes what was not.
     uintptr usedBytes = ns.allocCount * ns.elemsize;
-    rt.gcController.update(static_cast<std::int64_t>(ns.npages * pageSize - usedBytes),
-                           static_cast<std::int64_t>(scanAlloc), rt.gcBlackenEnabled);
+    rt.gcControllerUpdate(static_cast<std::int64_t>(ns.npages * pageSize - usedBytes),
+                          static_cast<std::int64_t>(scanAlloc));
     scanAlloc = 0;
     alloc[spc.value] = id;
 }
@@ -62,7 +62,7 @@ SpanId MCache::allocLarge(uintptr size, bool noscan, Runtime& rt) {
     SpanId id = rt.mheapAlloc(npages, spc);
     h.heapStats.largeAlloc += npages * pageSize;
     h.heapStats.largeAllocCount++;
-    rt.gcController.update(static_cast<std::int64_t>(npages * pageSize), 0, rt.gcBlackenEnabled);
+    rt.gcControllerUpdate(static_cast<std::int64_t>(npages * pageSize), 0);
     // Large spans sit on the swept full list so that the background sweeper finds them.
     h.central[spc.value].fullSwept(h.sweepgen).push(id);
     MSpan& s = h.span(id);
@@ -95,7 +95,7 @@ void MCache::releaseAll(Runtime& rt) {
     tinyoffset = 0;
     h.heapStats.tinyAllocCount += tinyAllocs;
     tinyAllocs = 0;
-    rt.gcController.update(dHeapLive, flushedScan, rt.gcBlackenEnabled);
+    rt.gcControllerUpdate(dHeapLive, flushedScan);
 }
 
 void MCache::prepareForSweep(Runtime& rt) {

@@ -5,7 +5,9 @@
 // sequence of steps during which no mutator runs; every step of a pause costs every P.
 // Simplifications: the sweeping that Go's gcStart does just before stopping the world is done as
 // the first part of the pause; no sync.Pool clearing, no finalizers.
+#include "sim/gctrace.h"
 #include "sim/runtime.h"
+#include "sim/sysmem.h"
 
 namespace gclab {
 
@@ -60,6 +62,7 @@ void Runtime::gcMarkTinyAllocs() {
 void Runtime::sweepTerminationStep() {
     if (stwStep == 0) {
         stopTheWorld();
+        gcCPULimiter.startGCTransition(true, now(), work.numgc);
         stepCost += cfg_.costs.stwFixed;
         work.startPending = false;
         work.current = GCCycleStats{};
@@ -103,7 +106,10 @@ void Runtime::sweepTerminationStep() {
     work.current.stacks = gcController.maxStackScan;
     work.current.globals = gcController.globalsScan;
     emit(EventKind::gcStart, work.cycles, work.userForced ? 1 : 0, gcController.heapLive);
+    gcController.mem = heapMemory();
     gcController.startCycle(now(), static_cast<std::uint32_t>(allp.size()));
+    if (cfg_.godebug.gcpacertrace)
+        debugOut += formatPacerTraceStart(gcController, work.current.heap0);
     gcphase = GCPhase::mark;
     emit(EventKind::phase, static_cast<uintptr>(gcphase), work.cycles);
     gcMarkRootPrepare();
@@ -118,6 +124,7 @@ void Runtime::sweepTerminationStep() {
     stw = STWStage::none;
     stwStep = 0;
     work.current.tMarkStart = now() + stepCost;
+    gcCPULimiter.finishGCTransition(work.current.tMarkStart, work.numgc);
     emit(EventKind::stwEnd, 0);
     if (cfg_.validate)
         validate();
@@ -133,7 +140,11 @@ bool Runtime::gcMarkDone() {
     if (flushed || markWorkAvailable())
         return false;
     // No work anywhere: stop the world for mark termination.
-    gcController.lastHeapGoal = gcController.heapGoal();
+    gcController.mem = heapMemory();
+    auto pacer = gcController.endCycle(now(), static_cast<std::uint32_t>(allp.size()),
+                                       work.current.assistTime, work.current.idleTime);
+    if (pacer && cfg_.godebug.gcpacertrace)
+        debugOut += formatPacerTraceEnd(gcController, *pacer);
     gcBlackenEnabled = false;
     wakeAssists();
     for (P& p : allp) {
@@ -147,7 +158,29 @@ bool Runtime::gcMarkDone() {
     return true;
 }
 
+HeapMemory Runtime::heapMemory() const {
+    HeapMemory m;
+    m.heapAlloc = mheap.heapStats.totalAlloc() - mheap.heapStats.totalFree();
+    m.heapFree = mheap.heapFree;
+    std::uint64_t heapSys = mheap.heapInUse + mheap.heapFree + mheap.heapReleased;
+    m.mappedReady = mheap.heapInUse + mheap.heapFree + nonHeapMapped(heapSys, mheap.numArenas());
+    return m;
+}
+
+std::uint64_t Runtime::heapGoal() const {
+    GCController c = gcController;
+    c.mem = heapMemory();
+    return c.heapGoal();
+}
+
+void Runtime::gcControllerUpdate(std::int64_t dHeapLive, std::int64_t dHeapScan) {
+    if (gcBlackenEnabled)
+        gcController.mem = heapMemory();
+    gcController.update(dHeapLive, dHeapScan, gcBlackenEnabled);
+}
+
 void Runtime::gcControllerCommit() {
+    gcController.mem = heapMemory();
     gcController.commit(isSweepDone());
     if (gcphase != GCPhase::off)
         gcController.revise();
@@ -176,6 +209,14 @@ void Runtime::setGCPercent(std::int32_t gogc) {
     gcControllerCommit();
 }
 
+std::int64_t Runtime::setMemoryLimit(std::int64_t limit) {
+    std::int64_t out = gcController.setMemoryLimit(limit);
+    if (limit < 0 || out == limit)
+        return out;
+    gcControllerCommit();
+    return out;
+}
+
 void Runtime::setBarrier(BarrierMode mode) {
     // Whatever the old barrier buffered is shaded first, so switching never drops a recorded pointer.
     for (P& p : allp)
@@ -199,6 +240,7 @@ void Runtime::gcSweep() {
 void Runtime::markTerminationStep() {
     if (stwStep == 0) {
         stopTheWorld();
+        gcCPULimiter.startGCTransition(false, now(), work.numgc);
         stepCost += cfg_.costs.stwFixed;
         emit(EventKind::stwStart, 1);
         gcphase = GCPhase::marktermination;
@@ -245,7 +287,10 @@ void Runtime::markTerminationStep() {
     if (work.current.forced)
         work.numForcedGC++;
     work.current.tEnd = now() + stepCost;
+    gcCPULimiter.finishGCTransition(work.current.tEnd, work.numgc);
     work.history.push_back(work.current);
+    if (cfg_.godebug.gctrace)
+        debugOut += formatGCTrace(work.history);
     emit(EventKind::gcDone, work.numgc, work.bytesMarked);
     emit(EventKind::stwEnd, 1);
     stw = STWStage::none;

@@ -1,5 +1,6 @@
 #include "sim/mgcpacer.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace gclab {
@@ -14,11 +15,39 @@ void GCController::update(std::int64_t dHeapLive, std::int64_t dHeapScan, bool b
     }
 }
 
+bool PIController::next(double input, double setpoint, double period, double& output) {
+    double prop = kp * (setpoint - input);
+    double rawOutput = prop + errIntegral;
+    if (std::isinf(rawOutput) || std::isnan(rawOutput)) {
+        errIntegral = 0;
+        output = min;
+        return false;
+    }
+    output = std::clamp(rawOutput, min, max);
+    if (ti != 0 && tt != 0) {
+        errIntegral += (kp * period / ti) * (setpoint - input) + (period / tt) * (output - rawOutput);
+        if (std::isinf(errIntegral) || std::isnan(errIntegral)) {
+            errIntegral = 0;
+            output = min;
+            return false;
+        }
+    }
+    return true;
+}
+
 void GCController::init(std::int32_t gogc) {
     heapMinimum = defaultHeapMinimum;
     triggered = noTriggered;
+    consMarkController = PIController{0.9, 4.0, 1000.0, -1000.0, 1000.0, 0};
     setGCPercent(gogc);
     commit(true);
+}
+
+std::int64_t GCController::setMemoryLimit(std::int64_t limit) {
+    std::int64_t out = memoryLimit;
+    if (limit >= 0)
+        memoryLimit = limit;
+    return out;
 }
 
 void GCController::setGCPercent(std::int32_t gogc) {
@@ -41,16 +70,39 @@ void GCController::commit(bool isSweepDone) {
                        static_cast<double>(lastHeapScan + lastStackScan + globalsScan)));
 }
 
+std::uint64_t GCController::memoryLimitHeapGoal() const {
+    auto limit = static_cast<std::uint64_t>(memoryLimit);
+    std::uint64_t nonHeapMemory = mem.mappedReady - mem.heapFree - mem.heapAlloc;
+    std::uint64_t overage = mem.mappedReady > limit ? mem.mappedReady - limit : 0;
+    if (nonHeapMemory + overage >= limit)
+        return heapMarked;
+    std::uint64_t goal = limit - (nonHeapMemory + overage);
+    std::uint64_t headroom = memoryLimitHeapGoalHeadroom;
+    if (go126)
+        headroom = std::max(headroom, goal / 100 * 3);
+    if (goal < headroom || goal - headroom < headroom)
+        goal = headroom;
+    else
+        goal -= headroom;
+    return std::max(goal, heapMarked);
+}
+
 std::uint64_t GCController::heapGoalInternal(std::uint64_t& minTrigger) const {
     std::uint64_t goal = gcPercentHeapGoal;
     minTrigger = 0;
-    std::uint64_t sweepDistTrigger = sweepDistMinTrigger;
-    if (sweepDistTrigger > goal)
-        goal = sweepDistTrigger;
-    minTrigger = sweepDistTrigger;
-    constexpr std::uint64_t minRunway = 64 << 10;
-    if (triggered != noTriggered && goal < triggered + minRunway)
-        goal = triggered + minRunway;
+    std::uint64_t memoryLimitGoal = memoryLimit == noMemoryLimit ? ~std::uint64_t{0} : memoryLimitHeapGoal();
+    if (memoryLimitGoal < goal) {
+        goal = memoryLimitGoal;
+    } else {
+        // The sweep distance and the minimum runway apply only when the GOGC goal governs.
+        std::uint64_t sweepDistTrigger = sweepDistMinTrigger;
+        if (sweepDistTrigger > goal)
+            goal = sweepDistTrigger;
+        minTrigger = sweepDistTrigger;
+        constexpr std::uint64_t minRunway = 64 << 10;
+        if (triggered != noTriggered && goal < triggered + minRunway)
+            goal = triggered + minRunway;
+    }
     return goal;
 }
 
@@ -90,7 +142,8 @@ void GCController::startCycle(std::int64_t now, std::uint32_t procs) {
     globalsScanWork = 0;
     bgScanCredit = 0;
     markStartTime = now;
-    triggered = trigger();
+    // 1.19 records the computed trigger; newer releases record where the cycle actually started.
+    triggered = go126 ? heapLive : trigger();
 
     double totalUtilizationGoal = static_cast<double>(procs) * gcBackgroundUtilization;
     dedicatedMarkWorkersNeeded = static_cast<std::int64_t>(totalUtilizationGoal + 0.5);
@@ -142,6 +195,46 @@ void GCController::revise() {
         heapRemaining = 1;
     assistWorkPerByte = static_cast<double>(scanWorkRemaining) / static_cast<double>(heapRemaining);
     assistBytesPerWork = static_cast<double>(heapRemaining) / static_cast<double>(scanWorkRemaining);
+}
+
+std::optional<PacerCycleEnd> GCController::endCycle(std::int64_t now, std::uint32_t procs,
+                                                    std::int64_t assistTime, std::int64_t idleMarkTime) {
+    lastHeapGoal = heapGoal();
+    std::int64_t assistDuration = now - markStartTime;
+    double utilization = gcBackgroundUtilization;
+    if (assistDuration > 0)
+        utilization += static_cast<double>(assistTime) /
+                       static_cast<double>(assistDuration * static_cast<std::int64_t>(procs));
+    if (heapLive <= triggered)
+        return std::nullopt;
+    double idleUtilization = 0;
+    if (assistDuration > 0)
+        idleUtilization = static_cast<double>(idleMarkTime) /
+                          static_cast<double>(assistDuration * static_cast<std::int64_t>(procs));
+    std::int64_t scanWork = heapScanWork + stackScanWork + globalsScanWork;
+    double currentConsMark = (static_cast<double>(heapLive - triggered) * (utilization + idleUtilization)) /
+                             (static_cast<double>(scanWork) * (1 - utilization));
+    PacerCycleEnd e;
+    e.utilization = utilization;
+    e.oldConsMark = consMark;
+    if (go126) {
+        // Go 1.21+: the maximum of this and the last four measurements, no smoothing.
+        double m = currentConsMark;
+        for (double v : lastConsMark)
+            m = std::max(m, v);
+        for (std::size_t i = lastConsMark.size() - 1; i > 0; i--)
+            lastConsMark[i] = lastConsMark[i - 1];
+        lastConsMark[0] = currentConsMark;
+        consMark = m;
+        return e;
+    }
+    double out = 0;
+    if (!consMarkController.next(consMark, currentConsMark, 1.0, out)) {
+        out = 0;
+        e.controllerReset = true;
+    }
+    consMark = out;
+    return e;
 }
 
 void GCController::resetLive(uintptr bytesMarked) {

@@ -4,15 +4,20 @@
 // sweepDistMinTrigger, runway), heapGoalInternal, trigger (the 45/64 and 61/64 bounds and goal-4MiB),
 // startCycle (dedicated/fractional workers, 25% utilisation), revise (assistWorkPerByte) and
 // resetLive. heapLive counts a whole cached span's free slots from the moment an mcache takes it.
-// Simplifications (until the pacer issue completes this file): no memory-limit goal, consMark stays
-// 0 (so runway is 0 and the trigger is the upper bound), no GC CPU limiter.
+// endCycle estimates consMark with 1.19's PI controller (kp 0.9, Ti 4, Tt 1000, output in
+// [-1000, 1000]); the go1_26 profile keeps the maximum of the current and the last 4 measurements
+// instead. heapGoalInternal takes the smaller of the GOGC goal and memoryLimitHeapGoal.
+// Simplifications: mappedReady's non-heap part is a calibrated estimate (sim/sysmem.h); no GC CPU
+// limiter and no scavenger, so heapReleased only holds never-used heap growth.
 #pragma once
 
 #include "sim/base.h"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 
 namespace gclab {
 
@@ -50,10 +55,38 @@ inline constexpr std::int64_t gcCreditSlack = 2000;
 inline constexpr std::int64_t gcOverAssistWork = 64 << 10;
 inline constexpr std::uint64_t noTriggered = ~std::uint64_t{0};
 
+// piController is Go's proportional-integral controller with anti-windup (mgcpacer.go).
+struct PIController {
+    double kp = 0, ti = 0, tt = 0, min = 0, max = 0;
+    double errIntegral = 0;
+    // next returns the new output for input towards setpoint, or false (and resets) on overflow.
+    bool next(double input, double setpoint, double period, double& output);
+};
+
+// PacerCycleEnd is what endCycle measured, for gcpacertrace.
+struct PacerCycleEnd {
+    double utilization = 0; // 0.25 + assist time / (mark duration x procs)
+    double oldConsMark = 0;
+    bool controllerReset = false;
+};
+
+// HeapMemory is what memoryLimitHeapGoal reads: Go's gcController.mappedReady, heapFree and
+// totalAlloc - totalFree.
+struct HeapMemory {
+    std::uint64_t mappedReady = 0;
+    std::uint64_t heapFree = 0;
+    std::uint64_t heapAlloc = 0;
+};
+
+inline constexpr std::uint64_t memoryLimitHeapGoalHeadroom = 1 << 20;
+inline constexpr std::int64_t noMemoryLimit = std::numeric_limits<std::int64_t>::max();
+
 struct GCController {
     // Settings.
-    std::int32_t gcPercent = 100; // GOGC; < 0 means off
+    std::int32_t gcPercent = 100;             // GOGC; < 0 means off
+    std::int64_t memoryLimit = noMemoryLimit; // GOMEMLIMIT in bytes
     std::uint64_t heapMinimum = defaultHeapMinimum;
+    bool go126 = false; // the go1_26 profile's consMark estimate and memory-limit headroom
 
     // Heap state (bytes).
     uintptr heapLive = 0;
@@ -69,8 +102,14 @@ struct GCController {
     std::uint64_t sweepDistMinTrigger = 0;
     std::uint64_t runway = 0;
     double consMark = 0;
+    PIController consMarkController;
+    std::array<double, 4> lastConsMark{}; // go1_26: the previous measurements
     std::uint64_t triggered = noTriggered;
     std::uint64_t lastHeapGoal = 0;
+
+    // The memory the goal is computed from; the Runtime refreshes it (refreshHeapMemory) before any
+    // decision that reads the goal.
+    HeapMemory mem;
 
     // Per-cycle state.
     std::int64_t heapScanWork = 0;
@@ -91,12 +130,20 @@ struct GCController {
 
     void init(std::int32_t gogc);
     void setGCPercent(std::int32_t gogc);
+    // setMemoryLimit stores GOMEMLIMIT and returns the old one; a negative input only queries.
+    std::int64_t setMemoryLimit(std::int64_t limit);
     void commit(bool isSweepDone);
     std::uint64_t heapGoal() const;
+    std::uint64_t memoryLimitHeapGoal() const;
     // trigger returns the heap trigger; minTriggerOut receives nothing else (Go returns the goal too).
     std::uint64_t trigger() const;
     void startCycle(std::int64_t now, std::uint32_t procs);
     void revise();
+    // endCycle records lastHeapGoal and updates consMark; empty when heapLive <= triggered (Go returns
+    // early and prints no pacer line).
+    // assistTime and idleMarkTime are this cycle's nanoseconds of assists and of idle mark work.
+    std::optional<PacerCycleEnd> endCycle(std::int64_t now, std::uint32_t procs, std::int64_t assistTime,
+                                          std::int64_t idleMarkTime);
     void resetLive(uintptr bytesMarked);
 
   private:

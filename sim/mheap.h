@@ -42,6 +42,20 @@ struct HeapStats {
     std::uint64_t largeFree = 0;
     std::uint64_t largeFreeCount = 0;
     std::uint64_t tinyAllocCount = 0;
+
+    // totalAlloc and totalFree are bytes in slot sizes (Go: gcController.totalAlloc / totalFree).
+    std::uint64_t totalAlloc() const {
+        std::uint64_t n = largeAlloc;
+        for (int c = 0; c < numSizeClasses; c++)
+            n += smallAllocCount[c] * class_to_size[c];
+        return n;
+    }
+    std::uint64_t totalFree() const {
+        std::uint64_t n = largeFree;
+        for (int c = 0; c < numSizeClasses; c++)
+            n += smallFreeCount[c] * class_to_size[c];
+        return n;
+    }
 };
 
 // ObjectRef names one slot of one span.

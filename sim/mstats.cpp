@@ -41,14 +41,12 @@ MemStats readMemStats(const Runtime& rt) {
     }
 
     MemStats m;
-    std::uint64_t totalAlloc = st.largeAlloc;
+    std::uint64_t totalAlloc = st.totalAlloc();
     std::uint64_t nMalloc = st.largeAllocCount;
-    std::uint64_t totalFree = st.largeFree;
+    std::uint64_t totalFree = st.totalFree();
     std::uint64_t nFree = st.largeFreeCount;
     for (int c = 0; c < numSizeClasses; c++) {
-        totalAlloc += st.smallAllocCount[c] * class_to_size[c];
         nMalloc += st.smallAllocCount[c];
-        totalFree += st.smallFreeCount[c] * class_to_size[c];
         nFree += st.smallFreeCount[c];
         if (c < static_cast<int>(m.BySize.size()))
             m.BySize[c] =
@@ -69,7 +67,7 @@ MemStats readMemStats(const Runtime& rt) {
     m.HeapIdle = h.heapFree + h.heapReleased;
     m.HeapSys = h.heapInUse + h.heapFree + h.heapReleased;
     m.Sys = m.HeapSys;
-    m.NextGC = rt.gcController.heapGoal();
+    m.NextGC = rt.heapGoal();
     m.NumGC = rt.work.numgc;
     m.NumForcedGC = rt.work.numForcedGC;
     m.PauseTotalNs = rt.work.pauseTotalNs;

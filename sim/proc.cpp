@@ -121,6 +121,7 @@ void Runtime::runP(P& p) {
             p.gcFractionalMarkTime += stepCost;
         } else {
             work.current.idleTime += stepCost;
+            gcCPULimiter.idleTimePool += stepCost;
         }
         p.clock += stepCost;
         return;
@@ -143,6 +144,7 @@ void Runtime::runP(P& p) {
         if (next == 0) {
             lastStep = StepKind::idle;
             p.clock += cfg_.costs.idle;
+            gcCPULimiter.idleTimePool += cfg_.costs.idle;
             return;
         }
         p.curg = next;
@@ -164,8 +166,15 @@ void Runtime::runP(P& p) {
 }
 
 void Runtime::assistUnit(P& p, G& g) {
+    if (gcCPULimiter.limiting()) {
+        // gcDrainN bails out while the limiter is on; the goroutine goes on in debt.
+        g.assistWorkLeft = 0;
+        g.assistWorkDone = 0;
+        return;
+    }
     std::int64_t done = gcBlackenEnabled ? markUnit(p) : -1;
     work.current.assistTime += cfg_.costs.scanObject;
+    gcCPULimiter.assistTimePool += cfg_.costs.scanObject;
     if (done >= 0) {
         g.assistWorkDone += done;
         g.assistWorkLeft -= std::max<std::int64_t>(done, 1);
@@ -248,7 +257,7 @@ void Runtime::execOp(P& p, G& g) {
         if (gcBlackenEnabled && !g.assistDebited) {
             g.assistDebited = true;
             g.gcAssistBytes -= static_cast<std::int64_t>(size);
-            if (g.gcAssistBytes < 0) {
+            if (g.gcAssistBytes < 0 && !gcCPULimiter.limiting()) {
                 gcAssistAlloc(g);
                 if (g.assistWorkLeft > 0)
                     return false; // assist first; the op runs again afterwards
@@ -413,6 +422,8 @@ bool Runtime::step() {
         tick--;
         return false;
     }
+    if (gcCPULimiter.needUpdate(now()))
+        gcCPULimiter.update(now(), work.numgc);
     runP(pickP());
     return true;
 }

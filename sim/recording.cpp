@@ -15,6 +15,9 @@ void applyCommand(Runtime& rt, const Command& c) {
     case CommandKind::forceGC:
         rt.gcForce();
         break;
+    case CommandKind::setMemoryLimit:
+        rt.setMemoryLimit(c.value);
+        break;
     }
 }
 

@@ -20,13 +20,13 @@
 
 namespace gclab {
 
-enum class CommandKind : std::uint8_t { setGOGC, setBarrier, forceGC };
+enum class CommandKind : std::uint8_t { setGOGC, setBarrier, forceGC, setMemoryLimit };
 
 // Command is a change from outside the program (the window's controls, a scenario script).
 struct Command {
     std::uint64_t tick = 0; // applied when the run has executed exactly this many steps
     CommandKind kind = CommandKind::forceGC;
-    std::int64_t value = 0; // GOGC (negative: off) or a BarrierMode
+    std::int64_t value = 0; // GOGC (negative: off), a BarrierMode, or GOMEMLIMIT bytes (int64 max: off)
     friend bool operator==(const Command&, const Command&) = default;
 };
 

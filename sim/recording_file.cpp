@@ -180,7 +180,7 @@ bool decodeRecording(std::string_view bytes, RecordingFile& out, std::string& er
         if (!rd.u64(c.tick, "a command tick") || !rd.u8(kind, "a command kind") ||
             !rd.u64(value, "a command value"))
             return failed();
-        if (kind > static_cast<std::uint8_t>(CommandKind::forceGC)) {
+        if (kind > static_cast<std::uint8_t>(CommandKind::setMemoryLimit)) {
             rd.fail(at + 8, "unknown command kind " + std::to_string(kind));
             return failed();
         }

@@ -10,7 +10,10 @@ Runtime::Runtime(RuntimeConfig cfg) : barrier(cfg.barrier), rng(cfg.seed), cfg_(
     allp.resize(cfg.gomaxprocs);
     for (std::uint32_t i = 0; i < cfg.gomaxprocs; i++)
         allp[i].id = i;
+    gcController.go126 = cfg.goVersion == GoVersion::go1_26;
+    gcController.memoryLimit = cfg.memoryLimit;
     gcController.init(cfg.gogc);
+    gcCPULimiter.init(cfg.gomaxprocs);
     // The background sweeper is a goroutine, parked until the first cycle ends (Go: bgsweep).
     G sweeper;
     sweeper.goid = 1;

@@ -14,6 +14,7 @@
 #include "sim/gotype.h"
 #include "sim/mbarrier.h"
 #include "sim/mgc.h"
+#include "sim/mgclimit.h"
 #include "sim/mgcpacer.h"
 #include "sim/mgcsweep.h"
 #include "sim/mheap.h"
@@ -24,6 +25,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace gclab {
@@ -31,6 +33,13 @@ namespace gclab {
 // GoVersion selects whose behaviour the model follows where Go releases differ (docs/pacer.md lists
 // exactly what each profile changes).
 enum class GoVersion : std::uint8_t { go1_19, go1_26 };
+
+// GODebug holds the GODEBUG settings the model honours; each trace goes to Runtime::debugOut.
+struct GODebug {
+    bool gctrace = false;      // a line per cycle at mark termination
+    bool gcpacertrace = false; // the pacer's lines at cycle start and end of mark
+    bool scavtrace = false;    // the scavenger's line per cycle
+};
 
 struct RuntimeConfig {
     std::uint32_t gomaxprocs = 1;
@@ -42,6 +51,7 @@ struct RuntimeConfig {
     std::int32_t gogc = 100;                                             // < 0: off
     std::int64_t memoryLimit = std::numeric_limits<std::int64_t>::max(); // GOMEMLIMIT bytes; max: off
     GoVersion goVersion = GoVersion::go1_19;
+    GODebug godebug;
     BarrierMode barrier = BarrierMode::hybrid;
     std::uint64_t seed = 1;
     std::uint32_t sliceOps = 1000; // operations a goroutine runs before it is preempted
@@ -110,6 +120,15 @@ class Runtime {
     void gcForce();
     // setGCPercent is debug.SetGCPercent: the new GOGC takes effect at once (gcControllerCommit).
     void setGCPercent(std::int32_t gogc);
+    // setMemoryLimit is debug.SetMemoryLimit: a negative limit only queries; a new limit is committed
+    // at once. Returns the previous limit.
+    std::int64_t setMemoryLimit(std::int64_t limit);
+    // heapMemory is what the memory-limit goal reads now (Go's gcController memory stats).
+    HeapMemory heapMemory() const;
+    // heapGoal is gcController.heapGoal() with the memory stats as they are now (MemStats.NextGC).
+    std::uint64_t heapGoal() const;
+    // gcControllerUpdate applies heapLive / heapScan deltas (revising the assist ratio while marking).
+    void gcControllerUpdate(std::int64_t dHeapLive, std::int64_t dHeapScan);
     // setBarrier switches the write barrier mode from now on (a teaching control, not a Go API).
     void setBarrier(BarrierMode mode);
     std::int64_t now() const; // virtual nanoseconds: the lowest P clock
@@ -149,6 +168,7 @@ class Runtime {
     TypeRegistry types;
     MHeap mheap;
     GCController gcController;
+    GCCPULimiter gcCPULimiter;
     GCWorkState work;
     SweepState sweep;
     std::vector<P> allp;
@@ -168,6 +188,7 @@ class Runtime {
     std::uint32_t bgsweepG = 0;
     std::uint32_t liveUserGoroutines = 0; // user goroutines neither dead nor parked
     std::vector<Event> events;            // filled when config().recordEvents; the caller drains it
+    std::string debugOut; // what the runtime printed to stderr (GODEBUG); the caller drains it
     Fnv1a eventHash;
     std::uint64_t eventCount = 0;
     std::int64_t stepCost = 0; // virtual ns charged to the acting P by the current step

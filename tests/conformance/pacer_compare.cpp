@@ -1,0 +1,152 @@
+#include "pacer_compare.h"
+
+#include "sim/runtime.h"
+
+#include "scenarios/scenario.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+
+namespace gclab::conformance {
+
+namespace {
+
+constexpr double MiB = 1 << 20;
+
+// parseTraces reads gcpacertrace and gctrace lines in the order the runtime printed them.
+PacerRun parseTraces(const std::string& text) {
+    static const std::regex start(
+        R"(^pacer: assist ratio=\S+ \(scan \d+ MB in \d+->\d+ MB\) workers=(\d+)\+(\S+)$)");
+    static const std::regex end(
+        R"(^pacer: \d+% CPU \(25 exp\.\) for (\d+)\+(\d+)\+(\d+) B work \(\d+ B exp\.\) in (\d+) B -> (\d+) B \(\xE2\x88\x86goal (-?\d+), cons/mark \S+\).*$)");
+    static const std::regex gc(R"(^gc (\d+) @.* (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, .*$)");
+    PacerRun run;
+    CycleRecord next;
+    std::istringstream in(text);
+    std::string line;
+    std::smatch m;
+    while (std::getline(in, line)) {
+        if (std::regex_match(line, m, start)) {
+            next = CycleRecord{};
+            next.dedicated = std::stoll(m[1].str());
+            next.fractional = std::stod(m[2].str());
+        } else if (std::regex_match(line, m, end)) {
+            next.hasPacerEnd = true;
+            next.stackScanWork = std::stoull(m[2].str());
+            next.globalsScanWork = std::stoull(m[3].str());
+            next.triggered = std::stod(m[4].str());
+            next.heap1 = std::stod(m[5].str());
+            next.goal = next.heap1 - std::stod(m[6].str());
+            run.globalsScan = std::max(run.globalsScan, next.globalsScanWork);
+        } else if (std::regex_match(line, m, gc)) {
+            next.num = static_cast<std::uint32_t>(std::stoul(m[1].str()));
+            if (!next.hasPacerEnd) {
+                next.heap1 = std::stod(m[3].str()) * MiB + MiB / 2;
+                next.goal = std::stod(m[5].str()) * MiB + MiB / 2;
+            }
+            next.heap2 = std::stod(m[4].str()) * MiB + MiB / 2;
+            run.cycles.push_back(next);
+            next = CycleRecord{};
+        }
+    }
+    return run;
+}
+
+std::string readCommand(const std::string& cmd) {
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (pipe == nullptr)
+        throw std::runtime_error("cannot run " + cmd);
+    std::string out;
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
+        out.append(buf.data(), n);
+    if (pclose(pipe) != 0)
+        throw std::runtime_error(cmd + " failed");
+    return out;
+}
+
+double median(std::vector<double> v) {
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    std::size_t k = v.size() / 2;
+    return v.size() % 2 == 1 ? v[k] : (v[k - 1] + v[k]) / 2;
+}
+
+} // namespace
+
+PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p) {
+    std::string env =
+        "env GODEBUG=gctrace=1,gcpacertrace=1 GOMAXPROCS=" + std::to_string(p.gomaxprocs) +
+        " GOGC=" + (p.gogc < 0 ? std::string("off") : std::to_string(p.gogc)) + " GOMEMLIMIT=" +
+        (p.memoryLimit == std::numeric_limits<std::int64_t>::max() ? std::string("off")
+                                                                   : std::to_string(p.memoryLimit));
+    std::string cmd = env + " '" + program + "' " + std::to_string(p.liveBytes) + " " +
+                      std::to_string(p.iterations) + " " + std::to_string(p.goroutines) + " " +
+                      std::to_string(p.garbagePerIter) + " " + std::to_string(p.seed) + " 2>&1 >/dev/null";
+    return parseTraces(readCommand(cmd));
+}
+
+PacerRun runModelSteadyState(const SteadyStateParams& p, std::uint64_t globalsScan) {
+    RuntimeConfig cfg;
+    cfg.gomaxprocs = p.gomaxprocs;
+    cfg.gogc = p.gogc;
+    cfg.memoryLimit = p.memoryLimit;
+    cfg.seed = p.seed;
+    cfg.hashEvents = false;
+    cfg.godebug.gctrace = true;
+    cfg.godebug.gcpacertrace = true;
+    Runtime rt(cfg);
+    const Scenario* sc = findScenario("steady-state");
+    if (sc == nullptr)
+        throw std::runtime_error("no steady-state scenario");
+    ParamValues v = sc->defaults();
+    v["live_bytes"] = static_cast<std::int64_t>(p.liveBytes);
+    v["iterations"] = static_cast<std::int64_t>(p.iterations);
+    v["goroutines"] = p.goroutines;
+    v["garbage_per_iter"] = p.garbagePerIter;
+    sc->build(rt, v);
+    std::uint64_t have = rt.gcController.globalsScan;
+    if (globalsScan > have)
+        rt.addGlobals((globalsScan - have) / 8);
+    rt.runUntilDone(~std::uint64_t{0});
+    PacerRun run = parseTraces(rt.debugOut);
+    if (run.cycles.size() != rt.work.history.size())
+        throw std::runtime_error("model traces and cycle history disagree");
+    // The model knows its own numbers exactly.
+    for (std::size_t i = 0; i < run.cycles.size(); i++) {
+        const GCCycleStats& c = rt.work.history[i];
+        run.cycles[i].goal = static_cast<double>(c.heapGoal);
+        run.cycles[i].heap1 = static_cast<double>(c.heap1);
+        run.cycles[i].heap2 = static_cast<double>(c.heap2);
+    }
+    run.globalsScan = rt.gcController.globalsScan;
+    return run;
+}
+
+PacerSummary summarize(const PacerRun& r) {
+    PacerSummary s;
+    s.cycles = r.cycles.size();
+    if (s.cycles < 3)
+        return s;
+    std::size_t first = std::max<std::size_t>(1, s.cycles / 3);
+    std::vector<double> goals, live;
+    double grown = 0;
+    for (std::size_t i = first; i < s.cycles; i++) {
+        goals.push_back(r.cycles[i].goal);
+        live.push_back(r.cycles[i].heap2);
+        grown += r.cycles[i].heap1 - r.cycles[i - 1].heap2;
+    }
+    s.steadyCycles = goals.size();
+    s.medianGoal = median(goals);
+    s.medianLive = median(live);
+    s.cyclesPerByte = grown > 0 ? static_cast<double>(s.steadyCycles) / grown : 0;
+    return s;
+}
+
+} // namespace gclab::conformance

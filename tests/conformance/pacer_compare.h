@@ -1,0 +1,62 @@
+// gclab conformance — the steady-state workload on real Go 1.19 and on the model, cycle by cycle.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace gclab::conformance {
+
+struct SteadyStateParams {
+    std::uint64_t liveBytes = 8 << 20;
+    std::uint64_t iterations = 100'000; // per worker
+    std::uint32_t goroutines = 2;
+    std::uint32_t garbagePerIter = 3;
+    std::int32_t gogc = 100; // < 0: off
+    std::int64_t memoryLimit = std::numeric_limits<std::int64_t>::max();
+    std::uint32_t gomaxprocs = 2;
+    std::uint64_t seed = 1;
+};
+
+// CycleRecord is one completed cycle. Exact fields come from gcpacertrace (bytes); heap0/heap2 come
+// from gctrace, in whole MiB, so they are recorded as MiB + 0.5 for Go and exactly for the model.
+struct CycleRecord {
+    std::uint32_t num = 0;
+    bool hasPacerEnd = false;
+    double goal = 0;      // lastHeapGoal, bytes (Go: heapLive - ∆goal from the pacer line)
+    double heap1 = 0;     // heapLive at the end of mark, bytes
+    double heap2 = 0;     // bytes marked
+    double triggered = 0; // the trigger the cycle started at, bytes
+    std::uint64_t globalsScanWork = 0;
+    std::uint64_t stackScanWork = 0;
+    std::int64_t dedicated = 0;
+    double fractional = 0;
+};
+
+struct PacerRun {
+    std::vector<CycleRecord> cycles;
+    std::uint64_t globalsScan = 0; // bytes of globals the runtime scans (Go: the binary's data+bss)
+};
+
+// runGoSteadyState runs the Go probe with GODEBUG=gctrace=1,gcpacertrace=1 and parses its traces.
+PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p);
+
+// runModelSteadyState runs the steady-state scenario on the model, with globalsScan bytes of extra
+// globals so that its roots weigh what the Go binary's do.
+PacerRun runModelSteadyState(const SteadyStateParams& p, std::uint64_t globalsScan);
+
+// PacerSummary is what the comparison looks at over the steady phase (the last two thirds of the
+// cycles, at least two): the median goal, the median marked heap, and cycles per allocated byte
+// (cycles / the heap growth from one cycle's marked heap to the next cycle's end of mark).
+struct PacerSummary {
+    std::size_t cycles = 0;
+    std::size_t steadyCycles = 0;
+    double medianGoal = 0;
+    double medianLive = 0;
+    double cyclesPerByte = 0;
+};
+
+PacerSummary summarize(const PacerRun& r);
+
+} // namespace gclab::conformance

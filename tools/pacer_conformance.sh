@@ -1,0 +1,30 @@
+#!/bin/sh
+# pacer_conformance.sh — the steady-state workload on Go 1.19 and on the model, side by side: one
+# table row per (live set, GOGC, GOMEMLIMIT, GOMAXPROCS). Needs a build with -DGCLAB_CONFORMANCE=ON.
+#
+# Usage: tools/pacer_conformance.sh [BUILD_DIR]   (default: build)
+# Columns: Go / model cycles; steady-phase median heap goal (MiB) and its difference; median marked
+# heap (MiB); cycles per GiB allocated and its difference. "Steady phase" is the last two thirds of
+# the cycles. Go's numbers vary from run to run on a loaded machine (see docs/pacer.md).
+set -eu
+build=${1:-build}
+table=$build/tests/conformance/pacer_table
+if [ ! -x "$table" ]; then
+  echo "pacer_conformance.sh: $table not found; configure with -DGCLAB_CONFORMANCE=ON and build pacer_table" >&2
+  exit 2
+fi
+echo "| live | GOGC | GOMEMLIMIT | P | cycles Go / model | goal MiB Go / model | goal diff | live MiB Go / model | cycles/GiB Go / model | rate diff |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for live in 8 64; do
+  if [ "$live" = 8 ]; then iterations=300000; tight=25165824; else iterations=1000000; tight=134217728; fi
+  loose=1073741824
+  for gogc in 25 50 100 200 400 off; do
+    for limit in off $loose $tight; do
+      # GOGC=off without a limit never collects: nothing to compare.
+      if [ "$gogc" = off ] && [ "$limit" = off ]; then continue; fi
+      for procs in 1 2; do
+        "$table" $((live << 20)) $iterations $gogc $limit $procs || echo "| $live MiB | $gogc | $limit | $procs | failed |"
+      done
+    done
+  done
+done
