@@ -153,7 +153,8 @@ TEST(Sweep, BadInputIsExit2BeforeAnythingRuns) {
     o.gogc = {"100", "lots"};
     test::CliResult r = test::sweep(o);
     EXPECT_EQ(r.code, 2);
-    EXPECT_EQ(r.err, "gclab: --gogc: expected a non-negative integer or \"off\", got \"lots\"\n");
+    EXPECT_EQ(r.err, "gclab: --gogc: GOGC=lots: expected an integer percentage or \"off\" (Go 1.19 would "
+                     "silently use 100)\n");
     EXPECT_TRUE(r.out.empty());
     o.gogc.clear();
     r = test::sweep(o);

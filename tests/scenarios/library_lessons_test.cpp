@@ -142,8 +142,13 @@ TEST(ScenarioLessons, LeakingMapLiveHeapGrowsCycleOverCycle) {
     EXPECT_FALSE(r.oracleFailed);
     std::vector<std::uint64_t> marked = r.markedPerCycle();
     ASSERT_GE(marked.size(), 3u);
-    for (std::size_t i = 1; i < marked.size(); i++)
-        EXPECT_GT(marked[i], marked[i - 1]) << "cycle " << i + 1;
+    // Marked bytes also count the request garbage allocated black while a cycle marks, which varies
+    // with the length of the mark phase; the leak shows as a rising floor that never falls back.
+    std::uint64_t highest = marked.front();
+    for (std::size_t i = 1; i < marked.size(); i++) {
+        EXPECT_GE(marked[i] * 10, highest * 9) << "cycle " << i + 1;
+        highest = std::max(highest, marked[i]);
+    }
     EXPECT_GE(marked.back(), 3 * marked.front());
 }
 
@@ -163,13 +168,16 @@ TEST(ScenarioLessons, GogcTradesCyclesForPeakHeap) {
 TEST(ScenarioLessons, MemoryLimitIsTighterThanTheGogcGoal) {
     const Scenario* s = findScenario("memory-limit");
     ASSERT_NE(s, nullptr);
-    EXPECT_EQ(s->memoryLimit, 3 << 20);
-    // Without the limit, GOGC alone lets the goal exceed it: the limit is what binds.
+    EXPECT_EQ(s->memoryLimit, 10 << 20);
+    // The limit, not GOGC, binds: with it the heap goal stays far below GOGC's 4 MiB minimum goal.
+    LessonRun limited = runLesson("memory-limit");
     LessonRun unlimited = runLesson("memory-limit", {}, [](RuntimeConfig& c) {
         c.memoryLimit = std::numeric_limits<std::int64_t>::max();
     });
+    EXPECT_FALSE(limited.oracleFailed);
     EXPECT_FALSE(unlimited.oracleFailed);
-    EXPECT_GT(unlimited.peakNextGC, static_cast<std::uint64_t>(s->memoryLimit));
+    EXPECT_GE(unlimited.peakNextGC, std::uint64_t{4} << 20);
+    EXPECT_LT(2 * limited.peakNextGC, unlimited.peakNextGC);
 }
 
 TEST(ScenarioLessons, ScavengerSpikeLeavesIdlePagesToReturn) {
