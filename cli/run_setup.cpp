@@ -36,13 +36,10 @@ std::optional<RunSetup> prepareRun(const RunOptions& opt, std::ostream& err) {
         }
     }
 
+    s.cfg = scenarioSettings(*s.scenario, s.file);
     RuntimeConfig& cfg = s.cfg;
-    cfg.gomaxprocs = s.scenario->gomaxprocs;
-    cfg.gogc = s.scenario->gogc;
-    cfg.memoryLimit = s.scenario->memoryLimit;
     if (!applyGoSettings(opt, cfg, err))
         return std::nullopt;
-    cfg.barrier = s.file != nullptr ? s.file->barrier : BarrierMode::hybrid;
     if (!opt.barrier.empty()) {
         auto mode = parseBarrierMode(opt.barrier);
         if (!mode) {
@@ -52,7 +49,8 @@ std::optional<RunSetup> prepareRun(const RunOptions& opt, std::ostream& err) {
         }
         cfg.barrier = *mode;
     }
-    cfg.seed = opt.seedSet ? opt.seed : s.file != nullptr ? s.file->seed : 1;
+    if (opt.seedSet)
+        cfg.seed = opt.seed;
     cfg.checkmark = opt.oracle;
     cfg.logStores = opt.oracle;
     return s;

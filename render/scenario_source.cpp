@@ -28,10 +28,7 @@ LoadedScenario loadScenario(const std::string& nameOrPath) {
 }
 
 RuntimeConfig runConfig(const LoadedScenario& sc) {
-    RuntimeConfig cfg;
-    cfg.gomaxprocs = sc.scenario.gomaxprocs;
-    cfg.gogc = sc.scenario.gogc;
-    cfg.memoryLimit = sc.scenario.memoryLimit;
+    RuntimeConfig cfg = scenarioSettings(sc.scenario, nullptr);
     cfg.barrier = sc.barrier;
     cfg.seed = sc.seed;
     cfg.recordEvents = true;

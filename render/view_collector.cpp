@@ -5,6 +5,7 @@
 
 #include "render/app.h"
 #include "render/heap_describe.h"
+#include "render/stat_row.h"
 
 #include <imgui.h>
 
@@ -46,18 +47,6 @@ const char* workerName(MarkWorkerMode m) {
     return "?";
 }
 
-void row(const char* name, const std::string& value, const char* tip) {
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
-    ImGui::TextUnformatted(name);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", tip);
-    ImGui::TableSetColumnIndex(1);
-    ImGui::TextUnformatted(value.c_str());
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", tip);
-}
-
 void fill(double used, double cap, const std::string& label, const char* tip) {
     ImGui::ProgressBar(static_cast<float>(used / cap), ImVec2(-1, 0), label.c_str());
     if (ImGui::IsItemHovered())
@@ -85,32 +74,33 @@ void App::drawCollector() {
         ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed,
                                 ImGui::CalcTextSize("assistWorkPerByte ").x);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-        row("phase", phaseName(rt),
-            "gcphase and the stop-the-world stage (mgc.go: gcStart, gcMarkDone, "
-            "gcMarkTermination)");
-        row("cycle", std::to_string(rt.work.cycles) + " started, " + std::to_string(rt.work.numgc) + " done",
-            "work.cycles / memstats.numgc");
-        row("sweepgen", std::to_string(rt.mheap.sweepgen),
-            "mheap.sweepgen: +2 per cycle; a span with sweepgen "
-            "sg-2 is unswept, sg-1 being swept, sg swept");
-        row("heapLive", bytesExactAndHuman(rt.gcController.heapLive), "gcControllerState.heapLive");
-        row("heap goal", bytesExactAndHuman(rt.gcController.heapGoal()), "gcControllerState.heapGoal()");
-        row("trigger", bytesExactAndHuman(rt.gcController.trigger()),
-            "gcControllerState.trigger(): a cycle "
-            "starts when heapLive reaches it");
+        statRow("phase", phaseName(rt),
+                "gcphase and the stop-the-world stage (mgc.go: gcStart, gcMarkDone, "
+                "gcMarkTermination)");
+        statRow("cycle",
+                std::to_string(rt.work.cycles) + " started, " + std::to_string(rt.work.numgc) + " done",
+                "work.cycles / memstats.numgc");
+        statRow("sweepgen", std::to_string(rt.mheap.sweepgen),
+                "mheap.sweepgen: +2 per cycle; a span with sweepgen "
+                "sg-2 is unswept, sg-1 being swept, sg swept");
+        statRow("heapLive", bytesExactAndHuman(rt.gcController.heapLive), "gcControllerState.heapLive");
+        statRow("heap goal", bytesExactAndHuman(rt.gcController.heapGoal()), "gcControllerState.heapGoal()");
+        statRow("trigger", bytesExactAndHuman(rt.gcController.trigger()),
+                "gcControllerState.trigger(): a cycle "
+                "starts when heapLive reaches it");
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.4g", rt.gcController.assistWorkPerByte);
-        row("assistWorkPerByte", buf,
-            "gcControllerState.assistWorkPerByte (revise): scan work an allocating "
-            "goroutine owes per byte");
-        row("bgScanCredit", std::to_string(rt.gcController.bgScanCredit),
-            "gcControllerState.bgScanCredit: scan work background workers did that assists may steal");
+        statRow("assistWorkPerByte", buf,
+                "gcControllerState.assistWorkPerByte (revise): scan work an allocating "
+                "goroutine owes per byte");
+        statRow("bgScanCredit", std::to_string(rt.gcController.bgScanCredit),
+                "gcControllerState.bgScanCredit: scan work background workers did that assists may steal");
         std::snprintf(buf, sizeof buf, "%lld dedicated, fractional goal %.3g",
                       static_cast<long long>(rt.gcController.dedicatedMarkWorkersNeeded),
                       rt.gcController.fractionalUtilizationGoal);
-        row("workers", buf, "startCycle: 25% of GOMAXPROCS as dedicated workers, the rest fractional");
-        row("work.full", std::to_string(rt.work.full.bufs.size()) + " buffers",
-            "work.full: full workbufs any worker can take (mgcwork.go putfull / trygetfull)");
+        statRow("workers", buf, "startCycle: 25% of GOMAXPROCS as dedicated workers, the rest fractional");
+        statRow("work.full", std::to_string(rt.work.full.bufs.size()) + " buffers",
+                "work.full: full workbufs any worker can take (mgcwork.go putfull / trygetfull)");
         ImGui::EndTable();
     }
 

@@ -4,6 +4,7 @@
 
 #include "render/app.h"
 #include "render/heap_describe.h"
+#include "render/stat_row.h"
 
 #include <imgui.h>
 
@@ -12,18 +13,6 @@
 namespace gclab::render {
 
 namespace {
-
-void statRow(const char* name, const std::string& value, const char* tip) {
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
-    ImGui::TextUnformatted(name);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", tip);
-    ImGui::TableSetColumnIndex(1);
-    ImGui::TextUnformatted(value.c_str());
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", tip);
-}
 
 bool beginStatTable(const char* id) {
     if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))

@@ -76,6 +76,18 @@ ScenarioFile loadScenarioFile(const std::string& path) {
     return parseScenarioFile(text, path);
 }
 
+RuntimeConfig scenarioSettings(const Scenario& scenario, const ScenarioFile* file) {
+    RuntimeConfig cfg;
+    cfg.gomaxprocs = scenario.gomaxprocs;
+    cfg.gogc = scenario.gogc;
+    cfg.memoryLimit = scenario.memoryLimit;
+    if (file != nullptr) {
+        cfg.barrier = file->barrier;
+        cfg.seed = file->seed;
+    }
+    return cfg;
+}
+
 bool isScenarioFilePath(std::string_view arg) {
     return arg.find('/') != std::string_view::npos ||
            (arg.size() >= 5 && arg.substr(arg.size() - 5) == ".toml");

@@ -46,6 +46,11 @@ ScenarioFile parseScenarioFile(std::string_view text, const std::string& filenam
 // loadScenarioFile reads and parses the file at path. Throws ScenarioError (an unreadable file too).
 ScenarioFile loadScenarioFile(const std::string& path);
 
+// scenarioSettings is the run configuration a scenario asks for: its GOMAXPROCS, GOGC and GOMEMLIMIT,
+// and its file's barrier and seed (hybrid and 1 without a file). Checks, events and overrides from the
+// command line or the window are the caller's to add.
+RuntimeConfig scenarioSettings(const Scenario& scenario, const ScenarioFile* file);
+
 // isScenarioFilePath: the CLI treats an argument ending in .toml or containing '/' as a file.
 bool isScenarioFilePath(std::string_view arg);
 

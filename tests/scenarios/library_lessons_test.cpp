@@ -41,12 +41,7 @@ LessonRun runLesson(const std::string& name, const ParamValues& overrides = {},
     LessonRun run;
     if (f == nullptr)
         return run;
-    RuntimeConfig cfg;
-    cfg.gomaxprocs = f->scenario.gomaxprocs;
-    cfg.gogc = f->scenario.gogc;
-    cfg.memoryLimit = f->scenario.memoryLimit;
-    cfg.barrier = f->barrier;
-    cfg.seed = f->seed;
+    RuntimeConfig cfg = scenarioSettings(f->scenario, f);
     cfg.checkmark = true;
     cfg.logStores = true;
     cfg.recordEvents = true;

@@ -65,12 +65,7 @@ class ScenarioLibraryRun : public ::testing::TestWithParam<std::string> {};
 TEST_P(ScenarioLibraryRun, RunsToTheEndWithTheOracleAndEveryBeatHappens) {
     const ScenarioFile* f = findLibraryScenario(GetParam());
     ASSERT_NE(f, nullptr);
-    RuntimeConfig cfg;
-    cfg.gomaxprocs = f->scenario.gomaxprocs;
-    cfg.gogc = f->scenario.gogc;
-    cfg.memoryLimit = f->scenario.memoryLimit;
-    cfg.barrier = f->barrier;
-    cfg.seed = f->seed;
+    RuntimeConfig cfg = scenarioSettings(f->scenario, f);
     cfg.checkmark = true; // the oracle, at every mark termination and sweep completion
     cfg.logStores = true;
     cfg.recordEvents = true;
