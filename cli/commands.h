@@ -43,8 +43,9 @@ bool applyGoSettings(const RunOptions& opt, RuntimeConfig& cfg, std::ostream& er
 int runScenario(const RunOptions& opt, std::ostream& out, std::ostream& err);
 
 struct SweepOptions {
-    RunOptions base;               // the scenario and the settings every run shares
-    std::vector<std::string> gogc; // one run per value
+    RunOptions base;                     // the scenario and the settings every run shares
+    std::vector<std::string> gogc;       // one run per value
+    std::vector<std::string> gomemlimit; // one run per value (per GOGC value, when both are given)
     bool csv = false;
     unsigned jobs = 0; // 0: every core
 };

@@ -9,8 +9,7 @@
 namespace {
 
 // addSetupOptions adds what run and sweep both take: the scenario, --param, --barrier, --seed,
-// --gomaxprocs, --gomemlimit, --go-version and --no-oracle. Returns --seed, to tell a given seed from
-// the default.
+// --gomaxprocs, --go-version and --no-oracle. Returns --seed, to tell a given seed from the default.
 CLI::Option* addSetupOptions(CLI::App* cmd, gclab::cli::RunOptions& o) {
     cmd->add_option(
            "scenario", o.scenario,
@@ -26,9 +25,6 @@ CLI::Option* addSetupOptions(CLI::App* cmd, gclab::cli::RunOptions& o) {
         "--seed", o.seed, "Seed for the scheduler's and the program's randomness (default: the scenario's)");
     cmd->add_option("--gomaxprocs", o.gomaxprocs, "Number of Ps (overrides the GOMAXPROCS variable)")
         ->check(CLI::Range(1, 256));
-    cmd->add_option("--gomemlimit", o.gomemlimit,
-                    "GOMEMLIMIT: bytes with an optional B/KiB/MiB/GiB/TiB suffix, or off (overrides the "
-                    "GOMEMLIMIT variable)");
     cmd->add_option("--go-version", o.goVersion,
                     "Whose runtime to follow where releases differ: 1.19 or 1.26");
     cmd->add_flag("!--no-oracle", o.oracle, "Skip the reachability oracle (checkmark)");
@@ -62,6 +58,9 @@ int main(int argc, char** argv) {
     auto* runCmd = app.add_subcommand("run", "Run a scenario headless to the end, with the GC oracle on");
     auto* seedOpt = addSetupOptions(runCmd, run);
     runCmd->add_option("--gogc", run.gogc, "GOGC: a percentage, or off (overrides the GOGC variable)");
+    runCmd->add_option("--gomemlimit", run.gomemlimit,
+                       "GOMEMLIMIT: bytes with an optional B/KiB/MiB/GiB/TiB suffix, or off (overrides the "
+                       "GOMEMLIMIT variable)");
     runCmd->add_flag("--gctrace", run.gctrace,
                      "Print Go's gctrace line per cycle on stderr (GODEBUG=gctrace=1)");
     runCmd->add_flag("--hash", run.hash, "Print the final state hash as the last line");
@@ -89,6 +88,12 @@ int main(int argc, char** argv) {
         ->delimiter(',')
         ->type_name("LIST")
         ->allow_extra_args(false); // one list per --gogc, so that the scenario may come after it
+    sweepCmd
+        ->add_option("--gomemlimit", sweep.gomemlimit,
+                     "GOMEMLIMIT values to compare, comma-separated (sizes as for run, off allowed)")
+        ->delimiter(',')
+        ->type_name("LIST")
+        ->allow_extra_args(false);
     sweepCmd->add_option("--until", sweep.base.until, "Stop every run after tick N, cycle:N, or at the end")
         ->type_name("TICK|cycle:N|end");
     sweepCmd->add_flag("--csv", sweep.csv, "CSV instead of a table");

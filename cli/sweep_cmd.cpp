@@ -24,8 +24,8 @@ namespace gclab::cli {
 
 namespace {
 
-// SweepAxis is one setting a sweep varies. Extension point: a GOMEMLIMIT list becomes one more axis
-// whose apply sets the RunOptions field `gclab run --gomemlimit` sets (prepareRun validates it).
+// SweepAxis is one setting a sweep varies; apply sets the RunOptions field the matching `gclab run` flag
+// sets (prepareRun validates the value).
 struct SweepAxis {
     std::string name;
     std::vector<std::string> values;
@@ -36,6 +36,9 @@ std::vector<SweepAxis> sweepAxes(const SweepOptions& opt) {
     std::vector<SweepAxis> axes;
     if (!opt.gogc.empty())
         axes.push_back({"GOGC", opt.gogc, [](RunOptions& o, const std::string& v) { o.gogc = v; }});
+    if (!opt.gomemlimit.empty())
+        axes.push_back(
+            {"GOMEMLIMIT", opt.gomemlimit, [](RunOptions& o, const std::string& v) { o.gomemlimit = v; }});
     return axes;
 }
 
@@ -198,7 +201,8 @@ int sweepScenario(const SweepOptions& opt, std::ostream& out, std::ostream& err)
     }
     std::vector<SweepAxis> axes = sweepAxes(opt);
     if (axes.empty()) {
-        err << "gclab: sweep: nothing to vary; give --gogc with a list, like --gogc 50,100,200\n";
+        err << "gclab: sweep: nothing to vary; give --gogc or --gomemlimit with a list, like --gogc "
+               "50,100,200\n";
         return 2;
     }
     // Every combination of the axes' values, the first axis varying slowest. Each is checked before

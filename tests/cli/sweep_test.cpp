@@ -159,7 +159,9 @@ TEST(Sweep, BadInputIsExit2BeforeAnythingRuns) {
     o.gogc.clear();
     r = test::sweep(o);
     EXPECT_EQ(r.code, 2);
-    EXPECT_EQ(r.err, "gclab: sweep: nothing to vary; give --gogc with a list, like --gogc 50,100,200\n");
+    EXPECT_EQ(
+        r.err,
+        "gclab: sweep: nothing to vary; give --gogc or --gomemlimit with a list, like --gogc 50,100,200\n");
 }
 
 TEST(Sweep, AnOracleViolationIsExit3AndNamedInItsRow) {
@@ -174,6 +176,38 @@ TEST(Sweep, AnOracleViolationIsExit3AndNamedInItsRow) {
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].outcome, "oracle-violation");
     EXPECT_EQ(r.err.rfind("oracle: GC 1 lost object", 0), 0u) << r.err;
+}
+
+// A GOMEMLIMIT list is an axis of its own: GOGC off, and a limit the heap must respect, against none.
+TEST(Sweep, AGomemlimitListVariesTheLimit) {
+    cli::SweepOptions o;
+    o.base.scenario = "steady-state";
+    o.base.params = {"live_bytes=1MiB", "iterations=20000"};
+    o.base.oracle = false;
+    o.gogc = {"off"};
+    o.gomemlimit = {"off", "12MiB"};
+    o.csv = true;
+    test::CliResult r = test::sweep(o);
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::istringstream in(r.out);
+    std::string header, unlimited, limited;
+    std::getline(in, header);
+    std::getline(in, unlimited);
+    std::getline(in, limited);
+    EXPECT_EQ(header.rfind("GOGC,GOMEMLIMIT,peak_heap_alloc_bytes,", 0), 0u) << header;
+    EXPECT_EQ(unlimited.rfind("off,off,", 0), 0u) << unlimited;
+    EXPECT_EQ(limited.rfind("off,12MiB,", 0), 0u) << limited;
+    // Columns after the two settings: peak alloc, peak inuse, avg alloc, num_gc.
+    auto column = [](const std::string& line, int i) {
+        std::istringstream l(line);
+        std::string f;
+        for (int k = 0; k <= i; k++)
+            std::getline(l, f, ',');
+        return std::stoull(f);
+    };
+    EXPECT_EQ(column(unlimited, 5), 0u) << "GOGC=off and no limit: no cycle";
+    EXPECT_GT(column(limited, 5), 0u) << "the limit starts cycles";
+    EXPECT_LT(column(limited, 2), column(unlimited, 2)) << "and keeps the peak heap lower";
 }
 
 } // namespace
