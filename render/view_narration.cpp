@@ -1,13 +1,17 @@
 // The side panel: the scenario's narration (the caption of the latest beat with the Go source it
 // models, and every beat with the tick it fired at: click to go there), the events of the current tick,
-// the slot for the gctrace console, and the collector and statistics tabs.
+// the gctrace console (Go 1.19's line for each completed cycle), and the collector and statistics tabs.
+#include "sim/gctrace.h"
+
 #include "render/app.h"
 #include "render/heap_describe.h"
 #include "render/why_alive.h"
 
 #include <imgui.h>
 
+#include <span>
 #include <string>
+#include <vector>
 
 namespace gclab::render {
 
@@ -143,10 +147,26 @@ void App::drawSidePanel() {
     }
     ImGui::EndChild();
 
-    // The gctrace console (GODEBUG=gctrace=1 lines) belongs here; its formatter lives in sim/gctrace.
+    // The gctrace console: the line GODEBUG=gctrace=1 prints for every cycle completed by this tick.
     ImGui::TextUnformatted("gctrace");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("What Go 1.19 prints with GODEBUG=gctrace=1 at the end of each cycle "
+                          "(gcMarkTermination, runtime/mgc.go); times are virtual");
     ImGui::Separator();
-    ImGui::TextDisabled("(the gctrace console is not part of this build)");
+    const float traceH = ImGui::GetTextLineHeightWithSpacing() * 4;
+    if (ImGui::BeginChild("gctrace", ImVec2(0, traceH), false, ImGuiWindowFlags_HorizontalScrollbar)) {
+        const std::vector<GCCycleStats>& history = s.runtime().work.history;
+        for (std::size_t n = 1; n <= history.size(); n++) {
+            std::string line = formatGCTrace(std::span<const GCCycleStats>(history.data(), n));
+            line.pop_back(); // the newline
+            ImGui::TextUnformatted(line.c_str());
+        }
+        if (history.empty())
+            ImGui::TextDisabled("(no cycle has completed yet)");
+        else if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY())
+            ImGui::SetScrollHereY(1.0f);
+    }
+    ImGui::EndChild();
 
     ImGui::Spacing();
     if (ImGui::BeginTabBar("sidetabs")) {

@@ -1,5 +1,6 @@
 #include "sim/mstats.h"
 
+#include "sim/gctrace.h"
 #include "sim/runtime.h"
 
 namespace gclab {
@@ -11,12 +12,8 @@ double gcCPUFraction(const std::vector<GCCycleStats>& history) {
     if (history.empty())
         return 0;
     std::int64_t totaltime = 0; // work.totaltime
-    for (const GCCycleStats& c : history) {
-        std::int64_t sweepTermCpu = std::int64_t{c.procs} * (c.tMarkStart - c.tSweepTermStart);
-        std::int64_t markCpu = c.assistTime + c.dedicatedTime + c.fractionalTime;
-        std::int64_t markTermCpu = std::int64_t{c.procs} * (c.tEnd - c.tMarkTermStart);
-        totaltime += sweepTermCpu + markCpu + markTermCpu;
-    }
+    for (const GCCycleStats& c : history)
+        totaltime += gcCycleCPU(c);
     const GCCycleStats& last = history.back();
     std::int64_t totalCpu = std::int64_t{last.procs} * last.tEnd;
     return totalCpu > 0 ? static_cast<double>(totaltime) / static_cast<double>(totalCpu) : 0;
