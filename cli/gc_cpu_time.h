@@ -16,9 +16,7 @@ struct GCCPUTime {
     std::int64_t idle = 0;
     std::int64_t pause = 0;
 
-    // utilization is what Go adds to work.totaltime: everything but idle marking, which is "free".
-    std::int64_t utilization() const { return assist + dedicated + fractional + pause; }
-    std::int64_t total() const { return utilization() + idle; }
+    std::int64_t total() const { return assist + dedicated + fractional + idle + pause; }
 };
 
 inline GCCPUTime gcCPUTime(const Runtime& rt) {

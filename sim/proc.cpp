@@ -422,9 +422,10 @@ bool Runtime::step() {
         tick--;
         return false;
     }
-    if (gcCPULimiter.needUpdate(now()))
-        gcCPULimiter.update(now(), work.numgc);
-    runP(pickP());
+    P& p = pickP(); // the lowest clock: p.clock is now()
+    if (gcCPULimiter.needUpdate(p.clock))
+        gcCPULimiter.update(p.clock, work.numgc);
+    runP(p);
     return true;
 }
 
