@@ -46,6 +46,11 @@ App::App(const AppOptions& opts)
     if (opts.atTick > 0)
         session_->seek(opts.atTick);
     clock_.setPlaying(opts.playing);
+    if (opts.compare) {
+        startCompare(*opts.compare);
+        if (!compare_)
+            throw std::runtime_error("--compare: " + compareError_);
+    }
     if (opts.select)
         heapMap_.select(*opts.select);
     if (opts.focus)
@@ -65,6 +70,8 @@ void App::load(const std::string& scenario, const ParamValues& overrides) {
                 values[name] = v;
         auto s = std::make_unique<Session>(std::move(sc), values, validate_);
         session_ = std::move(s);
+        if (compare_)
+            startCompare(compare_->overrides());
         editedParams_ = values;
         gogcSlider_ = session_->runtime().gcController.gcPercent;
         loadError_.clear();
@@ -148,6 +155,7 @@ const HeapSnapshot& App::snapshot() {
 
 void App::frame(double dt) {
     advance(dt);
+    compareLanes_.reset();
     ImGuiIO& io = ImGui::GetIO();
     WindowLayout layout =
         computeWindowLayout(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFontSize(), settings_.view);
@@ -183,6 +191,7 @@ void App::frame(double dt) {
             drawSidePanel();
         ImGui::End();
     }
+    followCompare();
 }
 
 } // namespace gclab::render

@@ -9,6 +9,7 @@
 // it actions and frames.
 #pragma once
 
+#include "render/comparison.h"
 #include "render/heap_snapshot.h"
 #include "render/object_graph.h"
 #include "render/palette.h"
@@ -19,6 +20,7 @@
 #include "render/why_alive.h"
 #include "render/window_layout.h"
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -58,6 +60,8 @@ struct AppOptions {
     std::optional<uintptr> focus;  // heap map: centre this address
     std::optional<uintptr> select; // heap map: select the object at this address
     bool validate = false;         // run Runtime::validate() after every heavy allocator step
+    // Start side by side with a second run of these settings (the compare view).
+    std::optional<RunOverrides> compare;
 };
 
 class App {
@@ -80,6 +84,10 @@ class App {
     std::vector<double> measureSeeks(int n);
     // gogcSliderRect is where the last frame drew the GOGC slider (scripted input aims at it).
     const Rect& gogcSliderRect() const { return gogcRect_; }
+    // comparison is the run shown side by side (the compare view), or null.
+    const Comparison* comparison() const { return compare_.get(); }
+    // compareLanes is where the last frame drew the compare view's two lanes (their range is in ticks).
+    const std::optional<std::array<TimelineState, 2>>& compareLanes() const { return compareLanes_; }
     // error is the model's failure message once a step threw (the run is then paused).
     const std::optional<std::string>& error() const { return session_->error(); }
 
@@ -98,6 +106,13 @@ class App {
     void drawStats();          // view_stats.cpp
     void drawGraph();          // view_graph.cpp
     void drawInspector();      // view_narration.cpp: the selected object and why it is alive
+
+    // Side by side (view_compare.cpp): the view, its "Compare with…" popup, building the compared run,
+    // and keeping it at this run's tick.
+    void drawCompare();
+    void drawCompareSettings();
+    void startCompare(const RunOverrides& o);
+    void followCompare();
 
     AppSettings settings_;
     bool validate_ = false;
@@ -122,6 +137,11 @@ class App {
     std::uint64_t graphVersion_ = 0;
     std::optional<uintptr> graphFocus_;
     ObjectGraph graph_;
+    // Side by side: the compared run, the settings being edited for it, why it could not be built.
+    std::unique_ptr<Comparison> compare_;
+    RunOverrides compareEdit_;
+    std::string compareError_;
+    std::optional<std::array<TimelineState, 2>> compareLanes_;
 };
 
 } // namespace gclab::render

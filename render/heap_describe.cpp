@@ -3,6 +3,7 @@
 #include "render/heap_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace gclab::render {
@@ -41,6 +42,20 @@ std::string bytesExactAndHuman(std::uint64_t n) {
     if (n < 1024)
         return humanBytes(n);
     return withThousands(n) + " (" + humanBytes(n) + ")";
+}
+
+std::string formatDuration(double ns) {
+    char b[32];
+    const double a = std::fabs(ns);
+    if (a >= 1e9)
+        std::snprintf(b, sizeof b, "%.3g s", ns / 1e9);
+    else if (a >= 1e6)
+        std::snprintf(b, sizeof b, "%.3g ms", ns / 1e6);
+    else if (a >= 1e3)
+        std::snprintf(b, sizeof b, "%.3g \u00b5s", ns / 1e3);
+    else
+        std::snprintf(b, sizeof b, "%.0f ns", ns);
+    return b;
 }
 
 std::string spanClassLabel(SpanClass spc) {

@@ -40,5 +40,6 @@ std::string hexAddr(uintptr v);                  // 0xc000002000
 std::string humanBytes(std::uint64_t n);         // 24 B, 8 KiB, 4.5 MiB
 std::string withThousands(std::uint64_t n);      // 1 234 567 (thin-space free: a plain space)
 std::string bytesExactAndHuman(std::uint64_t n); // "8 192 (8 KiB)"
+std::string formatDuration(double ns);           // 950 ns, 1.25 µs, 3.4 ms, 2.1 s (virtual time)
 
 } // namespace gclab::render

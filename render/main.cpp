@@ -1,5 +1,6 @@
 // gclab-gui — the sandbox window. This file only parses the command line; platform_sdl.cpp runs it.
 #include "render/platform_sdl.h"
+#include "render/run_overrides.h"
 #include "render/scenario_source.h"
 #include "scenarios/param_value.h"
 
@@ -77,8 +78,13 @@ int main(int argc, char** argv) {
     app.add_option("--screenshot", gui.screenshot,
                    "Render headless (no display needed), save the frame as a PNG, exit");
     app.add_option("--size", size, "Window size WxH (default 1280x800)");
-    app.add_option("--view", view, "Which views: all, heap, timeline, collector, stats or graph")
-        ->check(CLI::IsMember({"all", "heap", "timeline", "collector", "stats", "graph"}));
+    app.add_option("--view", view, "Which views: all, heap, timeline, collector, stats, graph or compare")
+        ->check(CLI::IsMember({"all", "heap", "timeline", "collector", "stats", "graph", "compare"}));
+    std::string compare;
+    app.add_option("--compare", compare,
+                   "Side by side with a second run of the scenario at the same tick: 'original' (the start "
+                   "settings) or comma-separated changes: gogc=50, gomemlimit=64MiB, gomaxprocs=2, "
+                   "barrier=dijkstra, go-version=1.26, PARAM=VALUE (see the Compare tab, --view compare)");
     app.add_option("--cell", cell,
                    "Heap map zoom in pixels per 8 KiB page (default: fit the reserved arenas)")
         ->check(CLI::Range(minCellPx, maxCellPx));
@@ -138,6 +144,12 @@ int main(int argc, char** argv) {
                 return usageError(app, "--param: " + err);
         }
         opts.params = values;
+        if (app.count("--compare") > 0) {
+            RunOverrides o;
+            if (std::string err = parseRunOverrides(compare, sc.scenario, o); !err.empty())
+                return usageError(app, err);
+            opts.compare = o;
+        }
     } catch (const std::exception& e) {
         std::cerr << "gclab-gui: " << e.what() << "\n";
         return 2;
@@ -196,6 +208,7 @@ int main(int argc, char** argv) {
                          : view == "collector" ? ViewSelection::collector
                          : view == "stats"     ? ViewSelection::stats
                          : view == "graph"     ? ViewSelection::graph
+                         : view == "compare"   ? ViewSelection::compare
                                                : ViewSelection::all;
     opts.settings.colourBy = colourBy == "role"    ? ColourBy::role
                              : colourBy == "class" ? ColourBy::sizeClass

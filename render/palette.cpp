@@ -107,6 +107,8 @@ Palette build(PaletteKind kind) {
     p.markBand = hex(0x3A3F4C);
     p.sweepBand = hex(0x22303A);
     p.playhead = hex(0xF0E442);
+    p.compareLiveLine = hex(0x009E73);
+    p.compareGoalLine = hex(0xCC79A7);
     return p;
 }
 

@@ -68,6 +68,8 @@ struct Palette {
 
     // The timeline.
     Rgba heapLiveLine, heapGoalLine, heapInuseLine, stwBand, markBand, sweepBand, playhead;
+    // The compared run's heapLive and heap goal (the compare view).
+    Rgba compareLiveLine, compareGoalLine;
 
     // inUse is the colour of an in-use page of a span with class spc and the given place.
     Rgba inUse(ColourBy by, SpanClass spc, const SpanLocation& place) const;

@@ -303,6 +303,14 @@ void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
     }
 }
 
+// compareLanesText is where the compare view drew its two lanes, for --dump-timeline ("" when not drawn).
+std::string compareLanesText(const App& app) {
+    if (!app.compareLanes())
+        return "";
+    return formatTimelineState((*app.compareLanes())[0], "compare-a") +
+           formatTimelineState((*app.compareLanes())[1], "compare-b");
+}
+
 std::string formatState(const App& app) {
     const Runtime& rt = app.session().runtime();
     char buf[256];
@@ -311,7 +319,16 @@ std::string formatState(const App& app) {
                   static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h), rt.gcController.gcPercent,
                   std::string(barrierModeName(rt.barrier)).c_str(), app.playing() ? 1 : 0,
                   app.session().original() != nullptr ? 1 : 0);
-    return buf;
+    std::string out = buf;
+    if (const Comparison* c = app.comparison()) {
+        const Runtime& b = c->run().runtime();
+        std::snprintf(buf, sizeof buf, "compare_tick %llu\ncompare_hash %016llx\ncompare_gogc %d\n",
+                      static_cast<unsigned long long>(b.tick),
+                      static_cast<unsigned long long>(b.stateHash() ^ b.eventHash.h),
+                      b.gcController.gcPercent);
+        out += buf;
+    }
+    return out;
 }
 
 } // namespace
@@ -535,7 +552,8 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         if (!cfg.dumpLayout.empty() && !writeText(cfg.dumpLayout, formatHeapViewState(app.heapMap().state())))
             rc = 1;
         if (!cfg.dumpTimeline.empty() &&
-            !writeText(cfg.dumpTimeline, formatTimelineState(app.timelineView().state())))
+            !writeText(cfg.dumpTimeline,
+                       formatTimelineState(app.timelineView().state()) + compareLanesText(app)))
             rc = 1;
         if (!cfg.dumpState.empty() && !writeText(cfg.dumpState, formatState(app)))
             rc = 1;

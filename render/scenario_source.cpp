@@ -31,6 +31,7 @@ RuntimeConfig runConfig(const LoadedScenario& sc) {
     RuntimeConfig cfg = scenarioSettings(sc.scenario, nullptr);
     cfg.barrier = sc.barrier;
     cfg.seed = sc.seed;
+    cfg.goVersion = sc.goVersion;
     cfg.recordEvents = true;
     return cfg;
 }

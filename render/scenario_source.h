@@ -18,6 +18,8 @@ struct LoadedScenario {
     BarrierMode barrier = BarrierMode::hybrid;
     std::uint64_t seed = 1;
     std::string file; // the scenario file's path; "" for a built-in scenario
+    // The runtime profile; a compared run may pick another (render/run_overrides.h).
+    GoVersion goVersion = GoVersion::go1_19;
 };
 
 // loadScenario resolves nameOrPath; throws std::runtime_error with a one-line message: a ScenarioError

@@ -18,8 +18,12 @@ struct TimelineState {
     double nsAt(double x) const { return ns0 + (x - plot.x0) / plot.width() * (ns1 - ns0); }
 };
 
-std::string formatTimelineState(const TimelineState& s);
-// parseTimelineState reads formatTimelineState's output; false (with a message in err) on bad input.
-bool parseTimelineState(const std::string& text, TimelineState& out, std::string& err);
+// formatTimelineState writes one line starting with key; the compare view's two lanes (whose range is in
+// ticks) use the keys compare-a and compare-b.
+std::string formatTimelineState(const TimelineState& s, const char* key = "timeline");
+// parseTimelineState reads the line of formatTimelineState's output that starts with key; false (with
+// a message in err) on bad input.
+bool parseTimelineState(const std::string& text, TimelineState& out, std::string& err,
+                        const std::string& key = "timeline");
 
 } // namespace gclab::render

@@ -94,6 +94,10 @@ void App::drawSidePanel() {
         drawGraph();
         return;
     }
+    if (settings_.view == ViewSelection::compare) {
+        drawCompare();
+        return;
+    }
     Session& s = *session_;
     const Scenario& sc = s.scenario().scenario;
     const NarrationTrack& track = s.narration();
@@ -180,6 +184,10 @@ void App::drawSidePanel() {
         }
         if (ImGui::BeginTabItem("Statistics")) {
             drawStats();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Compare")) {
+            drawCompare();
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

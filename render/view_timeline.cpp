@@ -19,18 +19,7 @@ ImU32 col(Rgba c, std::uint8_t alpha = 255) {
     return c.abgr();
 }
 
-std::string formatNs(double ns) {
-    char b[32];
-    if (ns >= 1e9)
-        std::snprintf(b, sizeof b, "%.3g s", ns / 1e9);
-    else if (ns >= 1e6)
-        std::snprintf(b, sizeof b, "%.3g ms", ns / 1e6);
-    else if (ns >= 1e3)
-        std::snprintf(b, sizeof b, "%.3g \u00b5s", ns / 1e3);
-    else
-        std::snprintf(b, sizeof b, "%.0f ns", ns);
-    return b;
-}
+} // namespace
 
 void legendLine(Rgba c, const char* label, const char* tip) {
     ImVec2 p = ImGui::GetCursorScreenPos();
@@ -49,17 +38,20 @@ void legendLine(Rgba c, const char* label, const char* tip) {
 // are folded per pixel column into their first, lowest, highest and last value, so a long run costs
 // a few points per column instead of one per sample (llvmpipe pays per triangle).
 void plotSeries(ImDrawList* dl, const std::vector<SeriesSample>& samples, std::uint64_t SeriesSample::*field,
-                const TimelineState& st, double yMax, ImU32 c, float thick) {
+                const TimelineState& st, double yMax, ImU32 c, float thick, SeriesAxis axis) {
     const Rect& r = st.plot;
+    auto xAt = [&](const SeriesSample& s) {
+        return st.xOf(axis == SeriesAxis::tick ? static_cast<double>(s.tick) : static_cast<double>(s.ns));
+    };
     auto yOf = [&](std::uint64_t v) { return r.y1 - static_cast<double>(v) / yMax * r.height(); };
     std::vector<ImVec2> pts;
     std::size_t i = 0;
     while (i < samples.size()) {
-        const double x = st.xOf(static_cast<double>(samples[i].ns));
+        const double x = xAt(samples[i]);
         const double column = std::floor(x);
         std::uint64_t first = samples[i].*field, lo = first, hi = first, last = first;
         std::size_t j = i + 1;
-        for (; j < samples.size() && std::floor(st.xOf(static_cast<double>(samples[j].ns))) == column; j++) {
+        for (; j < samples.size() && std::floor(xAt(samples[j])) == column; j++) {
             last = samples[j].*field;
             lo = std::min(lo, last);
             hi = std::max(hi, last);
@@ -77,7 +69,41 @@ void plotSeries(ImDrawList* dl, const std::vector<SeriesSample>& samples, std::u
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, 0, thick);
 }
 
-} // namespace
+void drawCycleBands(ImDrawList* dl, const Session& s, const TimelineState& st, const Palette& pal,
+                    SeriesAxis axis, double endNs) {
+    const Runtime& rt = s.runtime();
+    const SeriesRecorder& series = s.series();
+    const Rect& plot = st.plot;
+    auto xOf = [&](double ns) {
+        return st.xOf(axis == SeriesAxis::tick
+                          ? static_cast<double>(series.tickAt(static_cast<std::int64_t>(ns)))
+                          : ns);
+    };
+    // Each phase over the full height.
+    auto band = [&](double a, double b, Rgba c) {
+        double x0 = xOf(a), x1 = std::max(xOf(b), x0 + 1);
+        dl->AddRectFilled(v2(x0, plot.y0), v2(x1, plot.y1), col(c));
+    };
+    const std::vector<CycleBand>& cycles = series.cycles();
+    for (std::size_t i = 0; i < cycles.size(); i++) {
+        const GCCycleStats& c = cycles[i].stats;
+        double sweepEnd = cycles[i].sweepDoneNs > 0 ? static_cast<double>(cycles[i].sweepDoneNs)
+                          : i + 1 < cycles.size()   ? static_cast<double>(cycles[i + 1].stats.tSweepTermStart)
+                                                    : endNs;
+        band(static_cast<double>(c.tEnd), sweepEnd, pal.sweepBand);
+        band(static_cast<double>(c.tMarkStart), static_cast<double>(c.tMarkTermStart), pal.markBand);
+        band(static_cast<double>(c.tSweepTermStart), static_cast<double>(c.tMarkStart), pal.stwBand);
+        band(static_cast<double>(c.tMarkTermStart), static_cast<double>(c.tEnd), pal.stwBand);
+    }
+    if (rt.gcphase != GCPhase::off || rt.stw != STWStage::none) {
+        const GCCycleStats& c = rt.work.current;
+        double now = static_cast<double>(rt.now());
+        if (rt.gcphase == GCPhase::off)
+            band(static_cast<double>(c.tSweepTermStart), now, pal.stwBand);
+        else
+            band(static_cast<double>(c.tMarkStart), now, pal.markBand);
+    }
+}
 
 std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette& pal) {
     const Runtime& rt = s.runtime();
@@ -157,30 +183,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     dl->AddRectFilled(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), col(pal.canvas));
     dl->PushClipRect(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), true);
 
-    // Cycle bands, each phase over the full height.
-    auto band = [&](double a, double b, Rgba c) {
-        double x0 = state_.xOf(a), x1 = std::max(state_.xOf(b), x0 + 1);
-        dl->AddRectFilled(v2(x0, plot.y0), v2(x1, plot.y1), col(c));
-    };
-    const std::vector<CycleBand>& cycles = series.cycles();
-    for (std::size_t i = 0; i < cycles.size(); i++) {
-        const GCCycleStats& c = cycles[i].stats;
-        double sweepEnd = cycles[i].sweepDoneNs > 0 ? static_cast<double>(cycles[i].sweepDoneNs)
-                          : i + 1 < cycles.size()   ? static_cast<double>(cycles[i + 1].stats.tSweepTermStart)
-                                                    : endNs;
-        band(static_cast<double>(c.tEnd), sweepEnd, pal.sweepBand);
-        band(static_cast<double>(c.tMarkStart), static_cast<double>(c.tMarkTermStart), pal.markBand);
-        band(static_cast<double>(c.tSweepTermStart), static_cast<double>(c.tMarkStart), pal.stwBand);
-        band(static_cast<double>(c.tMarkTermStart), static_cast<double>(c.tEnd), pal.stwBand);
-    }
-    if (rt.gcphase != GCPhase::off || rt.stw != STWStage::none) {
-        const GCCycleStats& c = rt.work.current;
-        double now = static_cast<double>(rt.now());
-        if (rt.gcphase == GCPhase::off)
-            band(static_cast<double>(c.tSweepTermStart), now, pal.stwBand);
-        else
-            band(static_cast<double>(c.tMarkStart), now, pal.markBand);
-    }
+    drawCycleBands(dl, s, state_, pal, SeriesAxis::virtualTime, endNs);
 
     double yMax = 1;
     for (const SeriesSample& x : samples)
@@ -206,7 +209,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     dl->AddText(v2(origin.x, plot.y1 - ImGui::GetTextLineHeight()), text, "0");
     for (int i = 0; i <= 4; i++) {
         double ns = ns0_ + (ns1_ - ns0_) * i / 4;
-        std::string l = formatNs(std::max(0.0, ns));
+        std::string l = formatDuration(std::max(0.0, ns));
         float w = ImGui::CalcTextSize(l.c_str()).x;
         double x = std::clamp(state_.xOf(ns) - w / 2, plot.x0, plot.x1 - w);
         dl->AddText(v2(x, plot.y1 + 2), text, l.c_str());
@@ -214,7 +217,8 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     if (hovered && !active) {
         double ns = state_.nsAt(io.MousePos.x);
         ImGui::SetTooltip("%s virtual time, tick %s\nclick or drag to seek here",
-                          formatNs(std::max(0.0, ns)).c_str(), withThousands(series.tickAt(ns)).c_str());
+                          formatDuration(std::max(0.0, ns)).c_str(),
+                          withThousands(series.tickAt(ns)).c_str());
     }
     return seekTo;
 }

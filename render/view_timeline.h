@@ -10,10 +10,29 @@
 #include "render/session.h"
 #include "render/timeline_layout.h"
 
+#include <imgui.h>
+
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace gclab::render {
+
+// SeriesAxis is what a series is plotted against: virtual time (the timeline) or the tick (the compare
+// view, where two runs at the same tick share the x-axis).
+enum class SeriesAxis : std::uint8_t { virtualTime, tick };
+
+// plotSeries draws one curve of samples (a member pointer picks the value) clipped to st.plot, whose
+// [ns0, ns1] range is in the axis' unit.
+void plotSeries(ImDrawList* dl, const std::vector<SeriesSample>& samples, std::uint64_t SeriesSample::*field,
+                const TimelineState& st, double yMax, ImU32 c, float thick,
+                SeriesAxis axis = SeriesAxis::virtualTime);
+// drawCycleBands draws each GC cycle's phases (STW, mark, sweep) over the full height of st.plot; endNs
+// ends the sweeping of the last cycle while it is still sweeping.
+void drawCycleBands(ImDrawList* dl, const Session& s, const TimelineState& st, const Palette& pal,
+                    SeriesAxis axis, double endNs);
+// legendLine draws a colour swatch and a label with a tooltip, and stays on the line.
+void legendLine(Rgba c, const char* label, const char* tip);
 
 class TimelineView {
   public:

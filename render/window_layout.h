@@ -11,8 +11,8 @@
 namespace gclab::render {
 
 // ViewSelection: every view, or one of them filling the window (headless screenshots). collector
-// stats and graph are tabs of the side panel.
-enum class ViewSelection : std::uint8_t { all, heap, timeline, collector, stats, graph };
+// stats, graph and compare are tabs of the side panel.
+enum class ViewSelection : std::uint8_t { all, heap, timeline, collector, stats, graph, compare };
 
 struct WindowLayout {
     Rect controls;

@@ -24,6 +24,9 @@
 //       nowhere else in the heap map.
 //   gclab_png_check playhead --png F --timeline T
 //       the playhead is drawn at the x of the tick's virtual time (Runtime::now) in the timeline plot.
+//   gclab_png_check compare --png F --timeline T --at T
+//       the compare view's lanes share the tick axis, the playhead is at tick T's x in both, and each
+//       lane shows its own run's heapLive colour and not the other's.
 //   gclab_png_check stats --png F --size WxH
 //       the image has the requested size and is a rendered frame (many colours, text pixels).
 // Exit status: 0 pass, 1 fail (reasons on stderr), 2 usage.
@@ -564,12 +567,71 @@ int checkStats(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// checkCompare: the compare view's two lanes share the tick axis; the playhead is at the x of the tick in
+// both; this run's heapLive colour is only in the first lane and the compared run's only in the second.
+int checkCompare(const Args& a) {
+    Image img;
+    if (!img.load(a.png)) {
+        fail("cannot read PNG " + a.png);
+        return 1;
+    }
+    std::ifstream in(a.timeline);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    TimelineState lanes[2];
+    std::string err;
+    if (!in || !parseTimelineState(ss.str(), lanes[0], err, "compare-a") ||
+        !parseTimelineState(ss.str(), lanes[1], err, "compare-b")) {
+        fail("cannot read the compare lanes from " + a.timeline + ": " + err);
+        return 1;
+    }
+    if (lanes[0].plot.x0 != lanes[1].plot.x0 || lanes[0].plot.x1 != lanes[1].plot.x1 ||
+        lanes[0].ns0 != lanes[1].ns0 || lanes[0].ns1 != lanes[1].ns1)
+        fail("the lanes do not share the tick axis");
+    if (lanes[0].plot.y1 > lanes[1].plot.y0)
+        fail("the lanes overlap");
+    const Palette& pal = palette(PaletteKind::standard);
+    for (int l = 0; l < 2; l++) {
+        const TimelineState& ts = lanes[l];
+        const int x = static_cast<int>(std::lround(ts.xOf(static_cast<double>(a.at))));
+        const int y = static_cast<int>((ts.plot.y0 + ts.plot.y1) / 2);
+        std::printf("lane %d: tick %llu expected at x=%d\n", l, static_cast<unsigned long long>(a.at), x);
+        if (x < ts.plot.x0 || x >= ts.plot.x1 || x < 1 || x >= img.w) {
+            fail("the tick is outside the lane");
+            continue;
+        }
+        for (int dx : {-1, 0})
+            if (!near(img.at(x + dx, y), pal.playhead))
+                fail("lane " + std::to_string(l) + ": no playhead colour at x=" + std::to_string(x + dx) +
+                     ": " + rgb(img.at(x + dx, y)));
+        for (int xx = static_cast<int>(ts.plot.x0); xx < static_cast<int>(ts.plot.x1); xx++)
+            if (std::abs(xx - x) > 2 && near(img.at(xx, y), pal.playhead))
+                fail("lane " + std::to_string(l) + ": playhead colour also at x=" + std::to_string(xx));
+        // Count the two runs' heapLive colours inside this lane.
+        std::uint64_t own = 0, other = 0;
+        for (int yy = static_cast<int>(ts.plot.y0); yy < static_cast<int>(ts.plot.y1); yy++)
+            for (int xx = static_cast<int>(ts.plot.x0); xx < static_cast<int>(ts.plot.x1); xx++) {
+                const Rgba c = img.at(xx, yy);
+                own += near(c, l == 0 ? pal.heapLiveLine : pal.compareLiveLine);
+                other += near(c, l == 0 ? pal.compareLiveLine : pal.heapLiveLine);
+            }
+        std::printf("lane %d: %llu pixels of its heapLive colour, %llu of the other run's\n", l,
+                    static_cast<unsigned long long>(own), static_cast<unsigned long long>(other));
+        if (own < static_cast<std::uint64_t>(ts.plot.width() / 4))
+            fail("lane " + std::to_string(l) + ": its run's heapLive is not drawn");
+        if (other != 0)
+            fail("lane " + std::to_string(l) + ": the other run's heapLive colour appears");
+    }
+    return failures == 0 ? 0 : 1;
+}
+
 int usage() {
     std::fprintf(stderr,
                  "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
                  "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
                  "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
-                 "       gclab_png_check stats --png F --size WxH\n");
+                 "       gclab_png_check stats --png F --size WxH\n"
+                 "       gclab_png_check compare --png F --timeline T --at T\n");
     return 2;
 }
 
@@ -626,6 +688,8 @@ int main(int argc, char** argv) {
         rc = checkPlayhead(a);
     else if (a.mode == "stats")
         rc = checkStats(a);
+    else if (a.mode == "compare")
+        rc = checkCompare(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");

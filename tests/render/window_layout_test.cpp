@@ -36,7 +36,8 @@ TEST(WindowLayout, ASingleViewFillsTheBody) {
     WindowLayout tl = computeWindowLayout(1280, 800, 16, ViewSelection::timeline);
     EXPECT_TRUE(tl.showTimeline && !tl.showHeap && !tl.showSide);
     EXPECT_EQ(tl.timeline, body);
-    for (ViewSelection v : {ViewSelection::collector, ViewSelection::stats, ViewSelection::graph}) {
+    for (ViewSelection v :
+         {ViewSelection::collector, ViewSelection::stats, ViewSelection::graph, ViewSelection::compare}) {
         WindowLayout s = computeWindowLayout(1280, 800, 16, v);
         EXPECT_TRUE(s.showSide && !s.showHeap && !s.showTimeline);
         EXPECT_EQ(s.side, body);
