@@ -156,8 +156,11 @@ void App::drawCompare() {
     followCompare();
     const Palette& pal = palette(settings_.palette);
     Session& s = *session_;
-    if (ImGui::Button("Compare with\u2026"))
+    if (ImGui::Button("Compare with\u2026")) {
+        if (compare_)
+            compareEdit_ = compare_->overrides();
         ImGui::OpenPopup("compare-settings");
+    }
     tip("Run this scenario a second time with other settings, side by side at the same tick");
     if (ImGui::BeginPopup("compare-settings")) {
         drawCompareSettings();
@@ -196,7 +199,11 @@ void App::drawCompare() {
                "heapLive (and the heap goal in its second colour) of the compared run");
     ImGui::NewLine();
     ImGui::Text("tick %s", withThousands(s.tick()).c_str());
-    if (compare_->endedBefore(s.tick())) {
+    if (b.error()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "the compared run failed at tick %s: %s",
+                           withThousands(b.tick()).c_str(), b.error()->c_str());
+    } else if (compare_->endedBefore(s.tick())) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(1, 0.8f, 0.3f, 1), "the compared run ended at tick %s (shown at its end)",
                            withThousands(b.tick()).c_str());
