@@ -2,8 +2,6 @@
 // window's tick. "Compare with…" picks its settings, "Original run" compares with the run as the
 // scenario starts it (the run a live change forked from); both runs' heap is drawn on one tick axis,
 // in two lanes that share the playhead, over a table of the key statistics and their differences.
-#include "sim/goenv.h"
-
 #include "render/app.h"
 #include "render/heap_describe.h"
 #include "render/key_stats.h"
@@ -16,7 +14,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
 #include <optional>
 #include <type_traits>
 
