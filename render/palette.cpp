@@ -107,6 +107,11 @@ Palette build(PaletteKind kind) {
     p.markBand = hex(0x3A3F4C);
     p.sweepBand = hex(0x22303A);
     p.playhead = hex(0xF0E442);
+
+    p.stageLit = hex(0xFFB000);
+    p.stageWaiting = hex(0x5A4A22);
+    p.stageOff = hex(0x2A2E36);
+    p.emptyCell = hex(0x1C1F25);
     return p;
 }
 

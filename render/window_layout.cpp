@@ -51,6 +51,8 @@ const char* viewSelectionName(ViewSelection v) {
         return "stats";
     case ViewSelection::graph:
         return "graph";
+    case ViewSelection::allocator:
+        return "allocator";
     }
     return "?";
 }
