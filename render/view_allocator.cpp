@@ -43,10 +43,11 @@ bool hovered(const Rect& r) {
 // text draws s at (x, y), clipped to clip, wrapped at clip's right edge when wrap is set.
 void text(ImDrawList* dl, double x, double y, ImU32 col, const std::string& s, const Rect& clip,
           bool wrap = false) {
-    dl->PushClipRect(v2(clip.x0, clip.y0), v2(clip.x1, clip.y1), true);
+    // Clipped on the CPU (AddText intersects it with the window's clip rect): no extra draw command.
+    const ImVec4 fine(static_cast<float>(clip.x0), static_cast<float>(clip.y0), static_cast<float>(clip.x1),
+                      static_cast<float>(clip.y1));
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), v2(x, y), col, s.c_str(), nullptr,
-                wrap ? static_cast<float>(clip.x1 - x) : 0.0f);
-    dl->PopClipRect();
+                wrap ? static_cast<float>(clip.x1 - x) : 0.0f, &fine);
 }
 
 Rgba setColour(const Palette& pal, CentralSet s) {
