@@ -1,5 +1,6 @@
 #include "render/allocator_layout.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -45,7 +46,7 @@ AllocatorLayout layoutAllocator(const AllocatorLayoutInput& in) {
     const double x0 = std::floor(in.x0), x1 = std::floor(in.x0 + in.width);
     double y = std::floor(in.y0);
 
-    l.pathText = Rect{x0, y, x1, y + 2 * l.lineH};
+    l.pathText = Rect{x0, y, x1, y + std::round(std::max(in.pathLines, 1) * f + 0.7 * f)};
     y = l.pathText.y1 + pad;
 
     // Six boxes with an arrow into each but the first: a title line and a Go symbol line each. A box needs
@@ -113,8 +114,8 @@ AllocatorLayout layoutAllocator(const AllocatorLayoutInput& in) {
 
 std::string formatAllocatorLayoutInput(const AllocatorLayoutInput& in) {
     char buf[256];
-    std::snprintf(buf, sizeof buf, "allocator %.17g %.17g %.17g %.17g %zu\n", in.x0, in.y0, in.width,
-                  in.fontPx, in.numPs);
+    std::snprintf(buf, sizeof buf, "allocator %.17g %.17g %.17g %.17g %zu %d\n", in.x0, in.y0, in.width,
+                  in.fontPx, in.numPs, in.pathLines);
     return buf;
 }
 
@@ -122,12 +123,12 @@ bool parseAllocatorLayoutInput(const std::string& text, AllocatorLayoutInput& ou
     std::istringstream in(text);
     std::string key;
     if (!(in >> key) || key != "allocator") {
-        err = "expected 'allocator X0 Y0 WIDTH FONTPX NUMPS'";
+        err = "expected 'allocator X0 Y0 WIDTH FONTPX NUMPS PATHLINES'";
         return false;
     }
     AllocatorLayoutInput v;
-    if (!(in >> v.x0 >> v.y0 >> v.width >> v.fontPx >> v.numPs) || v.width <= 0 || v.fontPx <= 0 ||
-        v.numPs == 0) {
+    if (!(in >> v.x0 >> v.y0 >> v.width >> v.fontPx >> v.numPs >> v.pathLines) || v.width <= 0 ||
+        v.fontPx <= 0 || v.numPs == 0 || v.pathLines < 1) {
         err = "malformed values after 'allocator'";
         return false;
     }

@@ -26,6 +26,7 @@ struct AllocatorLayoutInput {
     double width = 800;
     double fontPx = 16;
     std::size_t numPs = 1;
+    int pathLines = 2; // lines the sentence about the latest allocation wraps to at this width
     friend bool operator==(const AllocatorLayoutInput&, const AllocatorLayoutInput&) = default;
 };
 
@@ -55,7 +56,7 @@ struct AllocatorLayout {
 
 AllocatorLayout layoutAllocator(const AllocatorLayoutInput& in);
 
-// The --dump-allocator text: "allocator X0 Y0 WIDTH FONTPX NUMPS".
+// The --dump-allocator text: "allocator X0 Y0 WIDTH FONTPX NUMPS PATHLINES".
 std::string formatAllocatorLayoutInput(const AllocatorLayoutInput& in);
 bool parseAllocatorLayoutInput(const std::string& text, AllocatorLayoutInput& out, std::string& err);
 

@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -226,20 +227,23 @@ void App::drawAllocator() {
         ImGui::EndChild();
         return;
     }
+    const AllocRecord* cur = st.current();
+    const std::string what = cur ? "Latest allocation: " + describePath(*st.currentP, *cur) + " (tick " +
+                                       withThousands(cur->tick) + ")"
+                                 : std::string("No allocation yet.");
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float whatH = ImGui::CalcTextSize(what.c_str(), nullptr, false, width).y;
     allocatorLayout_ =
-        AllocatorLayoutInput{origin.x, origin.y + ImGui::GetScrollY(), ImGui::GetContentRegionAvail().x,
-                             ImGui::GetFontSize(), st.tiny.size()};
+        AllocatorLayoutInput{origin.x,       origin.y + ImGui::GetScrollY(),
+                             width,          ImGui::GetFontSize(),
+                             st.tiny.size(), static_cast<int>(std::lround(whatH / ImGui::GetFontSize()))};
     AllocatorLayoutInput at = allocatorLayout_;
     at.y0 = origin.y;
     const AllocatorLayout l = layoutAllocator(at);
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
-    const AllocRecord* cur = st.current();
     const std::size_t n = cur ? pathStages(cur->path).size() : 0;
-    const std::string what = cur ? "Latest allocation: " + describePath(*st.currentP, *cur) + " (tick " +
-                                       withThousands(cur->tick) + ")"
-                                 : std::string("No allocation yet.");
     text(dl, l.pathText.x0, l.pathText.y0, ImGui::GetColorU32(ImGuiCol_Text), what, l.pathText, true);
     drawStages(dl, l, cur, pathAnimation_.lit(n), pal);
     drawTinyBlocks(dl, l, st, pal);

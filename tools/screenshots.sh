@@ -31,6 +31,6 @@ SS=(--scenario steady-state)
 "$GUI" --scenario binary-trees --at 3000 --size 1000x640 --view graph --screenshot docs/images/gclab-gui-graph.png
 # The allocator view of tour at tick 7 054: P1's mcache span is full, mcentral has none with a free
 # slot and grows one from mheap; the tooltip of the P1 mcache cell it refilled.
-"$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,365 \
+"$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,347 \
   --screenshot docs/images/gclab-gui-allocator.png
 echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector,-graph,-allocator}.png"

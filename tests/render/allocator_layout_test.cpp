@@ -82,13 +82,13 @@ TEST(AllocatorLayout, ElementsStayInsideTheViewInOrderWithoutOverlap) {
 }
 
 TEST(AllocatorLayout, DumpTextRoundTripsAndRejectsMalformedText) {
-    const AllocatorLayoutInput in{8.5, 120, 1264, 26, 2};
+    const AllocatorLayoutInput in{8.5, 120, 1264, 26, 2, 3};
     AllocatorLayoutInput out;
     std::string err;
     ASSERT_TRUE(parseAllocatorLayoutInput(formatAllocatorLayoutInput(in), out, err)) << err;
     EXPECT_EQ(out, in);
-    for (const char* bad :
-         {"", "heap 1 2 3 4 5", "allocator 1 2 3", "allocator 1 2 0 16 1", "allocator 1 2 3 16 0"}) {
+    for (const char* bad : {"", "heap 1 2 3 4 5 6", "allocator 1 2 3", "allocator 1 2 0 16 1 2",
+                            "allocator 1 2 3 16 0 2", "allocator 1 2 3 16 1", "allocator 1 2 3 16 1 0"}) {
         err.clear();
         EXPECT_FALSE(parseAllocatorLayoutInput(bad, out, err)) << bad;
         EXPECT_FALSE(err.empty());
