@@ -26,7 +26,7 @@
 //       the playhead is drawn at the x of the tick's virtual time (Runtime::now) in the timeline plot.
 //   gclab_png_check stats --png F --size WxH
 //       the image has the requested size and is a rendered frame (many colours, text pixels).
-//   gclab_png_check allocator --png F --layout A [--palette P] [--deepest STAGE]
+//   gclab_png_check allocator --png F --layout A [--palette P] [--deepest STAGE] [--lit N]
 //       A is gclab-gui --dump-allocator's file. One row per span class holding a span (read from the span
 //       records and mcentral sets): each P's mcache cell is lit in its P's colour exactly when that P's
 //       mcache.alloc holds a span of the class, and the lit cells counted in the image equal the cached
@@ -34,6 +34,7 @@
 //       latest allocation visited (P.lastAlloc) are lit and no others. --deepest tiny|mcache|grow also
 //       requires that allocation to have happened at --at, to end at that stage, and the state one tick
 //       before to agree: the heap grew, or no mcache changed span (and the tiny block only filled up).
+//       --lit N: mid-animation, only the first N stages of the path are lit, the later ones dimmed.
 // Exit status: 0 pass, 1 fail (reasons on stderr), 2 usage.
 #include "sim/mstats.h"
 
@@ -83,6 +84,7 @@ struct Image {
 
 struct Args {
     std::string mode, png, layout, timeline, size, scenario = "steady-state", deepest;
+    int lit = -1; // allocator: how many of the path's stages the animation has lit (-1: all)
     std::uint64_t at = 0;
     std::size_t minClasses = 10;
     std::vector<std::string> params; // --param NAME=VALUE
@@ -687,16 +689,21 @@ int checkAllocator(const Args& a) {
 
     // The path of the latest allocation: its stages lit, the others not.
     const std::optional<std::uint32_t> cur = latestAlloc(rt);
-    int litStages = 0;
+    int litStages = 0, visitedSoFar = 0;
     for (int i = 0; i < numAllocStages; i++) {
         const Rect& r = l.stage[static_cast<std::size_t>(i)];
         const bool visited = cur && rt.allp[*cur].lastAlloc.path.visited(static_cast<AllocStage>(i));
+        const bool lit = visited && (a.lit < 0 || visitedSoFar < a.lit);
+        visitedSoFar += visited;
         const Rgba got = sample(r.x0 + 4, r.y1 - 4);
         litStages += near(got, pal.stageLit);
-        if (!near(got, visited ? pal.stageLit : pal.stageOff))
+        const Rgba want = lit ? pal.stageLit : visited ? pal.stageWaiting : pal.stageOff;
+        if (!near(got, want))
             fail("path stage " + std::to_string(i) + (visited ? " was visited" : " was not visited") +
-                 " but shows " + rgb(got));
+                 ": expected " + rgb(want) + ", got " + rgb(got));
     }
+    if (a.lit >= 0 && litStages != std::min(a.lit, visitedSoFar))
+        fail("expected " + std::to_string(a.lit) + " lit stages mid-animation");
     std::printf("%zu span classes in use; lit mcache cells %llu (cached spans %llu); tiny bytes used %llu; "
                 "lit path stages %d\n",
                 classes.size(), static_cast<unsigned long long>(litCells),
@@ -758,6 +765,8 @@ int main(int argc, char** argv) {
             a.size = v;
         else if (k == "--deepest")
             a.deepest = v;
+        else if (k == "--lit")
+            a.lit = std::stoi(v);
         else if (k == "--palette")
             a.palette = v == "colour-blind" ? PaletteKind::colourBlindSafe : PaletteKind::standard;
         else if (k == "--colour-by")
