@@ -145,6 +145,14 @@ std::vector<double> App::measureSeeks(int n) {
     return ms;
 }
 
+const AllocatorState& App::allocatorState() {
+    if (allocVersion_ != version_) {
+        allocState_ = readAllocatorState(session_->runtime());
+        allocVersion_ = version_;
+    }
+    return allocState_;
+}
+
 const HeapSnapshot& App::snapshot() {
     if (snapVersion_ != version_) {
         snap_ = takeSnapshot(session_->runtime());
@@ -156,6 +164,7 @@ const HeapSnapshot& App::snapshot() {
 void App::frame(double dt) {
     advance(dt);
     compareLanes_.reset();
+    frameDt_ = dt;
     ImGuiIO& io = ImGui::GetIO();
     WindowLayout layout =
         computeWindowLayout(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFontSize(), settings_.view);

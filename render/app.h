@@ -3,13 +3,15 @@
 //
 // Organised like Tracy's View: App holds the state and one dispatch point (frame); each area draws in
 // its own file (view_controls.cpp, view_timeline.cpp, view_collector.cpp, view_narration.cpp,
-// view_stats.cpp, view_heap_map.cpp). UI settings (AppSettings) are kept apart from the model. The
-// model is read through sim/visit.h and the event stream, and changes only through the Session's
+// view_stats.cpp, view_heap_map.cpp, view_allocator.cpp). UI settings (AppSettings) are kept apart from the
+// model. The model is read through sim/visit.h and the event stream, and changes only through the Session's
 // Timeline commands; drawing never changes it. App uses ImGui but never SDL: platform_sdl.cpp feeds
 // it actions and frames.
 #pragma once
 
 #include "render/comparison.h"
+#include "render/allocator_layout.h"
+#include "render/allocator_state.h"
 #include "render/heap_snapshot.h"
 #include "render/object_graph.h"
 #include "render/palette.h"
@@ -79,6 +81,8 @@ class App {
     bool playing() const { return clock_.playing(); }
     const HeapMapView& heapMap() const { return heapMap_; }
     const TimelineView& timelineView() const { return timelineView_; }
+    // allocatorLayout is where the last frame laid out the allocator view (--dump-allocator).
+    const AllocatorLayoutInput& allocatorLayout() const { return allocatorLayout_; }
     // measureSeeks explores the whole run, then seeks to n pseudo-random ticks of it, as dragging the
     // playhead does; returns each seek's wall time in ms (gclab-gui --measure-seeks).
     std::vector<double> measureSeeks(int n);
@@ -96,6 +100,7 @@ class App {
     void changed() { version_++; }
     void advance(double dt);
     const HeapSnapshot& snapshot();
+    const AllocatorState& allocatorState();
 
     // [SECTION] views (one file each)
     void drawControlBar();     // view_controls.cpp
@@ -105,6 +110,7 @@ class App {
     void drawCollector();      // view_collector.cpp
     void drawStats();          // view_stats.cpp
     void drawGraph();          // view_graph.cpp
+    void drawAllocator();      // view_allocator.cpp
     void drawInspector();      // view_narration.cpp: the selected object and why it is alive
 
     // Side by side (view_compare.cpp): the view, its "Compare with…" popup, building the compared run,
@@ -142,6 +148,12 @@ class App {
     RunOverrides compareEdit_;
     std::string compareError_;
     std::optional<std::array<TimelineState, 2>> compareLanes_;
+    // The allocator view: its state (re-read when the model changes), the path animation, the layout.
+    std::uint64_t allocVersion_ = 0;
+    AllocatorState allocState_;
+    PathAnimation pathAnimation_;
+    double frameDt_ = 0; // this frame's time in seconds (the animation's clock)
+    AllocatorLayoutInput allocatorLayout_;
 };
 
 } // namespace gclab::render

@@ -78,8 +78,8 @@ int main(int argc, char** argv) {
     app.add_option("--screenshot", gui.screenshot,
                    "Render headless (no display needed), save the frame as a PNG, exit");
     app.add_option("--size", size, "Window size WxH (default 1280x800)");
-    app.add_option("--view", view, "Which views: all, heap, timeline, collector, stats, graph or compare")
-        ->check(CLI::IsMember({"all", "heap", "timeline", "collector", "stats", "graph", "compare"}));
+    app.add_option("--view", view, "Which views: all, heap, timeline, collector, stats, graph, allocator or compare")
+        ->check(CLI::IsMember({"all", "heap", "timeline", "collector", "stats", "graph", "allocator", "compare"}));
     std::string compare;
     app.add_option("--compare", compare,
                    "Side by side with a second run of the scenario at the same tick: 'original' (the start "
@@ -112,6 +112,8 @@ int main(int argc, char** argv) {
     app.add_option("--dump-layout", gui.dumpLayout,
                    "Headless: write where the heap map placed its pages (tests)");
     app.add_option("--dump-timeline", gui.dumpTimeline, "Headless: write where the timeline drew (tests)");
+    app.add_option("--dump-allocator", gui.dumpAllocator,
+                   "Headless: write where the allocator view laid itself out (tests)");
     app.add_option("--dump-state", gui.dumpState,
                    "Headless: write the final tick, state hash, GOGC and barrier (tests)");
     app.add_option("--keys", keys,
@@ -192,9 +194,9 @@ int main(int argc, char** argv) {
         if (std::string err = checkScript(gui.script); !err.empty())
             return usageError(app, err);
     }
-    if (!headless &&
-        (!mouse.empty() || !keys.empty() || !gui.dumpLayout.empty() || !gui.dumpTimeline.empty() ||
-         !gui.dumpState.empty() || !gui.frameLog.empty() || app.count("--frames") > 0))
+    if (!headless && (!mouse.empty() || !keys.empty() || !gui.dumpLayout.empty() ||
+                      !gui.dumpTimeline.empty() || !gui.dumpState.empty() || !gui.dumpAllocator.empty() ||
+                      !gui.frameLog.empty() || app.count("--frames") > 0))
         return usageError(app, "--mouse, --keys, --frames and --dump-* need --screenshot or --measure");
     if (play && paused)
         return usageError(app, "--play and --paused exclude each other");
@@ -209,6 +211,7 @@ int main(int argc, char** argv) {
                          : view == "stats"     ? ViewSelection::stats
                          : view == "graph"     ? ViewSelection::graph
                          : view == "compare"   ? ViewSelection::compare
+                         : view == "allocator" ? ViewSelection::allocator
                                                : ViewSelection::all;
     opts.settings.colourBy = colourBy == "role"    ? ColourBy::role
                              : colourBy == "class" ? ColourBy::sizeClass

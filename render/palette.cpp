@@ -109,6 +109,11 @@ Palette build(PaletteKind kind) {
     p.playhead = hex(0xF0E442);
     p.compareLiveLine = hex(0x009E73);
     p.compareGoalLine = hex(0xCC79A7);
+
+    p.stageLit = hex(0xFFB000);
+    p.stageWaiting = hex(0x5A4A22);
+    p.stageOff = hex(0x2A2E36);
+    p.emptyCell = hex(0x1C1F25);
     return p;
 }
 

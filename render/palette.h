@@ -71,6 +71,10 @@ struct Palette {
     // The compared run's heapLive and heap goal (the compare view).
     Rgba compareLiveLine, compareGoalLine;
 
+    // The allocator view: a path stage lit, visited but not lit yet (animating), not visited; an empty
+    // mcache or set cell. The mcache cells use cachedByP, the sets their role colours, tiny bytes tinyBlock.
+    Rgba stageLit, stageWaiting, stageOff, emptyCell;
+
     // inUse is the colour of an in-use page of a span with class spc and the given place.
     Rgba inUse(ColourBy by, SpanClass spc, const SpanLocation& place) const;
     // page is the colour of a page cell.

@@ -557,6 +557,9 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             rc = 1;
         if (!cfg.dumpState.empty() && !writeText(cfg.dumpState, formatState(app)))
             rc = 1;
+        if (!cfg.dumpAllocator.empty() &&
+            !writeText(cfg.dumpAllocator, formatAllocatorLayoutInput(app.allocatorLayout())))
+            rc = 1;
         if (!frameMs.empty() && !emptyMs.empty()) {
             std::sort(frameMs.begin(), frameMs.end());
             std::sort(emptyMs.begin(), emptyMs.end());

@@ -24,10 +24,11 @@ struct GuiConfig {
     std::string dumpLayout;      // headless: write the heap map's HeapViewState here
     std::optional<float> mouseX; // headless: mouse position (shows hover tooltips)
     std::optional<float> mouseY;
-    std::string dumpTimeline; // headless: write the timeline's TimelineState here
-    std::string dumpState;    // headless: write the run's tick, state hash, GOGC and barrier here
-    std::string frameLog;     // headless: write every frame's time in ms, one per line
-    int measureSeeks = 0;     // headless: explore the run, time this many seeks to random ticks, print them
+    std::string dumpTimeline;  // headless: write the timeline's TimelineState here
+    std::string dumpState;     // headless: write the run's tick, state hash, GOGC and barrier here
+    std::string dumpAllocator; // headless: write the allocator view's AllocatorLayoutInput here
+    std::string frameLog;      // headless: write every frame's time in ms, one per line
+    int measureSeeks = 0;      // headless: explore the run, time this many seeks to random ticks, print them
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now(); // for start-up time
     // headless: scripted input, one token per frame, pushed as SDL events (SDL_PushEvent): space,
     // right, left (with shift+ / ctrl+ / alt+), r, wait, click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION

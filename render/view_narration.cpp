@@ -1,8 +1,10 @@
 // The side panel: the scenario's narration (the caption of the latest beat with the Go source it
 // models, and every beat with the tick it fired at: click to go there), the events of the current tick,
-// the gctrace console (Go 1.19's line for each completed cycle), and the collector and statistics tabs.
+// the gctrace console (Go 1.19's line for each completed cycle), and the collector, object graph,
+// statistics and allocator tabs.
 #include "sim/gctrace.h"
 
+#include "render/allocator_text.h"
 #include "render/app.h"
 #include "render/heap_describe.h"
 #include "render/why_alive.h"
@@ -30,6 +32,8 @@ std::string describeEvent(const Event& e) {
     case EventKind::spanFree:
     case EventKind::spanSwept:
         return s + " span " + hexAddr(e.a);
+    case EventKind::allocPath:
+        return s + " " + hexAddr(e.c) + ": " + pathText(AllocPath::decode(e.a));
     default:
         return s;
     }
@@ -96,6 +100,10 @@ void App::drawSidePanel() {
     }
     if (settings_.view == ViewSelection::compare) {
         drawCompare();
+        return;
+    }
+    if (settings_.view == ViewSelection::allocator) {
+        drawAllocator();
         return;
     }
     Session& s = *session_;
@@ -188,6 +196,10 @@ void App::drawSidePanel() {
         }
         if (ImGui::BeginTabItem("Compare")) {
             drawCompare();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Allocator")) {
+            drawAllocator();
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

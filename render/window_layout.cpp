@@ -53,6 +53,8 @@ const char* viewSelectionName(ViewSelection v) {
         return "graph";
     case ViewSelection::compare:
         return "compare";
+    case ViewSelection::allocator:
+        return "allocator";
     }
     return "?";
 }

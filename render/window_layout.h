@@ -10,9 +10,9 @@
 
 namespace gclab::render {
 
-// ViewSelection: every view, or one of them filling the window (headless screenshots). collector
-// stats, graph and compare are tabs of the side panel.
-enum class ViewSelection : std::uint8_t { all, heap, timeline, collector, stats, graph, compare };
+// ViewSelection: every view, or one of them filling the window (headless screenshots). collector,
+// stats, graph, allocator and compare are tabs of the side panel.
+enum class ViewSelection : std::uint8_t { all, heap, timeline, collector, stats, graph, allocator, compare };
 
 struct WindowLayout {
     Rect controls;

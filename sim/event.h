@@ -33,6 +33,7 @@ enum class EventKind : std::uint8_t {
     gcDone,        // a = numgc, b = bytes marked
     goroutineEnd,  // g = the goroutine
     oracleFailure, // a = lost object
+    allocPath, // a = AllocPath::encode() (stages visited, span source), b = span class, c = object address
 };
 
 std::string_view eventKindName(EventKind k);

@@ -42,10 +42,19 @@ SpanId Runtime::mheapAlloc(uintptr npages, SpanClass spc) {
                 freed += np;
         }
     }
-    SpanId id = mheap.allocSpan(npages, spc);
-    const MSpan& s = mheap.span(id);
+    allocPath.visit(AllocStage::mheap);
+    allocPath.visit(AllocStage::pageAlloc);
+    MHeap::AllocSpanResult r = mheap.allocSpan(npages, spc);
+    if (r.grew)
+        allocPath.visit(AllocStage::grow);
+    const MSpan& s = mheap.span(r.span);
     emit(EventKind::spanAlloc, s.base(), npages, spc.value);
-    return id;
+    return r.span;
+}
+
+void Runtime::recordAllocPath(std::uint32_t p, SpanClass spc, uintptr x, uintptr size) {
+    emit(EventKind::allocPath, allocPath.encode(), spc.value, x);
+    allp[p].lastAlloc = AllocRecord{tick, allocPath, spc, x, size};
 }
 
 uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32_t goid) {
@@ -64,14 +73,17 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
     }
     MCache& c = allp[p].mcache;
     const uintptr dataSize = size;
+    allocPath = AllocPath{};
 
     bool shouldhelpgc = false;
     uintptr x = 0;
     SpanId spanId = emptymspan;
     std::uint32_t slot = 0;
     TypeId slotType = typ;
+    SpanClass spc = tinySpanClass;
     if (noscan && size < maxTinySize) {
         // Tiny allocator: align within the current block by the object's natural alignment.
+        allocPath.visit(AllocStage::tiny);
         uintptr off = c.tinyoffset;
         if ((size & 7) == 0)
             off = alignUp(off, 8);
@@ -83,9 +95,11 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
             x = c.tiny + off;
             c.tinyoffset = off + size;
             c.tinyAllocs++;
+            recordAllocPath(p, spc, x, size);
             emit(EventKind::alloc, x, size, typ);
             return x;
         }
+        allocPath.visit(AllocStage::mcache);
         spanId = c.alloc[tinySpanClass.value];
         slot = mheap.span(spanId).nextFreeFast();
         if (slot == noFreeSlot) {
@@ -104,7 +118,8 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
         slotType = TypeRegistry::tinyBlockType;
     } else if (size <= maxSmallSize) {
         int sizeclass = sizeToClass(size);
-        SpanClass spc = SpanClass::make(sizeclass, noscan);
+        spc = SpanClass::make(sizeclass, noscan);
+        allocPath.visit(AllocStage::mcache);
         spanId = c.alloc[spc.value];
         slot = mheap.span(spanId).nextFreeFast();
         if (slot == noFreeSlot) {
@@ -117,6 +132,8 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
         x = mheap.span(spanId).base() + slot * size;
     } else {
         shouldhelpgc = true;
+        spc = SpanClass::make(0, noscan);
+        allocPath.visit(AllocStage::mcache);
         spanId = c.allocLarge(size, noscan, *this);
         MSpan& s = mheap.span(spanId);
         s.freeindex = 1;
@@ -132,6 +149,7 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
     // Allocate black: a new object cannot hold pointers yet, so it needs no scan this cycle.
     if (gcphase != GCPhase::off)
         gcmarknewobject(span, slot, size);
+    recordAllocPath(p, spc, x, dataSize);
     emit(EventKind::alloc, x, size, slotType);
     // Charge the allocating goroutine for the internal fragmentation.
     if (gcBlackenEnabled && goid != 0)

@@ -18,6 +18,8 @@
 //  5. n > 32 KiB: mcache.allocLarge gives the object its own span (span class 0 or 1).
 //  6. While a GC cycle is running the new object is allocated black (its mark bit set).
 //  7. (collector) after a refill or a large allocation, the heap trigger is tested.
+// Each allocation emits an alloc-path event (allocpath.h) naming the levels it reached, just before its
+// alloc event.
 //
 // Freeing happens only by sweeping (the collector); statistics follow Go's split between the
 // consistent heapStats (mheap.h) and the pacer's heapLive (mgcpacer.h).

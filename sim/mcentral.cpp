@@ -24,7 +24,9 @@ SpanId MCentral::cacheSpan(Runtime& rt) {
     rt.deductSweepCredit(class_to_allocnpages[c] * pageSize, 0);
 
     std::uint32_t sg = h.sweepgen;
+    rt.allocPath.visit(AllocStage::mcentral);
     SpanId id = partialSwept(sg).pop();
+    SpanSource source = SpanSource::partialSwept;
     // Sweep unswept spans of this class, within one budget, looking for one with a free slot.
     int spanBudget = 100;
     for (; id == emptymspan && spanBudget >= 0; spanBudget--) {
@@ -36,6 +38,7 @@ SpanId MCentral::cacheSpan(Runtime& rt) {
             s.sweepgen = sg - 1;
             rt.sweepSpan(u, true);
             id = u;
+            source = SpanSource::partialUnswept;
         }
     }
     for (; id == emptymspan && spanBudget >= 0; spanBudget--) {
@@ -51,12 +54,16 @@ SpanId MCentral::cacheSpan(Runtime& rt) {
         if (freeIndex != s.nelems) {
             s.freeindex = freeIndex;
             id = u;
+            source = SpanSource::fullUnswept;
         } else {
             fullSwept(sg).push(u);
         }
     }
-    if (id == emptymspan)
+    if (id == emptymspan) {
         id = grow(rt);
+        source = SpanSource::grow;
+    }
+    rt.allocPath.source = source;
     MSpan& s = h.span(id);
     SIM_CHECK(s.allocCount < s.nelems && s.freeindex < s.nelems, "span has no free objects");
     s.primeAllocCache();

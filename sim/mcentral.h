@@ -44,6 +44,8 @@ struct MCentral {
     SpanSet& fullUnswept(std::uint32_t sg) { return full[1 - sg / 2 % 2]; }
     const SpanSet& partialSwept(std::uint32_t sg) const { return partial[sg / 2 % 2]; }
     const SpanSet& fullSwept(std::uint32_t sg) const { return full[sg / 2 % 2]; }
+    const SpanSet& partialUnswept(std::uint32_t sg) const { return partial[1 - sg / 2 % 2]; }
+    const SpanSet& fullUnswept(std::uint32_t sg) const { return full[1 - sg / 2 % 2]; }
 
     // cacheSpan returns a span with at least one free slot for an mcache, allocCache primed.
     SpanId cacheSpan(Runtime& rt);

@@ -53,9 +53,10 @@ uintptr MHeap::grow(uintptr npage) {
     return nBase - v;
 }
 
-SpanId MHeap::allocSpan(uintptr npages, SpanClass spc) {
+MHeap::AllocSpanResult MHeap::allocSpan(uintptr npages, SpanClass spc) {
     PageAlloc::Result r = pages.alloc(npages);
-    if (r.base == 0) {
+    const bool grew = r.base == 0;
+    if (grew) {
         grow(npages);
         r = pages.alloc(npages);
         SIM_CHECK(r.base != 0, "out of memory: grown heap has no room for the span");
@@ -74,7 +75,7 @@ SpanId MHeap::allocSpan(uintptr npages, SpanClass spc) {
     std::fill_n(spanMap_.begin() + static_cast<std::ptrdiff_t>((r.base - arenaBaseHint) / pageSize), npages,
                 id);
     pagesInUse += npages;
-    return id;
+    return AllocSpanResult{id, grew};
 }
 
 void MHeap::freeSpan(SpanId id) {

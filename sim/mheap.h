@@ -68,8 +68,12 @@ class MHeap {
   public:
     MHeap();
 
+    struct AllocSpanResult {
+        SpanId span;
+        bool grew; // the page allocator had no run of npages free pages: the heap grew first
+    };
     // allocSpan allocates a heap span of npages for span class spc (Go: mheap.alloc/allocSpan).
-    SpanId allocSpan(uintptr npages, SpanClass spc);
+    AllocSpanResult allocSpan(uintptr npages, SpanClass spc);
     // freeSpan returns an empty, swept heap span's pages to the page allocator.
     void freeSpan(SpanId s);
 

@@ -9,6 +9,7 @@
 // cost per operation kind.
 #pragma once
 
+#include "sim/allocpath.h"
 #include "sim/mbarrier.h"
 #include "sim/mcache.h"
 #include "sim/mgcwork.h"
@@ -31,6 +32,7 @@ struct P {
     MarkWorkerMode workerMode = MarkWorkerMode::none;
     std::int64_t gcFractionalMarkTime = 0;
     bool needPrepareForSweep = false;
+    AllocRecord lastAlloc; // this P's latest mallocgc (for views; Go keeps no such record)
 };
 
 // parked: alive but never scheduled (a goroutine blocked forever); its stack is still a root.

@@ -192,6 +192,7 @@ class Runtime {
     Fnv1a eventHash;
     std::uint64_t eventCount = 0;
     std::int64_t stepCost = 0; // virtual ns charged to the acting P by the current step
+    AllocPath allocPath;       // the stages the mallocgc in progress has entered (sim/allocpath.h)
 
     // What the last step did (for stepping by mutator operation, phase or cycle).
     enum class StepKind : std::uint8_t { none, stw, markWorker, mutatorOp, runtimeG, idle, mcacheFlush };
@@ -201,6 +202,8 @@ class Runtime {
     void recordEvent(EventKind kind, uintptr a, uintptr b, uintptr c);
     uintptr* slotPtr(const PtrSlot& slot);
     void gcmarknewobject(MSpan& span, std::uint32_t slot, uintptr size);
+    // recordAllocPath emits the alloc-path event of the allocation just made and keeps it in P p.
+    void recordAllocPath(std::uint32_t p, SpanClass spc, uintptr x, uintptr size);
     void checkPointerValue(uintptr value) const;
 
     // mgc.cpp

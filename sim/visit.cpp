@@ -65,6 +65,14 @@ void visitHeap(const Runtime& rt, HeapVisitor& v) {
             v.onObject(ObjectView{addr, id, slot, c, s.typeOf(slot)});
         }
     }
+    const std::uint32_t sg = h.sweepgen;
+    for (const MCentral& c : h.central) {
+        CentralView cv{c.spanclass, &c.partialSwept(sg), &c.partialUnswept(sg), &c.fullSwept(sg),
+                       &c.fullUnswept(sg)};
+        if (!cv.partialSwept->empty() || !cv.partialUnswept->empty() || !cv.fullSwept->empty() ||
+            !cv.fullUnswept->empty())
+            v.onCentral(cv);
+    }
     for (const P& p : rt.allp)
         v.onP(p);
     for (const G& g : rt.allgs)

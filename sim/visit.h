@@ -34,17 +34,30 @@ struct ObjectView {
     TypeId type;
 };
 
+// CentralView is one mcentral's four span sets (mcentral.go: partial / full, each swept / unswept for
+// the current mheap.sweepgen), each head first.
+struct CentralView {
+    SpanClass spanclass;
+    const SpanSet* partialSwept;
+    const SpanSet* partialUnswept;
+    const SpanSet* fullSwept;
+    const SpanSet* fullUnswept;
+};
+
 struct HeapVisitor {
     virtual ~HeapVisitor() = default;
     virtual void onSpan(const SpanView&) {}
     // onObject is called for every allocated slot of a span, after its onSpan, when wantsObjects().
     virtual bool wantsObjects() const { return false; }
     virtual void onObject(const ObjectView&) {}
+    virtual void onCentral(const CentralView&) {}
     virtual void onP(const P&) {}
     virtual void onGoroutine(const G&) {}
 };
 
-// visitHeap walks in-use spans in address order, then every P, then every goroutine.
+// visitHeap walks in-use spans in address order, then every mcentral holding a span (in span class
+// order), then every P (its mcache: the span per span class, the tiny block, its latest allocation's
+// path), then every goroutine.
 void visitHeap(const Runtime& rt, HeapVisitor& v);
 
 SpanSweep sweepStateOf(std::uint32_t spanSweepgen, std::uint32_t sg);

@@ -32,4 +32,8 @@ SS=(--scenario steady-state)
 # Side by side: a small steady-state at GOGC=25 beside the same at GOGC=50.
 "$GUI" "${SS[@]}" --param live_bytes=256KiB --gogc 25 --at 200000 --size 1100x760 --view compare \
   --compare gogc=50 --screenshot docs/images/gclab-gui-compare.png
-echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector,-graph,-compare}.png"
+# The allocator view of tour at tick 7 054: P1's mcache span is full, mcentral has none with a free
+# slot and grows one from mheap; the tooltip of the P1 mcache cell it refilled.
+"$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,347 \
+  --screenshot docs/images/gclab-gui-allocator.png
+echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector,-graph,-allocator,-compare}.png"

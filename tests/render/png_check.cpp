@@ -29,9 +29,19 @@
 //       lane shows its own run's heapLive colour and not the other's.
 //   gclab_png_check stats --png F --size WxH
 //       the image has the requested size and is a rendered frame (many colours, text pixels).
+//   gclab_png_check allocator --png F --layout A [--palette P] [--deepest STAGE] [--lit N]
+//       A is gclab-gui --dump-allocator's file. One row per span class holding a span (read from the span
+//       records and mcentral sets): each P's mcache cell is lit in its P's colour exactly when that P's
+//       mcache.alloc holds a span of the class, and the lit cells counted in the image equal the cached
+//       spans of all Ps; each P's tiny block shows tinyoffset used bytes; the path boxes of the stages the
+//       latest allocation visited (P.lastAlloc) are lit and no others. --deepest tiny|mcache|grow also
+//       requires that allocation to have happened at --at, to end at that stage, and the state one tick
+//       before to agree: the heap grew, or no mcache changed span (and the tiny block only filled up).
+//       --lit N: mid-animation, only the first N stages of the path are lit, the later ones dimmed.
 // Exit status: 0 pass, 1 fail (reasons on stderr), 2 usage.
 #include "sim/mstats.h"
 
+#include "render/allocator_layout.h"
 #include "render/heap_layout.h"
 #include "render/palette.h"
 #include "render/scenario_source.h"
@@ -76,7 +86,8 @@ struct Image {
 };
 
 struct Args {
-    std::string mode, png, layout, timeline, size, scenario = "steady-state";
+    std::string mode, png, layout, timeline, size, scenario = "steady-state", deepest;
+    int lit = -1; // allocator: how many of the path's stages the animation has lit (-1: all)
     std::uint64_t at = 0;
     std::size_t minClasses = 10;
     std::vector<std::string> params; // --param NAME=VALUE
@@ -625,13 +636,163 @@ int checkCompare(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// latestAlloc is the P whose latest allocation is the most recent (the lower P id on a tie).
+std::optional<std::uint32_t> latestAlloc(const Runtime& rt) {
+    std::optional<std::uint32_t> best;
+    for (const P& p : rt.allp)
+        if (p.lastAlloc.path.stages != 0 && (!best || p.lastAlloc.tick > rt.allp[*best].lastAlloc.tick))
+            best = p.id;
+    return best;
+}
+
+// checkDeepest confirms from the state one tick earlier that the allocation at --at took the path named.
+void checkDeepest(const Args& a, const Runtime& rt, std::uint32_t p) {
+    const AllocRecord& rec = rt.allp[p].lastAlloc;
+    if (rec.tick != a.at)
+        fail("the latest allocation happened at tick " + std::to_string(rec.tick) + ", not at --at");
+    Args prev = a;
+    prev.at = a.at - 1;
+    const Runtime before = runAt(prev);
+    const bool grew = rt.mheap.pages.end() > before.mheap.pages.end();
+    const bool sameSpans = rt.allp[p].mcache.alloc == before.allp[p].mcache.alloc;
+    const MCache &now = rt.allp[p].mcache, &was = before.allp[p].mcache;
+    std::printf("P%u allocated at tick %llu: deepest stage %d; heap grew %d, mcache spans unchanged %d, "
+                "tiny block %#llx+%llu (was %#llx+%llu)\n",
+                p, static_cast<unsigned long long>(rec.tick), static_cast<int>(rec.path.deepest()), grew,
+                sameSpans, static_cast<unsigned long long>(now.tiny),
+                static_cast<unsigned long long>(now.tinyoffset), static_cast<unsigned long long>(was.tiny),
+                static_cast<unsigned long long>(was.tinyoffset));
+    if (a.deepest == "grow") {
+        if (rec.path.deepest() != AllocStage::grow || !grew)
+            fail("expected an allocation that grew the heap");
+    } else if (a.deepest == "mcache") {
+        if (rec.path.deepest() != AllocStage::mcache || grew || !sameSpans)
+            fail("expected an allocation served by the cached span (no refill, no growth)");
+    } else if (a.deepest == "tiny") {
+        if (rec.path.deepest() != AllocStage::tiny || grew || !sameSpans || now.tiny != was.tiny ||
+            now.tinyoffset <= was.tinyoffset)
+            fail("expected an allocation packed into the existing tiny block");
+    } else {
+        fail("--deepest: expected tiny, mcache or grow");
+    }
+}
+
+int checkAllocator(const Args& a) {
+    Image img;
+    if (!img.load(a.png)) {
+        fail("cannot read PNG " + a.png);
+        return 1;
+    }
+    std::ifstream in(a.layout);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    AllocatorLayoutInput li;
+    std::string err;
+    if (!in || !parseAllocatorLayoutInput(ss.str(), li, err)) {
+        fail("cannot read allocator layout " + a.layout + ": " + err);
+        return 1;
+    }
+    const AllocatorLayout l = layoutAllocator(li);
+    const Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    if (li.numPs != rt.allp.size())
+        fail("the view laid out " + std::to_string(li.numPs) + " Ps, the model has " +
+             std::to_string(rt.allp.size()));
+    auto sample = [&](double x, double y) { return img.at(static_cast<int>(x), static_cast<int>(y)); };
+    auto inImage = [&](const Rect& r) { return r.x0 >= 0 && r.y0 >= 0 && r.x1 <= img.w && r.y1 <= img.h; };
+
+    // The span classes holding a span, from the span records and the mcentral sets.
+    std::set<int> classes;
+    for (std::size_t i = 1; i < rt.mheap.numSpanRecords(); i++)
+        if (rt.mheap.span(static_cast<SpanId>(i)).state == MSpanState::mSpanInUse)
+            classes.insert(rt.mheap.span(static_cast<SpanId>(i)).spanclass.value);
+    for (const MCentral& c : rt.mheap.central)
+        if (!c.partial[0].empty() || !c.partial[1].empty() || !c.full[0].empty() || !c.full[1].empty())
+            classes.insert(c.spanclass.value);
+    std::uint64_t cachedSpans = 0, litCells = 0;
+    for (const P& p : rt.allp)
+        for (SpanId id : p.mcache.alloc)
+            cachedSpans += id != emptymspan;
+    std::size_t row = 0;
+    for (int spc : classes) {
+        for (const P& p : rt.allp) {
+            const Rect c = l.mcacheCell(row, p.id);
+            if (!inImage(c)) {
+                fail("span class row " + std::to_string(row) + " is not wholly in the image");
+                return 1;
+            }
+            const bool cached = p.mcache.alloc[static_cast<std::size_t>(spc)] != emptymspan;
+            const Rgba got = sample(c.x0 + 2, c.y0 + 2);
+            const Rgba want = cached ? pal.cachedByP[p.id % 2] : pal.emptyCell;
+            litCells += near(got, pal.cachedByP[0]) || near(got, pal.cachedByP[1]);
+            if (!near(got, want))
+                fail("span class " + std::to_string(spc) + ", P" + std::to_string(p.id) +
+                     " mcache cell: expected " + rgb(want) + ", got " + rgb(got));
+        }
+        row++;
+    }
+
+    // Each P's tiny block, byte by byte.
+    std::uint64_t tinyUsed = 0;
+    for (const P& p : rt.allp)
+        for (std::size_t b = 0; b < 16; b++) {
+            const Rect& r = l.tinyByte[p.id][b];
+            const MCache& m = p.mcache;
+            const Rgba want = m.tiny == 0        ? pal.emptyCell
+                              : b < m.tinyoffset ? pal.tinyBlock
+                                                 : pal.slotFree[0];
+            tinyUsed += m.tiny != 0 && b < m.tinyoffset;
+            const Rgba got = sample((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+            if (!near(got, want))
+                fail("P" + std::to_string(p.id) + " tiny byte " + std::to_string(b) + ": expected " +
+                     rgb(want) + ", got " + rgb(got));
+        }
+
+    // The path of the latest allocation: its stages lit, the others not.
+    const std::optional<std::uint32_t> cur = latestAlloc(rt);
+    int litStages = 0, visitedSoFar = 0;
+    for (int i = 0; i < numAllocStages; i++) {
+        const Rect& r = l.stage[static_cast<std::size_t>(i)];
+        const bool visited = cur && rt.allp[*cur].lastAlloc.path.visited(static_cast<AllocStage>(i));
+        const bool lit = visited && (a.lit < 0 || visitedSoFar < a.lit);
+        visitedSoFar += visited;
+        const Rgba got = sample(r.x0 + 4, r.y1 - 4);
+        litStages += near(got, pal.stageLit);
+        const Rgba want = lit ? pal.stageLit : visited ? pal.stageWaiting : pal.stageOff;
+        if (!near(got, want))
+            fail("path stage " + std::to_string(i) + (visited ? " was visited" : " was not visited") +
+                 ": expected " + rgb(want) + ", got " + rgb(got));
+    }
+    if (a.lit >= 0 && litStages != std::min(a.lit, visitedSoFar))
+        fail("expected " + std::to_string(a.lit) + " lit stages mid-animation");
+    std::printf("%zu span classes in use; lit mcache cells %llu (cached spans %llu); tiny bytes used %llu; "
+                "lit path stages %d\n",
+                classes.size(), static_cast<unsigned long long>(litCells),
+                static_cast<unsigned long long>(cachedSpans), static_cast<unsigned long long>(tinyUsed),
+                litStages);
+    if (litCells != cachedSpans)
+        fail("lit mcache cells " + std::to_string(litCells) + " != spans cached by the Ps " +
+             std::to_string(cachedSpans));
+    if (!a.deepest.empty()) {
+        if (!cur)
+            fail("no allocation has happened");
+        else
+            checkDeepest(a, rt, *cur);
+    }
+    if (classes.empty() || cachedSpans == 0 || litStages == 0)
+        fail("the screenshot shows no cached span or no allocation path: not a meaningful check");
+    return failures == 0 ? 0 : 1;
+}
+
 int usage() {
-    std::fprintf(stderr,
-                 "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
-                 "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
-                 "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
-                 "       gclab_png_check stats --png F --size WxH\n"
-                 "       gclab_png_check compare --png F --timeline T --at T\n");
+    std::fprintf(
+        stderr,
+        "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
+        "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
+        "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
+        "       gclab_png_check stats --png F --size WxH\n"
+        "       gclab_png_check allocator --png F --layout A --scenario S --at T [--deepest STAGE]\n"
+        "       gclab_png_check compare --png F --timeline T --at T\n");
     return 2;
 }
 
@@ -664,6 +825,10 @@ int main(int argc, char** argv) {
             a.minClasses = std::stoull(v);
         else if (k == "--size")
             a.size = v;
+        else if (k == "--deepest")
+            a.deepest = v;
+        else if (k == "--lit")
+            a.lit = std::stoi(v);
         else if (k == "--palette")
             a.palette = v == "colour-blind" ? PaletteKind::colourBlindSafe : PaletteKind::standard;
         else if (k == "--colour-by")
@@ -690,6 +855,8 @@ int main(int argc, char** argv) {
         rc = checkStats(a);
     else if (a.mode == "compare")
         rc = checkCompare(a);
+    else if (a.mode == "allocator")
+        rc = checkAllocator(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");
