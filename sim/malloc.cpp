@@ -43,6 +43,7 @@ SpanId Runtime::mheapAlloc(uintptr npages, SpanClass spc) {
         }
     }
     SpanId id = mheap.allocSpan(npages, spc);
+    stepCost += cfg_.costs.spanAlloc;
     const MSpan& s = mheap.span(id);
     emit(EventKind::spanAlloc, s.base(), npages, spc.value);
     return id;
