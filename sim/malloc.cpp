@@ -47,6 +47,7 @@ SpanId Runtime::mheapAlloc(uintptr npages, SpanClass spc) {
     MHeap::AllocSpanResult r = mheap.allocSpan(npages, spc);
     if (r.grew)
         allocPath.visit(AllocStage::grow);
+    stepCost += cfg_.costs.spanAlloc;
     const MSpan& s = mheap.span(r.span);
     emit(EventKind::spanAlloc, s.base(), npages, spc.value);
     return r.span;

@@ -40,6 +40,7 @@ void MCache::refill(SpanClass spc, Runtime& rt) {
     }
 
     SpanId id = h.central[spc.value].cacheSpan(rt);
+    rt.stepCost += rt.config().costs.refill;
     MSpan& ns = h.span(id);
     SIM_CHECK(ns.allocCount != ns.nelems, "span has no free space");
     ns.sweepgen = h.sweepgen + 3;

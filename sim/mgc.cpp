@@ -44,9 +44,14 @@ void Runtime::runSTW() {
 void Runtime::gcMarkRootPrepare() {
     work.roots.clear();
     work.markrootNext = 0;
-    std::size_t blocks = (globals.size() + rootBlockPointers - 1) / rootBlockPointers;
-    for (std::size_t b = 0; b < blocks; b++)
-        work.roots.push_back(RootJob{RootJob::Kind::globals, static_cast<std::uint32_t>(b)});
+    auto addBlocks = [this](RootJob::Kind kind, std::uint64_t words) {
+        for (std::uint64_t b = 0; b * rootBlockPointers < words; b++)
+            work.roots.push_back(RootJob{kind, static_cast<std::uint32_t>(b)});
+    };
+    // Go's order: data, BSS, then stacks; the runtime's sections come before the program's globals.
+    addBlocks(RootJob::Kind::runtimeData, cfg_.runtimeRoots.dataBytes / 8);
+    addBlocks(RootJob::Kind::runtimeBSS, cfg_.runtimeRoots.bssBytes / 8);
+    addBlocks(RootJob::Kind::globals, globals.size());
     // One job per goroutine alive now; goroutines created later start black.
     for (const G& g : allgs)
         if (g.status != GStatus::dead)

@@ -21,9 +21,11 @@ inline constexpr std::size_t rootBlockPointers = (256 << 10) / 8; // rootBlockBy
 inline constexpr uintptr maxObletBytes = 128 << 10;
 
 struct RootJob {
-    enum class Kind : std::uint8_t { globals, stack };
+    // globals: a block of the program's global pointer slots; runtimeData / runtimeBSS: a block of
+    // the runtime's own data / BSS section (RuntimeRoots); stack: one goroutine's stack.
+    enum class Kind : std::uint8_t { globals, stack, runtimeData, runtimeBSS };
     Kind kind = Kind::globals;
-    std::uint32_t index = 0; // globals block number, or goid
+    std::uint32_t index = 0; // block number, or goid
 };
 
 // GCCycleStats is what one completed cycle reports (gctrace, MemStats, the timeline).

@@ -112,7 +112,7 @@ std::int64_t Runtime::scanstack(G& g, P& p) {
 
 std::int64_t Runtime::markroot(P& p, std::size_t i) {
     const RootJob& job = work.roots[i];
-    emit(EventKind::rootJob, i, job.kind == RootJob::Kind::globals ? 0 : 1, job.index);
+    emit(EventKind::rootJob, i, static_cast<uintptr>(job.kind), job.index);
     if (job.kind == RootJob::Kind::stack) {
         G& g = goroutine(job.index);
         if (g.status == GStatus::dead || g.gcscandone == work.cycles) {
@@ -121,14 +121,22 @@ std::int64_t Runtime::markroot(P& p, std::size_t i) {
         }
         return scanstack(g, p);
     }
-    std::size_t first = std::size_t{job.index} * rootBlockPointers;
-    std::size_t last = std::min(globals.size(), first + rootBlockPointers);
-    for (std::size_t k = first; k < last; k++)
-        if (globals[k] != 0)
-            greyobject(globals[k], p);
+    std::uint64_t first = std::uint64_t{job.index} * rootBlockPointers;
+    std::uint64_t words = globals.size();
+    if (job.kind == RootJob::Kind::runtimeData)
+        words = cfg_.runtimeRoots.dataBytes / 8;
+    else if (job.kind == RootJob::Kind::runtimeBSS)
+        words = cfg_.runtimeRoots.bssBytes / 8;
+    std::uint64_t last = std::min(words, first + rootBlockPointers);
+    // The runtime's own sections hold no pointers into the model's heap: only their cost and scan
+    // work count.
+    if (job.kind == RootJob::Kind::globals)
+        for (std::uint64_t k = first; k < last; k++)
+            if (globals[k] != 0)
+                greyobject(globals[k], p);
     auto scanned = static_cast<std::int64_t>((last - first) * 8);
     gcController.globalsScanWork += scanned;
-    stepCost += cfg_.costs.rootJob + static_cast<std::int64_t>(last - first) * cfg_.costs.scanWord;
+    stepCost += cfg_.costs.rootJob + static_cast<std::int64_t>(last - first) * cfg_.costs.scanRootWord;
     return scanned;
 }
 

@@ -172,9 +172,13 @@ void Runtime::assistUnit(P& p, G& g) {
         g.assistWorkDone = 0;
         return;
     }
+    // The assist's time is what its unit of mark work cost (at least the fixed part of a scan).
+    std::int64_t before = stepCost;
     std::int64_t done = gcBlackenEnabled ? markUnit(p) : -1;
-    work.current.assistTime += cfg_.costs.scanObject;
-    gcCPULimiter.assistTimePool += cfg_.costs.scanObject;
+    std::int64_t spent = std::max(stepCost - before, cfg_.costs.scanObject);
+    stepCost = before + spent;
+    work.current.assistTime += spent;
+    gcCPULimiter.assistTimePool += spent;
     if (done >= 0) {
         g.assistWorkDone += done;
         g.assistWorkLeft -= std::max<std::int64_t>(done, 1);

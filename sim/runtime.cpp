@@ -12,6 +12,7 @@ Runtime::Runtime(RuntimeConfig cfg) : barrier(cfg.barrier), rng(cfg.seed), cfg_(
         allp[i].id = i;
     gcController.go126 = cfg.goVersion == GoVersion::go1_26;
     gcController.memoryLimit = cfg.memoryLimit;
+    gcController.globalsScan = cfg.runtimeRoots.dataBytes + cfg.runtimeRoots.bssBytes;
     gcController.init(cfg.gogc);
     gcCPULimiter.init(cfg.gomaxprocs);
     // The background sweeper is a goroutine, parked until the first cycle ends (Go: bgsweep).

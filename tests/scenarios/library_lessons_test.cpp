@@ -138,10 +138,11 @@ TEST(ScenarioLessons, LeakingMapLiveHeapGrowsCycleOverCycle) {
     std::vector<std::uint64_t> marked = r.markedPerCycle();
     ASSERT_GE(marked.size(), 3u);
     // Marked bytes also count the request garbage allocated black while a cycle marks, which varies
-    // with the length of the mark phase; the leak shows as a rising floor that never falls back.
+    // with the length of the mark phase (up to 25 % of the marked bytes with the calibrated costs of
+    // docs/pacer.md); the leak shows as a rising floor that never falls back.
     std::uint64_t highest = marked.front();
     for (std::size_t i = 1; i < marked.size(); i++) {
-        EXPECT_GE(marked[i] * 10, highest * 9) << "cycle " << i + 1;
+        EXPECT_GE(marked[i] * 10, highest * 7) << "cycle " << i + 1;
         highest = std::max(highest, marked[i]);
     }
     EXPECT_GE(marked.back(), 3 * marked.front());

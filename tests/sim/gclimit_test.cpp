@@ -58,7 +58,7 @@ TEST(GCCPULimiter, AssistsAreSkippedWhileLimiting) {
         const Scenario* sc = findScenario("steady-state");
         ParamValues v = sc->defaults();
         v["live_bytes"] = 2 << 20;
-        v["iterations"] = 20'000;
+        v["iterations"] = 40'000;
         sc->build(rt, v);
         std::uint64_t assists = 0;
         rt.gcCPULimiter.enabled = limit;

@@ -125,6 +125,42 @@ void runCycles(Runtime& rt, std::uint32_t n) {
     ASSERT_GE(rt.work.numgc, target);
 }
 
+// firstCycleOfGogcTradeoff runs gogc-tradeoff with a 4 MiB live set up to the end of its first cycle.
+Runtime firstCycleOfGogcTradeoff(RuntimeConfig cfg) {
+    cfg.validate = false;
+    cfg.checkmark = false;
+    Runtime rt(cfg);
+    const Scenario* sc = findScenario("gogc-tradeoff");
+    ParamValues v = sc->defaults();
+    v["live_bytes"] = 4 << 20;
+    sc->build(rt, v);
+    while (rt.work.numgc < 1 && rt.step()) {
+    }
+    return rt;
+}
+
+TEST(Pacer, RuntimeRootsAreScannedEveryCycleAndKeepTheFirstCycleNearItsGoal) {
+    RuntimeConfig cfg = test::testConfig(1);
+    Runtime rt = firstCycleOfGogcTradeoff(cfg);
+    ASSERT_EQ(rt.work.numgc, 1u);
+    // Go 1.19's empty program scans 200304 B of data+BSS per cycle; the scenario adds its own globals.
+    std::uint64_t runtimeRoots = cfg.runtimeRoots.dataBytes + cfg.runtimeRoots.bssBytes;
+    EXPECT_EQ(runtimeRoots, 200304u);
+    EXPECT_EQ(rt.gcController.globalsScan, runtimeRoots + rt.globals.size() * 8);
+    EXPECT_EQ(rt.gcController.globalsScanWork, static_cast<std::int64_t>(rt.gcController.globalsScan));
+    const GCCycleStats& gc1 = rt.work.history[0];
+    EXPECT_EQ(gc1.heapGoal, 4 * MiB);
+    // The first assist ratio is about one unit of scan work per byte, so the heap stays near the goal.
+    EXPECT_LE(gc1.heap1, gc1.heapGoal + gc1.heapGoal / 8);
+    // Without the runtime's roots the first cycle expects a few bytes of scan work; one 64 KiB
+    // over-assist then credits megabytes and the heap overshoots (docs/pacer.md, "Runtime roots").
+    cfg.runtimeRoots = RuntimeRoots{0, 0};
+    Runtime bare = firstCycleOfGogcTradeoff(cfg);
+    ASSERT_EQ(bare.work.numgc, 1u);
+    const GCCycleStats& bare1 = bare.work.history[0];
+    EXPECT_GT(bare1.heap1, bare1.heapGoal + bare1.heapGoal / 4);
+}
+
 TEST(Pacer, SetGCPercentCommitsAtOnce) {
     Runtime rt = steadyState(test::testConfig(2));
     runCycles(rt, 3);

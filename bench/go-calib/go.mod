@@ -1,0 +1,3 @@
+module gclabcalib
+
+go 1.19

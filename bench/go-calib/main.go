@@ -1,0 +1,175 @@
+// Command gclabcalib measures the Go 1.19 costs that sim/cost.h charges in virtual time, as CPU time
+// (getrusage), not wall time, so that other processes on a shared machine inflate them less.
+// docs/pacer.md ("Cost model calibration") gives the commands and the numbers.
+//
+//	gclabcalib alloc   per size class (16, 64, 256, 1024 B objects with a pointer word): CPU ns per
+//	                   new(T) on a fresh heap with the GC off (no zeroing), one child process each
+//	gclabcalib mark    CPU ns per live object of runtime.GC() on a list of 64-byte objects with one
+//	                   pointer word (the steady-state scenario's Object), GOMAXPROCS=1
+//	gclabcalib markslice
+//	                   the same for the steady-state shape: a []*Object filled at random indices, so
+//	                   marking visits the Objects in random address order
+//	gclabcalib mutator CPU ns per iteration of the steady-state loop (a random slot store and four
+//	                   64-byte allocations) with the GC off
+//
+// Each prints "<what> <median> <min> <reps>" lines; the median of -reps child processes.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"unsafe"
+)
+
+type obj16 struct {
+	p *byte
+	_ [1]uintptr
+}
+type obj64 struct {
+	p *obj64
+	_ [7]uintptr
+}
+type obj256 struct {
+	p *byte
+	_ [31]uintptr
+}
+type obj1024 struct {
+	p *byte
+	_ [127]uintptr
+}
+
+var sink unsafe.Pointer
+
+// cpuNs is the CPU time of the whole process (user + system) in nanoseconds.
+func cpuNs() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		panic(err)
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+func allocLoop[T any](n int) {
+	for i := 0; i < n; i++ {
+		sink = unsafe.Pointer(new(T))
+	}
+}
+
+var allocs = map[int]func(int){16: allocLoop[obj16], 64: allocLoop[obj64], 256: allocLoop[obj256], 1024: allocLoop[obj1024]}
+
+// child runs one measurement and prints CPU ns per operation.
+func child(what string, size, n int) {
+	runtime.GOMAXPROCS(1)
+	switch what {
+	case "alloc":
+		debug.SetGCPercent(-1)
+		f := allocs[size]
+		f(1024) // warm up this size class's mcache
+		start := cpuNs()
+		f(n)
+		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
+	case "mark":
+		debug.SetGCPercent(-1)
+		var head *obj64
+		for i := 0; i < n; i++ {
+			head = &obj64{p: head}
+		}
+		sink = unsafe.Pointer(head)
+		runtime.GC()
+		start := cpuNs()
+		runtime.GC()
+		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
+	case "markslice":
+		debug.SetGCPercent(-1)
+		live := make([]*obj64, n)
+		r := rand.New(rand.NewSource(1))
+		for i := 0; i < n; i++ {
+			live[r.Intn(n)] = new(obj64)
+		}
+		objects := 0
+		for _, o := range live {
+			if o != nil {
+				objects++
+			}
+		}
+		sink = unsafe.Pointer(&live)
+		runtime.GC()
+		start := cpuNs()
+		runtime.GC()
+		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(objects))
+	case "mutator":
+		debug.SetGCPercent(-1)
+		live := make([]*obj64, 1<<17)
+		r := rand.New(rand.NewSource(1))
+		var garbage *obj64
+		start := cpuNs()
+		for it := 0; it < n; it++ {
+			live[r.Intn(len(live))] = new(obj64)
+			for k := 0; k < 3; k++ {
+				garbage = new(obj64)
+			}
+		}
+		sink = unsafe.Pointer(garbage)
+		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
+	}
+}
+
+func main() {
+	isChild := flag.Bool("child", false, "internal: run one measurement")
+	size := flag.Int("size", 64, "internal (child): object size")
+	reps := flag.Int("reps", 7, "child processes per measurement")
+	objects := flag.Int("n", 1<<20, "operations (allocations, live objects, iterations) per measurement")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice|mutator")
+		os.Exit(2)
+	}
+	what := flag.Arg(0)
+	known := map[string]bool{"alloc": true, "mark": true, "markslice": true, "mutator": true}
+	if !known[what] || *objects <= 0 {
+		fmt.Fprintln(os.Stderr, "gclabcalib: unknown measurement or bad -n:", what)
+		os.Exit(2)
+	}
+	if *isChild {
+		child(what, *size, *objects)
+		return
+	}
+	sizes := []int{0}
+	if what == "alloc" {
+		sizes = []int{16, 64, 256, 1024}
+	}
+	self, err := os.Executable()
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range sizes {
+		var v []float64
+		for r := 0; r < *reps; r++ {
+			out, err := exec.Command(self, "-child", "-size", strconv.Itoa(s), "-n", strconv.Itoa(*objects), what).Output()
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "gclabcalib: child failed:", err)
+				os.Exit(1)
+			}
+			x, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+			if err != nil {
+				panic(err)
+			}
+			v = append(v, x)
+		}
+		sort.Float64s(v)
+		label := what
+		if what == "alloc" {
+			label = fmt.Sprintf("alloc%d", s)
+		}
+		fmt.Printf("%s %.2f %.2f %d\n", label, v[len(v)/2], v[0], len(v))
+	}
+}
