@@ -17,7 +17,8 @@ struct LoadedScenario {
     Scenario scenario;
     BarrierMode barrier = BarrierMode::hybrid;
     std::uint64_t seed = 1;
-    std::string file; // the scenario file's path; "" for a built-in scenario
+    std::string file;                        // the scenario file's path; "" for a built-in scenario
+    GoVersion goVersion = GoVersion::go1_19; // the profile to run with (the window's Go selector)
 };
 
 // loadScenario resolves nameOrPath; throws std::runtime_error with a one-line message: a ScenarioError

@@ -107,6 +107,8 @@ void App::drawControlBar() {
     // Row 3: status, and the presenter settings at the right.
     float settingsW = ImGui::CalcTextSize("Large fonts").x + ImGui::CalcTextSize("Colour-blind safe").x +
                       ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemInnerSpacing.x * 2 + gap * 2;
+    drawClassroomControls();
+    ImGui::SameLine(0, gap);
     ImGui::AlignTextToFramePadding();
     if (error()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 110, 255));
@@ -116,6 +118,8 @@ void App::drawControlBar() {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 110, 255));
         ImGui::Text("%s", loadError_.c_str());
         ImGui::PopStyleColor();
+    } else if (!status_.empty()) {
+        ImGui::TextUnformatted(status_.c_str());
     } else {
         // The description gives way to the presenter settings on a narrow window.
         ImVec2 p = ImGui::GetCursorScreenPos();
