@@ -66,9 +66,18 @@ std::uint8_t nearestGifColour(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
 }
 
 std::vector<std::uint8_t> quantiseRgb(const std::vector<std::uint8_t>& rgb) {
+    // A window frame has few distinct colours: remember the last answer per 15-bit colour, keyed exactly
+    // (entry = rgb << 8 | index; all ones is never a valid entry: white is not the last index).
+    std::vector<std::uint32_t> memo(std::size_t{1} << 15, ~std::uint32_t{0});
     std::vector<std::uint8_t> out(rgb.size() / 3);
-    for (std::size_t i = 0; i < out.size(); i++)
-        out[i] = computeNearest(rgb[i * 3], rgb[i * 3 + 1], rgb[i * 3 + 2]);
+    for (std::size_t i = 0; i < out.size(); i++) {
+        const std::uint8_t r = rgb[i * 3], g = rgb[i * 3 + 1], b = rgb[i * 3 + 2];
+        const std::uint32_t colour = std::uint32_t{r} << 16 | std::uint32_t{g} << 8 | b;
+        std::uint32_t& m = memo[(r >> 3) << 10 | (g >> 3) << 5 | b >> 3];
+        if (m >> 8 != colour || m == ~std::uint32_t{0})
+            m = colour << 8 | computeNearest(r, g, b);
+        out[i] = static_cast<std::uint8_t>(m & 0xff);
+    }
     return out;
 }
 

@@ -2,17 +2,26 @@
 
 #include "render/gif_palette.h"
 
+#include <fcntl.h>
 #include <gif_lib.h>
 #include <stb_image_write.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace gclab::render {
 
 namespace {
 
 std::string tempName(const std::string& path) { return path + ".part"; }
+
+std::string gifError(int code) {
+    const char* s = GifErrorString(code);
+    return s != nullptr ? s : "GIF error " + std::to_string(code);
+}
 
 bool renameInto(const std::string& temp, const std::string& path, std::string& err) {
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
@@ -75,9 +84,17 @@ bool GifWriter::open(const std::string& path, int w, int h, int delayCs, std::st
     delayCs_ = delayCs;
     frames_ = 0;
     int code = 0;
-    st_->gif = EGifOpenFileName(temp_.c_str(), false, &code);
+    // Not EGifOpenFileName: it creates the file readable by its owner only.
+    const int fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    if (fd < 0) {
+        err = "cannot write " + path + ": " + std::strerror(errno);
+        return false;
+    }
+    st_->gif = EGifOpenFileHandle(fd, &code);
     if (st_->gif == nullptr) {
-        err = "cannot write " + path + ": " + GifErrorString(code);
+        ::close(fd);
+        std::remove(temp_.c_str());
+        err = "cannot write " + path + ": " + gifError(code);
         return false;
     }
     EGifSetGifVersion(st_->gif, true);
@@ -94,7 +111,7 @@ bool GifWriter::open(const std::string& path, int w, int h, int delayCs, std::st
         EGifPutExtensionBlock(st_->gif, sizeof netscape, netscape) != GIF_OK ||
         EGifPutExtensionBlock(st_->gif, sizeof loop, loop) != GIF_OK ||
         EGifPutExtensionTrailer(st_->gif) != GIF_OK) {
-        err = "cannot write " + path + ": " + GifErrorString(st_->gif->Error);
+        err = "cannot write " + path + ": " + gifError(st_->gif->Error);
         abandon();
         return false;
     }
@@ -121,7 +138,7 @@ bool GifWriter::addFrame(const RgbImage& img, std::string& err) {
         ok = EGifPutLine(st_->gif, line.data(), w_) == GIF_OK;
     }
     if (!ok) {
-        err = "cannot write " + path_ + ": " + GifErrorString(st_->gif->Error);
+        err = "cannot write " + path_ + ": " + gifError(st_->gif->Error);
         abandon();
         return false;
     }
@@ -139,7 +156,7 @@ bool GifWriter::finish(std::string& err) {
     st_->gif = nullptr;
     if (rc != GIF_OK) {
         std::remove(temp_.c_str());
-        err = "cannot write " + path_ + ": " + GifErrorString(code);
+        err = "cannot write " + path_ + ": " + gifError(code);
         return false;
     }
     return renameInto(temp_, path_, err);

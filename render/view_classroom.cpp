@@ -62,7 +62,6 @@ bool App::pauseBeatSince(std::uint64_t tick) const {
 }
 
 void App::drawClassroomControls() {
-    Session& s = *session_;
     if (!status_.empty() && statusAge_ > statusSeconds)
         status_.clear();
 
@@ -72,7 +71,7 @@ void App::drawClassroomControls() {
     bool off = memLimitSlider_ == memLimitOff;
     if (ImGui::Checkbox("off##memlimit", &off)) {
         memLimitSlider_ = off ? memLimitOff : std::int64_t{64} << 20;
-        s.setMemoryLimit(memLimitSlider_);
+        session_->setMemoryLimit(memLimitSlider_);
         changed();
     }
     tip("GOMEMLIMIT=off: no soft memory limit (debug.SetMemoryLimit(math.MaxInt64))");
@@ -88,7 +87,7 @@ void App::drawClassroomControls() {
     // Releasing the slider applies its value, also an unchanged one while the limit was off.
     if (ImGui::IsItemDeactivatedAfterEdit() || (off && ImGui::IsItemDeactivated())) {
         memLimitSlider_ = v;
-        s.setMemoryLimit(memLimitSlider_);
+        session_->setMemoryLimit(memLimitSlider_);
         changed();
     }
     tip("debug.SetMemoryLimit (runtime/mgcpacer.go memoryLimitHeapGoal): the heap goal is also kept under "
@@ -119,8 +118,8 @@ void App::drawClassroomControls() {
     if (ImGui::BeginPopup("export-gif")) {
         static std::uint64_t from = 0, to = 0, every = 1;
         if (ImGui::IsWindowAppearing()) {
-            from = s.tick();
-            to = s.tick() + 200;
+            from = session_->tick();
+            to = session_->tick() + 200;
             every = 10;
         }
         const std::uint64_t one = 1;
@@ -135,8 +134,9 @@ void App::drawClassroomControls() {
         ImGui::BeginDisabled(!valid);
         if (ImGui::Button("Export")) {
             char name[160];
-            std::snprintf(name, sizeof name, "gclab-%s-%llu-%llu.gif", exportName(s.scenario()).c_str(),
-                          static_cast<unsigned long long>(from), static_cast<unsigned long long>(to));
+            std::snprintf(name, sizeof name, "gclab-%s-%llu-%llu.gif",
+                          exportName(session_->scenario()).c_str(), static_cast<unsigned long long>(from),
+                          static_cast<unsigned long long>(to));
             gifRequest_ = GifRequest{name, from, to, every};
             ImGui::CloseCurrentPopup();
         }

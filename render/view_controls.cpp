@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 
 namespace gclab::render {
@@ -45,11 +46,12 @@ void App::drawControlBar() {
                 : io.KeyCtrl  ? StepBy::phase
                 : io.KeyShift ? StepBy::mutatorOp
                               : StepBy::event;
-    Session& s = *session_;
 
     // Row 1: transport, speed, position.
     if (buttonWithTip("Restart", "Rebuild the run from the scenario, tick 0  [R]"))
         handle(Action::restart);
+    // Taken after Restart, which replaces the session; row 2 may replace it again (session_ below it).
+    Session& s = *session_;
     ImGui::SameLine();
     if (buttonWithTip(" \u2190 ", "Step back one event  [\u2190]\nShift: one mutator operation, Ctrl: one GC "
                                   "phase, Alt: one GC cycle.\nReplays from the nearest keyframe "
@@ -125,7 +127,7 @@ void App::drawControlBar() {
         ImVec2 p = ImGui::GetCursorScreenPos();
         float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - settingsW;
         ImGui::PushClipRect(p, ImVec2(std::max(p.x, right), p.y + ImGui::GetFrameHeight()), true);
-        ImGui::TextDisabled("%s", s.scenario().scenario.description.c_str());
+        ImGui::TextDisabled("%s", session_->scenario().scenario.description.c_str());
         ImGui::PopClipRect();
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - settingsW));
@@ -148,6 +150,7 @@ void App::drawScenarioPicker() {
     if (ImGui::Button(label.c_str()))
         ImGui::OpenPopup("scenarios");
     tip("Choose a scenario (scenarios/library, or gclab-gui FILE.toml)");
+    std::optional<std::string> chosen;
     if (ImGui::BeginPopup("scenarios")) {
         static char filter[64] = "";
         if (ImGui::IsWindowAppearing())
@@ -159,12 +162,16 @@ void App::drawScenarioPicker() {
             if (!search_.empty() && lower(x.name + " " + x.description).find(search_) == std::string::npos)
                 continue;
             if (ImGui::Selectable(x.name.c_str(), x.name == sc.name)) {
-                load(x.name, {});
+                chosen = x.name;
                 ImGui::CloseCurrentPopup();
             }
             tip(x.description.c_str());
         }
         ImGui::EndPopup();
+    }
+    if (chosen) {
+        load(*chosen, {}); // replaces the session that sc belongs to: nothing below may run
+        return;
     }
     if (sc.params.empty())
         return;
