@@ -38,7 +38,8 @@ StepUnit unitOf(StepBy by) {
 } // namespace
 
 App::App(const AppOptions& opts)
-    : settings_(opts.settings), validate_(opts.validate), gogcOverride_(opts.gogc) {
+    : settings_(opts.settings), validate_(opts.validate), gogcOverride_(opts.gogc),
+      goVersion_(opts.goVersion) {
     load(opts.scenario.empty() ? defaultScenarioName() : opts.scenario, opts.params);
     if (!session_)
         throw std::runtime_error(loadError_);
@@ -64,6 +65,7 @@ void App::load(const std::string& scenario, const ParamValues& overrides) {
         LoadedScenario sc = loadScenario(scenario);
         if (gogcOverride_)
             sc.scenario.gogc = *gogcOverride_;
+        sc.goVersion = goVersion_;
         ParamValues values = sc.scenario.defaults();
         for (const auto& [name, v] : overrides)
             if (values.contains(name))
@@ -74,6 +76,7 @@ void App::load(const std::string& scenario, const ParamValues& overrides) {
             startCompare(compare_->overrides());
         editedParams_ = values;
         gogcSlider_ = session_->runtime().gcController.gcPercent;
+        memLimitSlider_ = session_->runtime().gcController.memoryLimit;
         loadError_.clear();
         clock_.setPlaying(false);
         changed();
@@ -118,8 +121,14 @@ void App::advance(double dt) {
         return;
     auto deadline = std::chrono::steady_clock::now() + unlimitedBudget;
     for (std::uint64_t i = 0; i < n; i++) {
+        const std::uint64_t before = session_->tick();
         if (!session_->stepEventForward()) {
             clock_.setPlaying(false);
+            break;
+        }
+        if (session_->tick() != before && pauseBeatSince(before)) {
+            clock_.setPlaying(false);
+            setStatus("Paused at a narration beat (tick " + std::to_string(session_->tick()) + ")");
             break;
         }
         if (clock_.unlimited() && i % 64 == 63 && std::chrono::steady_clock::now() > deadline)
@@ -165,9 +174,10 @@ void App::frame(double dt) {
     advance(dt);
     compareLanes_.reset();
     frameDt_ = dt;
+    statusAge_ += dt;
     ImGuiIO& io = ImGui::GetIO();
-    WindowLayout layout =
-        computeWindowLayout(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFontSize(), settings_.view);
+    layout_ = computeWindowLayout(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFontSize(), settings_.view);
+    const WindowLayout& layout = layout_;
     const Palette& pal = palette(settings_.palette);
 
     placeWindow(layout.controls);

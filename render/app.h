@@ -12,6 +12,7 @@
 #include "render/comparison.h"
 #include "render/allocator_layout.h"
 #include "render/allocator_state.h"
+#include "render/gui_settings.h"
 #include "render/heap_snapshot.h"
 #include "render/object_graph.h"
 #include "render/palette.h"
@@ -27,6 +28,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gclab::render {
@@ -57,13 +59,20 @@ struct AppOptions {
     std::optional<std::int32_t> gogc; // overrides the scenario's GOGC from tick 0 (negative: off)
     std::uint64_t atTick = 0;         // seek here before the first frame
     bool playing = false;
-    int rate = 20;                 // events per second
-    std::optional<double> cellPx;  // heap map zoom; nothing: fit the reserved arenas
-    std::optional<uintptr> focus;  // heap map: centre this address
-    std::optional<uintptr> select; // heap map: select the object at this address
-    bool validate = false;         // run Runtime::validate() after every heavy allocator step
+    int rate = 20;                           // events per second
+    std::optional<double> cellPx;            // heap map zoom; nothing: fit the reserved arenas
+    std::optional<uintptr> focus;            // heap map: centre this address
+    std::optional<uintptr> select;           // heap map: select the object at this address
+    bool validate = false;                   // run Runtime::validate() after every heavy allocator step
+    GoVersion goVersion = GoVersion::go1_19; // whose runtime behaviour the model follows
     // Start side by side with a second run of these settings (the compare view).
     std::optional<RunOverrides> compare;
+};
+
+// GifRequest is an animated GIF export asked for in the window: the ticks from, from + every, ... to.
+struct GifRequest {
+    std::string path;
+    std::uint64_t from = 0, to = 0, every = 1;
 };
 
 class App {
@@ -95,6 +104,20 @@ class App {
     // error is the model's failure message once a step threw (the run is then paused).
     const std::optional<std::string>& error() const { return session_->error(); }
 
+    // Classroom and export support (view_classroom.cpp).
+    // seekTo pauses and shows tick t (exports step through ticks with it).
+    void seekTo(std::uint64_t t);
+    // setStatus shows a message in the control bar for a few seconds.
+    void setStatus(std::string message);
+    // layout is where the last frame placed the windows (F12 exports the one under the mouse).
+    const WindowLayout& layout() const { return layout_; }
+    // guiSettings is what the window remembers between runs (render/gui_settings.h).
+    GuiSettings guiSettings() const;
+    // memLimitSliderRect is where the last frame drew the GOMEMLIMIT slider (scripted input aims at it).
+    const Rect& memLimitSliderRect() const { return memLimitRect_; }
+    // takeGifRequest returns the GIF export the user asked for since the last call, if any.
+    std::optional<GifRequest> takeGifRequest() { return std::exchange(gifRequest_, std::nullopt); }
+
   private:
     void load(const std::string& scenario, const ParamValues& overrides);
     void changed() { version_++; }
@@ -103,15 +126,18 @@ class App {
     const AllocatorState& allocatorState();
 
     // [SECTION] views (one file each)
-    void drawControlBar();     // view_controls.cpp
-    void drawScenarioPicker(); // view_controls.cpp
-    void drawLiveSettings();   // view_controls.cpp
-    void drawSidePanel();      // view_narration.cpp: narration, this tick's events, gctrace slot, tabs
-    void drawCollector();      // view_collector.cpp
-    void drawStats();          // view_stats.cpp
-    void drawGraph();          // view_graph.cpp
-    void drawAllocator();      // view_allocator.cpp
-    void drawInspector();      // view_narration.cpp: the selected object and why it is alive
+    void drawControlBar();        // view_controls.cpp
+    void drawScenarioPicker();    // view_controls.cpp
+    void drawLiveSettings();      // view_controls.cpp
+    void drawSidePanel();         // view_narration.cpp: narration, this tick's events, gctrace slot, tabs
+    void drawCollector();         // view_collector.cpp
+    void drawStats();             // view_stats.cpp
+    void drawGraph();             // view_graph.cpp
+    void drawAllocator();         // view_allocator.cpp
+    void drawInspector();         // view_narration.cpp: the selected object and why it is alive
+    void drawClassroomControls(); // view_classroom.cpp: GOMEMLIMIT, Go version, GIF export
+    bool
+    pauseBeatSince(std::uint64_t tick) const; // view_classroom.cpp: a pause beat fired after tick, by now
 
     // Side by side (view_compare.cpp): the view, its "Compare with…" popup, building the compared run,
     // and keeping it at this run's tick.
@@ -154,6 +180,14 @@ class App {
     PathAnimation pathAnimation_;
     double frameDt_ = 0; // this frame's time in seconds (the animation's clock)
     AllocatorLayoutInput allocatorLayout_;
+    // Classroom and export state (view_classroom.cpp).
+    GoVersion goVersion_ = GoVersion::go1_19;
+    std::int64_t memLimitSlider_ = 0; // the GOMEMLIMIT control's value in bytes (int64 max: off)
+    Rect memLimitRect_;
+    WindowLayout layout_;
+    std::string status_;
+    double statusAge_ = 0;
+    std::optional<GifRequest> gifRequest_;
 };
 
 } // namespace gclab::render

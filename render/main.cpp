@@ -1,4 +1,8 @@
 // gclab-gui — the sandbox window. This file only parses the command line; platform_sdl.cpp runs it.
+#include "sim/goenv.h"
+
+#include "render/export_plan.h"
+#include "render/gui_settings.h"
 #include "render/platform_sdl.h"
 #include "render/run_overrides.h"
 #include "render/scenario_source.h"
@@ -54,7 +58,9 @@ int main(int argc, char** argv) {
         "(default: " +
         defaultScenarioName() +
         ").\nKeys: Space play/pause; \u2192 / \u2190 step forward / back one event (Shift: one mutator "
-        "op, Ctrl: one GC phase, Alt: one GC cycle); R restart."};
+        "op, Ctrl: one GC phase, Alt: one GC cycle); R restart; F11 full screen; F12 save a PNG of the "
+        "window "
+        "(Shift+F12: of the view under the mouse)."};
     app.set_version_flag("--version",
                          std::string("gclab-gui ") + GCLAB_VERSION + " (models the Go 1.19 runtime)");
 
@@ -124,6 +130,19 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 100000));
     app.add_option("--frame-log", gui.frameLog, "Headless: write every frame's time in ms (one per line)");
     app.add_option("--mouse", mouse, "Headless: put the mouse at X,Y, e.g. to show a tooltip");
+    app.add_option("--soak", gui.soakFrames,
+                   "Headless: this many frames of seeded random keys, text and mouse input (a soak test)")
+        ->check(CLI::Range(1, 10000000));
+    app.add_option("--seed", gui.soakSeed, "The --soak input's seed (default 1)");
+    std::string gifPath;
+    std::uint64_t gifFrom = 0, gifTo = 0, gifEvery = 1;
+    app.add_option("--export-gif", gifPath,
+                   "Headless: write the ticks --from … --to (every --every) as an animated GIF, exit");
+    app.add_option("--from", gifFrom, "--export-gif: the first tick (default 0)");
+    app.add_option("--to", gifTo, "--export-gif: the last tick");
+    app.add_option("--every", gifEvery, "--export-gif: ticks between frames (default 1)");
+    std::string goVersion;
+    app.add_option("--go-version", goVersion, "Follow Go 1.19 (default) or 1.26 where their runtimes differ");
 
     try {
         app.parse(argc, argv);
@@ -132,8 +151,58 @@ int main(int argc, char** argv) {
             return app.exit(e);
         return usageError(app, e.what());
     }
+    if (!gifPath.empty()) {
+        if (gifPath.size() < 5 || gifPath.substr(gifPath.size() - 4) != ".gif")
+            return usageError(app,
+                              "--export-gif: expected a file name ending in .gif, got '" + gifPath + "'");
+        if (app.count("--to") == 0)
+            return usageError(app, "--export-gif needs --to TICK");
+        if (gifTicks(gifFrom, gifTo, gifEvery).empty())
+            return usageError(app, "--export-gif: expected --from <= --to, --every >= 1 and at most " +
+                                       std::to_string(maxGifFrames) + " frames, got --from " +
+                                       std::to_string(gifFrom) + " --to " + std::to_string(gifTo) +
+                                       " --every " + std::to_string(gifEvery));
+        gui.exportGif = GifRequest{gifPath, gifFrom, gifTo, gifEvery};
+    } else if (app.count("--from") + app.count("--to") + app.count("--every") > 0) {
+        return usageError(app, "--from, --to and --every need --export-gif");
+    }
+    if (!goVersion.empty()) {
+        auto v = gclab::parseGoVersion(goVersion);
+        if (!v.value)
+            return usageError(app, "--go-version: " + v.error);
+        opts.goVersion = *v.value;
+    }
+    const bool headless = gui.headless();
+    if (!headless) {
+        // The window remembers its settings; what the command line says wins.
+        std::vector<std::string> warnings;
+        GuiSettings saved = loadGuiSettings(guiSettingsPath(), GuiSettings{}, warnings);
+        for (const std::string& w : warnings)
+            std::cerr << "gclab-gui: " << w << "\n";
+        if (app.count("--large-fonts") == 0)
+            opts.settings.largeFonts = saved.largeFonts;
+        if (app.count("--palette") == 0)
+            paletteName = saved.palette == PaletteKind::colourBlindSafe ? "colour-blind" : "standard";
+        if (app.count("--colour-by") == 0)
+            colourBy = saved.colourBy == ColourBy::role        ? "role"
+                       : saved.colourBy == ColourBy::sizeClass ? "class"
+                                                               : "marking";
+        if (app.count("--view") == 0)
+            view = viewSelectionName(saved.view);
+        if (app.count("--speed") == 0)
+            speed = saved.speed;
+        if (scenario.empty() && positional.empty() && !saved.scenario.empty() && params.empty()) {
+            try {
+                loadScenario(saved.scenario);
+                scenario = saved.scenario;
+            } catch (const std::exception& e) {
+                std::cerr << "gclab-gui: the last scenario is not available (" << e.what() << "); using "
+                          << defaultScenarioName() << "\n";
+            }
+        }
+        gui.rememberSettings = true;
+    }
 
-    const bool headless = !gui.screenshot.empty() || gui.measureFrames > 0 || gui.measureSeeks > 0;
     if (!positional.empty() && !scenario.empty())
         return usageError(app, "give the scenario either as FILE or with --scenario, not both");
     opts.scenario = !scenario.empty() ? scenario : !positional.empty() ? positional : defaultScenarioName();

@@ -5,12 +5,15 @@
 // [SECTION] frame loop
 #include "render/platform_sdl.h"
 
+#include "render/export_plan.h"
+#include "render/image_export.h"
+#include "render/soak_input.h"
+
 #include <SDL.h>
 #include <glad/gl.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <chrono>
@@ -136,9 +139,9 @@ bool hasDisplay() {
 // [SECTION] screenshot
 //-----------------------------------------------------------------------------
 
-// saveScreenshot reads the back buffer (call after rendering, before the swap) and writes it as an
-// opaque RGB PNG, top row first.
-bool saveScreenshot(SDL_Window* window, const std::string& path) {
+// readFramebuffer reads the back buffer (call after rendering, before the swap) as opaque RGB, top row
+// first.
+RgbImage readFramebuffer(SDL_Window* window) {
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(window, &w, &h);
     std::vector<unsigned char> rgba(static_cast<std::size_t>(w) * h * 4);
@@ -146,16 +149,50 @@ bool saveScreenshot(SDL_Window* window, const std::string& path) {
     glReadBuffer(GL_BACK);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * h * 3);
-    for (std::size_t i = 0, n = static_cast<std::size_t>(w) * h; i < n; i++)
-        std::copy_n(&rgba[i * 4], 3, &rgb[i * 3]);
-    stbi_flip_vertically_on_write(1); // GL's rows start at the bottom
-    if (stbi_write_png(path.c_str(), w, h, 3, rgb.data(), w * 3) == 0) {
-        std::fprintf(stderr, "gclab-gui: cannot write %s\n", path.c_str());
+    RgbImage img{w, h, std::vector<std::uint8_t>(static_cast<std::size_t>(w) * h * 3)};
+    for (int y = 0; y < h; y++) // GL's rows start at the bottom
+        for (int x = 0; x < w; x++)
+            std::copy_n(&rgba[(static_cast<std::size_t>(h - 1 - y) * w + x) * 4], 3,
+                        &img.px[(static_cast<std::size_t>(y) * w + x) * 3]);
+    return img;
+}
+
+bool saveScreenshot(SDL_Window* window, const std::string& path) {
+    std::string err;
+    if (!writePngAtomic(path, readFramebuffer(window), err)) {
+        std::fprintf(stderr, "gclab-gui: %s\n", err.c_str());
         return false;
     }
     return true;
 }
+
+// exportView writes F12's PNG into the working directory: the whole window, or with view the view under
+// the mouse; the App shows where it went.
+void exportView(SDL_Window* window, App& app, const ImGuiIO& io, bool view) {
+    RgbImage img = readFramebuffer(window);
+    std::string name = screenshotName(app.session().scenario(), app.session().tick());
+    if (view) {
+        if (std::optional<ViewArea> a = viewUnder(app.layout(), io.MousePos.x, io.MousePos.y)) {
+            const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
+            img = crop(img, static_cast<int>(a->rect.x0 * sx), static_cast<int>(a->rect.y0 * sy),
+                       static_cast<int>(a->rect.x1 * sx), static_cast<int>(a->rect.y1 * sy));
+            name = screenshotName(app.session().scenario(), app.session().tick(), a->name);
+        }
+    }
+    std::string err;
+    app.setStatus(writePngAtomic(name, img, err) ? "Saved " + name : err);
+}
+
+// GifJob renders the requested ticks one frame each and appends each frame to the GIF.
+struct GifJob {
+    GifRequest request;
+    std::vector<std::uint64_t> ticks;
+    std::size_t next = 0;
+    GifWriter writer;
+    std::string error;
+
+    bool done() const { return next >= ticks.size() || !error.empty(); }
+};
 
 bool writeText(const std::string& path, const std::string& text) {
     std::ofstream out(path);
@@ -183,6 +220,7 @@ struct ScriptFrame {
     Uint16 mod = KMOD_NONE;
     float x = 0, y = 0;
     std::optional<float> gogcFraction; // move: to this fraction of the GOGC slider (resolved per frame)
+    bool memLimit = false;             // the fraction is of the GOMEMLIMIT slider instead
 };
 
 bool parseNumbers(const std::string& s, std::vector<float>& out) {
@@ -245,10 +283,9 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
         out.push_back(ScriptFrame{K::up, 0, 0, n[2], n[3], std::nullopt});
         return true;
     }
-    if (head == "gogc" && n.size() == 1 && n[0] >= 0 && n[0] <= 1) {
-        out.push_back(ScriptFrame{K::move, 0, 0, 0, 0, n[0]});
-        out.push_back(ScriptFrame{K::down, 0, 0, 0, 0, n[0]});
-        out.push_back(ScriptFrame{K::up, 0, 0, 0, 0, n[0]});
+    if ((head == "gogc" || head == "memlimit") && n.size() == 1 && n[0] >= 0 && n[0] <= 1) {
+        for (K k : {K::move, K::down, K::up})
+            out.push_back(ScriptFrame{k, 0, 0, 0, 0, n[0], head == "memlimit"});
         return true;
     }
     return false;
@@ -259,9 +296,10 @@ void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
     using K = ScriptFrame::Kind;
     float x = f.x, y = f.y;
     if (f.gogcFraction) {
-        const Rect& r = app.gogcSliderRect();
-        // Inside the slider's frame: the grab's half-width is kept clear at both ends by ImGui.
-        const double pad = r.height() / 2;
+        const Rect& r = f.memLimit ? app.memLimitSliderRect() : app.gogcSliderRect();
+        // ImGui keeps 2 px plus half the grab clear at both ends (the grab is GrabMinSize wide for a
+        // range wider than the slider); a pixel less than that makes fractions 0 and 1 land on the ends.
+        const double pad = 1 + ImGui::GetStyle().GrabMinSize / 2;
         x = static_cast<float>(r.x0 + pad + *f.gogcFraction * (r.width() - 2 * pad));
         y = static_cast<float>((r.y0 + r.y1) / 2);
     }
@@ -314,11 +352,15 @@ std::string compareLanesText(const App& app) {
 std::string formatState(const App& app) {
     const Runtime& rt = app.session().runtime();
     char buf[256];
-    std::snprintf(buf, sizeof buf, "tick %llu\nhash %016llx\ngogc %d\nbarrier %s\nplaying %d\nforked %d\n",
-                  static_cast<unsigned long long>(rt.tick),
-                  static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h), rt.gcController.gcPercent,
-                  std::string(barrierModeName(rt.barrier)).c_str(), app.playing() ? 1 : 0,
-                  app.session().original() != nullptr ? 1 : 0);
+    std::snprintf(
+        buf, sizeof buf,
+        "tick %llu\nhash %016llx\ngogc %d\nbarrier %s\nplaying %d\nforked %d\nmemlimit %lld\ngo %s\ncycles "
+        "%u\n",
+        static_cast<unsigned long long>(rt.tick),
+        static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h), rt.gcController.gcPercent,
+        std::string(barrierModeName(rt.barrier)).c_str(), app.playing() ? 1 : 0,
+        app.session().original() != nullptr ? 1 : 0, static_cast<long long>(rt.gcController.memoryLimit),
+        rt.config().goVersion == GoVersion::go1_26 ? "1.26" : "1.19", static_cast<unsigned>(rt.work.cycles));
     std::string out = buf;
     if (const Comparison* c = app.comparison()) {
         const Runtime& b = c->run().runtime();
@@ -338,7 +380,7 @@ std::string checkScript(const std::vector<std::string>& script) {
     for (const std::string& t : script)
         if (!expandToken(t, frames))
             return "--keys: expected space, right, left or r (optionally shift+, ctrl+ or alt+), wait, "
-                   "click:X:Y, drag:X1:Y1:X2:Y2 or gogc:FRACTION, got '" +
+                   "click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION or memlimit:FRACTION, got '" +
                    t + "'";
     return "";
 }
@@ -348,7 +390,7 @@ std::string checkScript(const std::vector<std::string>& script) {
 //-----------------------------------------------------------------------------
 
 int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
-    const bool headless = !cfg.screenshot.empty() || cfg.measureFrames > 0 || cfg.measureSeeks > 0;
+    const bool headless = cfg.headless();
     if (headless && std::getenv("SDL_VIDEODRIVER") == nullptr)
         setenv("SDL_VIDEODRIVER", "offscreen", 1); // a GL context through EGL, no display needed
     if (!headless && !hasDisplay()) {
@@ -434,31 +476,52 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     static_cast<double>(app.session().timeline().keyframeBytes()) / (1 << 20),
                     ms[ms.size() / 2], ms.back());
         }
+        SoakInput soak(cfg.soakSeed);
+        std::unique_ptr<GifJob> gif;
+        auto startGif = [&](const GifRequest& r) {
+            gif = std::make_unique<GifJob>();
+            gif->request = r;
+            gif->ticks = gifTicks(r.from, r.to, r.every);
+        };
+        const int gifFrames =
+            cfg.exportGif ? static_cast<int>(
+                                gifTicks(cfg.exportGif->from, cfg.exportGif->to, cfg.exportGif->every).size())
+                          : 0;
         const int warmup = cfg.measureFrames > 0 ? 5 : 0;
         const int scriptFrames = static_cast<int>(script.size());
         // Measured frames alternate between the window and an empty ImGui frame, one blank window over the
         // display (same run, same warmth).
         const int measured = 2 * cfg.measureFrames;
-        const int totalFrames =
-            headless ? std::max(cfg.frames, scriptStart + 1) + scriptFrames + warmup + measured : -1;
+        const int totalFrames = headless ? std::max(cfg.frames, scriptStart + 1) + scriptFrames +
+                                               cfg.soakFrames + gifFrames + warmup + measured
+                                         : -1;
         std::vector<double> emptyMs, logMs;
         std::optional<ImVec2> scriptMouse;
-        bool scriptButton = false;
+        bool scriptButtons[3] = {false, false, false}; // left, right, middle
+        const bool syntheticPointer = !script.empty() || cfg.soakFrames > 0;
         std::vector<double> frameMs;
         Uint64 last = SDL_GetPerformanceCounter();
         bool running = true;
+        int exportRequest = 0; // F12: 1 the whole window, 2 the view under the mouse
+        bool gifFailed = false;
         for (int frame = 0; running && (totalFrames < 0 || frame < totalFrames); frame++) {
             auto t0 = std::chrono::steady_clock::now();
             if (frame >= scriptStart && frame - scriptStart < scriptFrames)
                 pushScriptFrame(script[static_cast<std::size_t>(frame - scriptStart)], app, w.window);
+            else if (frame >= scriptStart + scriptFrames &&
+                     frame - scriptStart - scriptFrames < cfg.soakFrames)
+                soak.pushFrame(w.window, cfg.width, cfg.height);
             SDL_Event e;
             while (SDL_PollEvent(&e)) {
                 ImGui_ImplSDL2_ProcessEvent(&e);
                 // Scripted pointer input: the offscreen driver has no pointer for the backend to poll.
-                if (!script.empty() && e.type == SDL_MOUSEMOTION)
+                if (syntheticPointer && e.type == SDL_MOUSEMOTION)
                     scriptMouse = ImVec2(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
-                if (!script.empty() && (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP))
-                    scriptButton = e.type == SDL_MOUSEBUTTONDOWN;
+                if (syntheticPointer && (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) &&
+                    e.button.button >= SDL_BUTTON_LEFT && e.button.button <= SDL_BUTTON_RIGHT)
+                    scriptButtons[e.button.button == SDL_BUTTON_LEFT    ? 0
+                                  : e.button.button == SDL_BUTTON_RIGHT ? 1
+                                                                        : 2] = e.type == SDL_MOUSEBUTTONDOWN;
                 if (e.type == SDL_QUIT ||
                     (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
                      e.window.windowID == SDL_GetWindowID(w.window)))
@@ -486,6 +549,18 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     if (!e.key.repeat && plain)
                         app.handle(Action::restart);
                     break;
+                case SDLK_F11:
+                    if (!e.key.repeat)
+                        SDL_SetWindowFullscreen(
+                            w.window, (SDL_GetWindowFlags(w.window) & SDL_WINDOW_FULLSCREEN_DESKTOP) ==
+                                              SDL_WINDOW_FULLSCREEN_DESKTOP
+                                          ? 0
+                                          : SDL_WINDOW_FULLSCREEN_DESKTOP);
+                    break;
+                case SDLK_F12:
+                    if (!e.key.repeat)
+                        exportRequest = (mod & KMOD_SHIFT) != 0 ? 2 : 1;
+                    break;
                 default:
                     break;
                 }
@@ -502,8 +577,16 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 io.MousePos = ImVec2(*cfg.mouseX, *cfg.mouseY);
             if (scriptMouse) {
                 io.MousePos = *scriptMouse;
-                io.MouseDown[0] = io.MouseDown[0] || scriptButton;
+                for (int b = 0; b < 3; b++)
+                    io.MouseDown[b] = io.MouseDown[b] || scriptButtons[b];
             }
+            if (cfg.exportGif && frame == scriptStart)
+                startGif(*cfg.exportGif);
+            if (!gif)
+                if (std::optional<GifRequest> r = app.takeGifRequest())
+                    startGif(*r);
+            if (gif && !gif->done())
+                app.seekTo(gif->ticks[gif->next]);
             ImGui::NewFrame();
             const bool inMeasure = cfg.measureFrames > 0 && frame >= totalFrames - measured;
             const bool emptyFrame = inMeasure && (totalFrames - frame) % 2 == 0;
@@ -533,6 +616,28 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     (emptyFrame ? emptyMs : frameMs).push_back(ms);
                 logMs.push_back(ms);
             }
+            if (exportRequest != 0) {
+                exportView(w.window, app, io, exportRequest == 2);
+                exportRequest = 0;
+            }
+            if (gif && !gif->done()) {
+                RgbImage img = readFramebuffer(w.window);
+                const bool open =
+                    gif->next > 0 || gif->writer.open(gif->request.path, img.w, img.h, 10, gif->error);
+                if (open && gif->writer.addFrame(img, gif->error)) {
+                    gif->next++;
+                    if (gif->done() && gif->writer.finish(gif->error))
+                        app.setStatus("Saved " + gif->request.path + " (" +
+                                      std::to_string(gif->ticks.size()) + " frames)");
+                }
+                if (!gif->error.empty()) {
+                    std::fprintf(stderr, "gclab-gui: %s\n", gif->error.c_str());
+                    app.setStatus(gif->error);
+                    gifFailed = true;
+                }
+            }
+            if (gif && gif->done())
+                gif.reset();
             const bool lastFrame = totalFrames >= 0 && frame == totalFrames - 1;
             if (lastFrame && !cfg.screenshot.empty() && !saveScreenshot(w.window, cfg.screenshot))
                 rc = 1;
@@ -548,6 +653,14 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 if (spent < 16)
                     SDL_Delay(static_cast<Uint32>(16 - spent));
             }
+        }
+        if (headless && (gifFailed || gif))
+            rc = 1;
+        if (cfg.rememberSettings) {
+            std::string err;
+            if (const std::string path = guiSettingsPath();
+                !path.empty() && !saveGuiSettings(path, app.guiSettings(), err))
+                std::fprintf(stderr, "gclab-gui: %s\n", err.c_str());
         }
         if (!cfg.dumpLayout.empty() && !writeText(cfg.dumpLayout, formatHeapViewState(app.heapMap().state())))
             rc = 1;

@@ -9,6 +9,7 @@
 #include "render/app.h"
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +33,17 @@ struct GuiConfig {
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now(); // for start-up time
     // headless: scripted input, one token per frame, pushed as SDL events (SDL_PushEvent): space,
     // right, left (with shift+ / ctrl+ / alt+), r, wait, click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION
-    // (a click at that fraction of the GOGC slider's width).
+    // (a click at that fraction of the GOGC slider's width), memlimit:FRACTION (the same for GOMEMLIMIT).
     std::vector<std::string> script;
+    int soakFrames = 0;         // > 0: headless; this many frames of seeded random input (soak_input.h)
+    std::uint64_t soakSeed = 1; // the soak input's seed
+    std::optional<GifRequest> exportGif; // headless: write this animated GIF, exit
+    bool rememberSettings = false;       // save the settings (gui_settings.h) when the window closes
+
+    // headless: render without a display and exit (no window is shown).
+    bool headless() const {
+        return !screenshot.empty() || measureFrames > 0 || measureSeeks > 0 || soakFrames > 0 || exportGif;
+    }
 };
 
 // checkScript returns "" when every token of a --keys script is valid, else what was expected.

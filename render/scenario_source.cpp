@@ -9,7 +9,7 @@ namespace gclab::render {
 LoadedScenario loadScenario(const std::string& nameOrPath) {
     if (isScenarioFilePath(nameOrPath)) {
         ScenarioFile f = loadScenarioFile(nameOrPath);
-        return LoadedScenario{f.scenario, f.barrier, f.seed, nameOrPath};
+        return LoadedScenario{f.scenario, f.barrier, f.seed, nameOrPath, GoVersion::go1_19};
     }
     const Scenario* s = findScenario(nameOrPath);
     if (s == nullptr) {
@@ -19,7 +19,7 @@ LoadedScenario loadScenario(const std::string& nameOrPath) {
         throw std::runtime_error("unknown scenario \"" + nameOrPath + "\"; built-in scenarios: " + names +
                                  " (a scenario file needs a path ending in .toml)");
     }
-    LoadedScenario out{*s, BarrierMode::hybrid, 1, ""};
+    LoadedScenario out{*s, BarrierMode::hybrid, 1, "", GoVersion::go1_19};
     if (const ScenarioFile* lib = findLibraryScenario(nameOrPath)) {
         out.barrier = lib->barrier;
         out.seed = lib->seed;

@@ -170,6 +170,7 @@ void Session::command(CommandKind k, std::int64_t value) {
 }
 
 void Session::setGOGC(std::int32_t gogc) { command(CommandKind::setGOGC, gogc); }
+void Session::setMemoryLimit(std::int64_t bytes) { command(CommandKind::setMemoryLimit, bytes); }
 void Session::setBarrier(BarrierMode mode) {
     command(CommandKind::setBarrier, static_cast<std::int64_t>(mode));
 }

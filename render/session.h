@@ -2,7 +2,7 @@
 //
 // Session builds the scenario's Runtime, wraps it in a Timeline and is the only way the window moves
 // or changes the model: steps forward and back by tick, mutator operation, phase or cycle; one event
-// at a time inside a tick; seek; and live settings (GOGC, barrier mode, a forced GC) as Timeline
+// at a time inside a tick; seek; and live settings (GOGC, GOMEMLIMIT, barrier mode, a forced GC) as Timeline
 // commands. The first such change forks: the unchanged run is kept for comparison (original()). While
 // the run first reaches each tick, the session records the series the timeline view plots and when
 // the narration beats fire. Pure C++: no ImGui.
@@ -83,7 +83,8 @@ class Session {
     void seek(std::uint64_t t);
 
     // Live settings, applied now as Timeline commands (the future after now is recomputed).
-    void setGOGC(std::int32_t gogc); // negative: off
+    void setGOGC(std::int32_t gogc);         // negative: off
+    void setMemoryLimit(std::int64_t bytes); // GOMEMLIMIT; int64 max: off
     void setBarrier(BarrierMode mode);
     void forceGC();
 

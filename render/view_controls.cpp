@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 
 namespace gclab::render {
@@ -45,11 +46,12 @@ void App::drawControlBar() {
                 : io.KeyCtrl  ? StepBy::phase
                 : io.KeyShift ? StepBy::mutatorOp
                               : StepBy::event;
-    Session& s = *session_;
 
     // Row 1: transport, speed, position.
     if (buttonWithTip("Restart", "Rebuild the run from the scenario, tick 0  [R]"))
         handle(Action::restart);
+    // Taken after Restart, which replaces the session; row 2 may replace it again (session_ below it).
+    Session& s = *session_;
     ImGui::SameLine();
     if (buttonWithTip(" \u2190 ", "Step back one event  [\u2190]\nShift: one mutator operation, Ctrl: one GC "
                                   "phase, Alt: one GC cycle.\nReplays from the nearest keyframe "
@@ -107,6 +109,8 @@ void App::drawControlBar() {
     // Row 3: status, and the presenter settings at the right.
     float settingsW = ImGui::CalcTextSize("Large fonts").x + ImGui::CalcTextSize("Colour-blind safe").x +
                       ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemInnerSpacing.x * 2 + gap * 2;
+    drawClassroomControls();
+    ImGui::SameLine(0, gap);
     ImGui::AlignTextToFramePadding();
     if (error()) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 110, 255));
@@ -116,12 +120,14 @@ void App::drawControlBar() {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 110, 110, 255));
         ImGui::Text("%s", loadError_.c_str());
         ImGui::PopStyleColor();
+    } else if (!status_.empty()) {
+        ImGui::TextUnformatted(status_.c_str());
     } else {
         // The description gives way to the presenter settings on a narrow window.
         ImVec2 p = ImGui::GetCursorScreenPos();
         float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - settingsW;
         ImGui::PushClipRect(p, ImVec2(std::max(p.x, right), p.y + ImGui::GetFrameHeight()), true);
-        ImGui::TextDisabled("%s", s.scenario().scenario.description.c_str());
+        ImGui::TextDisabled("%s", session_->scenario().scenario.description.c_str());
         ImGui::PopClipRect();
     }
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - settingsW));
@@ -144,6 +150,7 @@ void App::drawScenarioPicker() {
     if (ImGui::Button(label.c_str()))
         ImGui::OpenPopup("scenarios");
     tip("Choose a scenario (scenarios/library, or gclab-gui FILE.toml)");
+    std::optional<std::string> chosen;
     if (ImGui::BeginPopup("scenarios")) {
         static char filter[64] = "";
         if (ImGui::IsWindowAppearing())
@@ -155,12 +162,16 @@ void App::drawScenarioPicker() {
             if (!search_.empty() && lower(x.name + " " + x.description).find(search_) == std::string::npos)
                 continue;
             if (ImGui::Selectable(x.name.c_str(), x.name == sc.name)) {
-                load(x.name, {});
+                chosen = x.name;
                 ImGui::CloseCurrentPopup();
             }
             tip(x.description.c_str());
         }
         ImGui::EndPopup();
+    }
+    if (chosen) {
+        load(*chosen, {}); // replaces the session that sc belongs to: nothing below may run
+        return;
     }
     if (sc.params.empty())
         return;

@@ -10,6 +10,7 @@ PACKAGES=(
   clang libclang-rt-14-dev
   libtomlplusplus-dev
   zlib1g-dev
+  libgif-dev
 )
 
 missing=()

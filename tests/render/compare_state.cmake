@@ -2,6 +2,9 @@
 #   ARGS_B  a second run's arguments (a list; STATE_A_TICK is replaced by the first run's tick) that must
 #           reach the same tick and state hash;
 #   EXPECT  lines ("gogc 1") the first run's state must contain; "moved" means its tick is not 0.
+#   ARGS_A  more arguments for the first run (a list).
+#   EXPECT_B  lines the second run's state must contain; with it, the two runs need not agree (ARGS_B may
+#           use STATE_A_TICK_PREV, the first run's tick minus one).
 function(run_gui out)
   execute_process(COMMAND ${GUI} ${SCENARIO} ${ARGN} --screenshot ${out}.png --dump-state ${out}.txt
                   RESULT_VARIABLE rc ERROR_VARIABLE err)
@@ -18,16 +21,24 @@ function(read_state file prefix)
   endforeach()
 endfunction()
 
-run_gui(${OUT}_a --keys "${KEYS_A}")
+run_gui(${OUT}_a --keys "${KEYS_A}" ${ARGS_A})
 read_state(${OUT}_a.txt A)
 message(STATUS "keys '${KEYS_A}': tick ${A_tick}, hash ${A_hash}, gogc ${A_gogc}, playing ${A_playing}")
 
 if(DEFINED ARGS_B)
-  string(REPLACE "STATE_A_TICK" "${A_tick}" argsB "${ARGS_B}")
+  math(EXPR prevTick "${A_tick} - 1")
+  string(REPLACE "STATE_A_TICK_PREV" "${prevTick}" argsB "${ARGS_B}")
+  string(REPLACE "STATE_A_TICK" "${A_tick}" argsB "${argsB}")
   run_gui(${OUT}_b ${argsB})
   read_state(${OUT}_b.txt B)
   message(STATUS "${argsB}: tick ${B_tick}, hash ${B_hash}")
-  if(NOT A_tick STREQUAL B_tick OR NOT A_hash STREQUAL B_hash)
+  foreach(want IN LISTS EXPECT_B)
+    string(REGEX MATCH "^([a-z]+) (.*)$" _ "${want}")
+    if(NOT "${B_${CMAKE_MATCH_1}}" STREQUAL "${CMAKE_MATCH_2}")
+      message(FATAL_ERROR "second run: expected ${want}, got ${CMAKE_MATCH_1} ${B_${CMAKE_MATCH_1}}")
+    endif()
+  endforeach()
+  if(NOT DEFINED EXPECT_B AND (NOT A_tick STREQUAL B_tick OR NOT A_hash STREQUAL B_hash))
     message(FATAL_ERROR "different states: tick ${A_tick} hash ${A_hash} vs tick ${B_tick} hash ${B_hash}")
   endif()
 endif()

@@ -175,6 +175,22 @@ TEST(Pacer, SetGCPercentCommitsAtOnce) {
     EXPECT_EQ(c.gcPercent, -1);
 }
 
+// GOGC=off arriving while a cycle has done more scan work than expected: revise() extends an unbounded
+// goal, which overflowed int64 (UBSan, found by the window's soak). The extended goal saturates and
+// assists become (almost) free.
+TEST(Pacer, ReviseWithGOGCOffAfterTheScanExpectationSaturates) {
+    Runtime rt = steadyState(test::testConfig(2));
+    runCycles(rt, 2);
+    GCController& c = rt.gcController;
+    c.triggered = c.heapLive;
+    c.heapScanWork = static_cast<std::int64_t>(c.lastHeapScan + c.lastStackScan + c.globalsScan) + 1;
+    c.setGCPercent(-1);
+    c.revise();
+    EXPECT_GE(c.assistWorkPerByte, 0.0);
+    EXPECT_LT(c.assistWorkPerByte, 1e-9);
+    EXPECT_GT(c.assistBytesPerWork, 1e9);
+}
+
 TEST(Pacer, SetMemoryLimitCommitsAtOnceAndQueriesWithANegativeLimit) {
     Runtime rt = steadyState(test::testConfig(2));
     runCycles(rt, 3);

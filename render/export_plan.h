@@ -1,0 +1,38 @@
+// gclab-gui — what an export writes: file names (F12 screenshots, GIFs), which ticks a GIF shows, and
+// which view is under the mouse. Pure C++ (unit-tested); platform_sdl.cpp does the writing.
+#pragma once
+
+#include "render/scenario_source.h"
+#include "render/window_layout.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gclab::render {
+
+// maxGifFrames bounds a GIF export (a longer range needs a larger --every).
+inline constexpr int maxGifFrames = 2000;
+
+// exportName is the scenario's name as it appears in file names: its name, with every character other
+// than a letter, digit, '-' or '_' replaced by '-'.
+std::string exportName(const LoadedScenario& sc);
+
+// screenshotName is gclab-NAME-TICK.png, or gclab-NAME-TICK-VIEW.png for one view.
+std::string screenshotName(const LoadedScenario& sc, std::uint64_t tick, const std::string& view = "");
+
+// gifTicks lists from, from + every, ... up to to (inclusive); empty when the range is invalid (from >
+// to, every 0, or more than maxGifFrames frames).
+std::vector<std::uint64_t> gifTicks(std::uint64_t from, std::uint64_t to, std::uint64_t every);
+
+// ViewArea is one of the window's views and where it is.
+struct ViewArea {
+    std::string name; // controls, heap, timeline, side
+    Rect rect;
+};
+
+// viewUnder returns the view containing (x, y), if any.
+std::optional<ViewArea> viewUnder(const WindowLayout& layout, double x, double y);
+
+} // namespace gclab::render
