@@ -67,7 +67,7 @@ struct Palette {
     bool greyPattern = false;
 
     // The timeline.
-    Rgba heapLiveLine, heapGoalLine, heapInuseLine, stwBand, markBand, sweepBand, playhead;
+    Rgba heapLiveLine, heapGoalLine, heapInuseLine, heapReleasedLine, stwBand, markBand, sweepBand, playhead;
 
     // inUse is the colour of an in-use page of a span with class spc and the given place.
     Rgba inUse(ColourBy by, SpanClass spc, const SpanLocation& place) const;

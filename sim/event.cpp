@@ -44,6 +44,8 @@ std::string_view eventKindName(EventKind k) {
         return "goroutine-end";
     case EventKind::oracleFailure:
         return "oracle-failure";
+    case EventKind::scavenge:
+        return "scavenge";
     }
     return "?";
 }

@@ -33,6 +33,7 @@ enum class EventKind : std::uint8_t {
     gcDone,        // a = numgc, b = bytes marked
     goroutineEnd,  // g = the goroutine
     oracleFailure, // a = lost object
+    scavenge, // a = first page released to the OS, b = npages, c = ScavengeSource (0 bg, 1 alloc, 2 forced)
 };
 
 std::string_view eventKindName(EventKind k);

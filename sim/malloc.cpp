@@ -42,10 +42,11 @@ SpanId Runtime::mheapAlloc(uintptr npages, SpanClass spc) {
                 freed += np;
         }
     }
-    SpanId id = mheap.allocSpan(npages, spc);
-    const MSpan& s = mheap.span(id);
+    SpanAlloc a = mheap.allocSpan(npages, spc);
+    const MSpan& s = mheap.span(a.id);
     emit(EventKind::spanAlloc, s.base(), npages, spc.value);
-    return id;
+    scavengeOnAlloc(a);
+    return a.id;
 }
 
 uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32_t goid) {

@@ -53,10 +53,11 @@ uintptr MHeap::grow(uintptr npage) {
     return nBase - v;
 }
 
-SpanId MHeap::allocSpan(uintptr npages, SpanClass spc) {
+SpanAlloc MHeap::allocSpan(uintptr npages, SpanClass spc) {
     PageAlloc::Result r = pages.alloc(npages);
+    uintptr growth = 0;
     if (r.base == 0) {
-        grow(npages);
+        growth = grow(npages);
         r = pages.alloc(npages);
         SIM_CHECK(r.base != 0, "out of memory: grown heap has no room for the span");
     }
@@ -74,7 +75,14 @@ SpanId MHeap::allocSpan(uintptr npages, SpanClass spc) {
     std::fill_n(spanMap_.begin() + static_cast<std::ptrdiff_t>((r.base - arenaBaseHint) / pageSize), npages,
                 id);
     pagesInUse += npages;
-    return id;
+    return SpanAlloc{id, growth, r.scav};
+}
+
+PageAlloc::Range MHeap::scavengeOne(uintptr maxPages) {
+    PageAlloc::Range r = pages.scavengeOne(maxPages);
+    heapReleased += r.npages * pageSize;
+    heapFree -= r.npages * pageSize;
+    return r;
 }
 
 void MHeap::freeSpan(SpanId id) {
