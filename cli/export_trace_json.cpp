@@ -52,6 +52,9 @@ std::ostream& operator<<(std::ostream& o, JsonString j) {
     return o << '"';
 }
 
+// bgscavengeKey names the background scavenger's runs (keys below 256 are not goroutines).
+constexpr std::uint64_t bgscavengeKey = 255;
+
 const char* workerModeName(std::uintptr_t mode) {
     switch (static_cast<MarkWorkerMode>(mode)) {
     case MarkWorkerMode::dedicated:
@@ -195,6 +198,8 @@ class TraceJsonExporter : public RunObserver {
         bool assisting = false;
         if (rt.lastStep == Runtime::StepKind::markWorker) {
             key = t.workerMode; // 1..3
+        } else if (rt.lastStep == Runtime::StepKind::scavenger) {
+            key = bgscavengeKey;
         } else if (rt.lastStep == Runtime::StepKind::mutatorOp ||
                    rt.lastStep == Runtime::StepKind::runtimeG) {
             key = std::uint64_t{rt.curG} << 8;
@@ -209,7 +214,9 @@ class TraceJsonExporter : public RunObserver {
         if (key == 0)
             return;
         if (!t.run.open) {
-            if (key < 256) {
+            if (key == bgscavengeKey) {
+                openSlice(t.run, "bgscavenge", "scavenger", "{}", span.start);
+            } else if (key < 256) {
                 openSlice(t.run, workerModeName(key), "mark-worker", "{}", span.start);
             } else {
                 const G& g = rt.goroutine(rt.curG);

@@ -103,6 +103,7 @@ Palette build(PaletteKind kind) {
     p.heapLiveLine = hex(0x56B4E9);
     p.heapGoalLine = hex(0xE69F00);
     p.heapInuseLine = hex(0x9BA3AF);
+    p.heapReleasedLine = hex(0x7F93B8); // a lighter slate than the released page cells
     p.stwBand = hex(0xD55E00);
     p.markBand = hex(0x3A3F4C);
     p.sweepBand = hex(0x22303A);

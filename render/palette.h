@@ -67,7 +67,7 @@ struct Palette {
     bool greyPattern = false;
 
     // The timeline.
-    Rgba heapLiveLine, heapGoalLine, heapInuseLine, stwBand, markBand, sweepBand, playhead;
+    Rgba heapLiveLine, heapGoalLine, heapInuseLine, heapReleasedLine, stwBand, markBand, sweepBand, playhead;
     // The compared run's heapLive and heap goal (the compare view).
     Rgba compareLiveLine, compareGoalLine;
 

@@ -21,7 +21,7 @@ void SeriesRecorder::record(const Runtime& rt) {
     if (!samples_.empty() && rt.tick < samples_.back().tick + every_)
         return;
     samples_.push_back(SeriesSample{rt.tick, rt.now(), rt.gcController.heapLive, rt.gcController.heapGoal(),
-                                    rt.mheap.heapInUse});
+                                    rt.mheap.heapInUse, rt.mheap.heapReleased});
     if (samples_.size() > maxSamples) {
         std::size_t n = 0;
         for (std::size_t i = 0; i < samples_.size(); i += 2)

@@ -29,6 +29,7 @@ struct SeriesSample {
     std::uint64_t heapLive = 0;
     std::uint64_t heapGoal = 0;
     std::uint64_t heapInuse = 0;
+    std::uint64_t heapReleased = 0;
 };
 
 // CycleBand is one completed GC cycle for the timeline, with when its sweeping finished (the first

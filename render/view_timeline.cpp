@@ -116,6 +116,8 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     legendLine(pal.heapGoalLine, "heap goal",
                "gcControllerState.heapGoal(): live heap \u00d7 (1 + GOGC/100)");
     legendLine(pal.heapInuseLine, "HeapInuse", "runtime.MemStats.HeapInuse: bytes in in-use spans");
+    legendLine(pal.heapReleasedLine, "released",
+               "runtime.MemStats.HeapReleased: free pages returned to the OS (the scavenger; new growth)");
     legendLine(pal.stwBand, "STW",
                "Stop the world: sweep termination and mark termination (gcStart, gcMarkTermination)");
     legendLine(pal.markBand, "mark", "_GCmark: concurrent marking with the write barrier on");
@@ -188,11 +190,12 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     double yMax = 1;
     for (const SeriesSample& x : samples)
         yMax = std::max<double>({yMax, static_cast<double>(x.heapLive), static_cast<double>(x.heapGoal),
-                                 static_cast<double>(x.heapInuse)});
+                                 static_cast<double>(x.heapInuse), static_cast<double>(x.heapReleased)});
     yMax *= 1.1;
     if (s.original() != nullptr)
         plotSeries(dl, s.originalSamples(), &SeriesSample::heapLive, state_, yMax,
                    col(mix(pal.heapLiveLine, pal.canvas, 0.5)), 1.5f);
+    plotSeries(dl, samples, &SeriesSample::heapReleased, state_, yMax, col(pal.heapReleasedLine), 1.5f);
     plotSeries(dl, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 1.5f);
     plotSeries(dl, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 1.5f);
     plotSeries(dl, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 2.0f);

@@ -32,6 +32,7 @@ struct CostModel {
     std::int64_t schedule = 50;    // switching goroutines
     std::int64_t idle = 1000;      // an idle P waits this long before looking again (a model choice)
     std::int64_t flushMCache = 200;
+    std::int64_t scavengePage = 1500; // releasing one 8 KiB page (madvise; mgcscavenge.h)
 };
 
 } // namespace gclab

@@ -46,6 +46,8 @@ std::string_view eventKindName(EventKind k) {
         return "oracle-failure";
     case EventKind::allocPath:
         return "alloc-path";
+    case EventKind::scavenge:
+        return "scavenge";
     }
     return "?";
 }

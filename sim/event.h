@@ -34,6 +34,7 @@ enum class EventKind : std::uint8_t {
     goroutineEnd,  // g = the goroutine
     oracleFailure, // a = lost object
     allocPath, // a = AllocPath::encode() (stages visited, span source), b = span class, c = object address
+    scavenge,  // a = first page released to the OS, b = npages, c = ScavengeSource (0 bg, 1 alloc, 2 forced)
 };
 
 std::string_view eventKindName(EventKind k);

@@ -44,13 +44,14 @@ SpanId Runtime::mheapAlloc(uintptr npages, SpanClass spc) {
     }
     allocPath.visit(AllocStage::mheap);
     allocPath.visit(AllocStage::pageAlloc);
-    MHeap::AllocSpanResult r = mheap.allocSpan(npages, spc);
-    if (r.grew)
+    SpanAlloc a = mheap.allocSpan(npages, spc);
+    if (a.growth != 0)
         allocPath.visit(AllocStage::grow);
     stepCost += cfg_.costs.spanAlloc;
-    const MSpan& s = mheap.span(r.span);
+    const MSpan& s = mheap.span(a.id);
     emit(EventKind::spanAlloc, s.base(), npages, spc.value);
-    return r.span;
+    scavengeOnAlloc(a);
+    return a.id;
 }
 
 void Runtime::recordAllocPath(std::uint32_t p, SpanClass spc, uintptr x, uintptr size) {

@@ -93,6 +93,7 @@ void Runtime::sweepTerminationStep() {
             return;
         }
         stwStep = 2;
+        scavengerWake(); // finishsweep_m: sweeping is done, there is work for the scavenger
         return;
     }
     // Set up the mark phase and start the world.
@@ -189,6 +190,7 @@ void Runtime::gcControllerCommit() {
     gcController.commit(isSweepDone());
     if (gcphase != GCPhase::off)
         gcController.revise();
+    gcPaceScavenger();
     // gcPaceSweeper: spread the remaining sweeping over the allocation until the next trigger.
     if (isSweepDone()) {
         sweep.sweepPagesPerByte = 0;
@@ -287,6 +289,7 @@ void Runtime::markTerminationStep() {
     gcphase = GCPhase::off;
     emit(EventKind::phase, static_cast<uintptr>(gcphase), work.cycles);
     gcSweep();
+    scavenger.lastHeapInUse = mheap.heapInUse;
     gcControllerCommit();
     work.numgc++;
     if (work.current.forced)

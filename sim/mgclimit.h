@@ -6,8 +6,8 @@
 // transition) and drains the mutator time (the rest, less idle time). Limiting is on exactly while
 // the bucket is full; while limiting, mark assists are skipped (gcAssistAlloc returns at once and
 // gcDrainN bails out), so the heap may overshoot its goal: the soft part of GOMEMLIMIT.
-// Simplifications: no scavenge assists (the model has no scavenger yet); updates come from the
-// scheduler's step rather than from sysmon.
+// Allocation-time scavenging counts as assist time (Go: limiterEventScavengeAssist).
+// Simplifications: updates come from the scheduler's step rather than from sysmon.
 #pragma once
 
 #include <cstdint>

@@ -7,8 +7,8 @@
 // endCycle estimates consMark with 1.19's PI controller (kp 0.9, Ti 4, Tt 1000, output in
 // [-1000, 1000]); the go1_26 profile keeps the maximum of the current and the last 4 measurements
 // instead. heapGoalInternal takes the smaller of the GOGC goal and memoryLimitHeapGoal.
-// Simplifications: mappedReady's non-heap part is a calibrated estimate (sim/sysmem.h); no GC CPU
-// limiter and no scavenger, so heapReleased only holds never-used heap growth.
+// Simplifications: mappedReady's non-heap part is a calibrated estimate (sim/sysmem.h). The
+// scavenger's goals follow each commit (sim/mgcscavenge.h).
 #pragma once
 
 #include "sim/base.h"

@@ -94,6 +94,7 @@ uintptr Runtime::sweepone() {
         sweep.drained = true;
         if (cfg_.checkmark)
             checkNoReachableFreed();
+        printScavTraceSweepDone();
     }
     return ~uintptr{0};
 }

@@ -53,11 +53,11 @@ uintptr MHeap::grow(uintptr npage) {
     return nBase - v;
 }
 
-MHeap::AllocSpanResult MHeap::allocSpan(uintptr npages, SpanClass spc) {
+SpanAlloc MHeap::allocSpan(uintptr npages, SpanClass spc) {
     PageAlloc::Result r = pages.alloc(npages);
-    const bool grew = r.base == 0;
-    if (grew) {
-        grow(npages);
+    uintptr growth = 0;
+    if (r.base == 0) {
+        growth = grow(npages);
         r = pages.alloc(npages);
         SIM_CHECK(r.base != 0, "out of memory: grown heap has no room for the span");
     }
@@ -75,7 +75,14 @@ MHeap::AllocSpanResult MHeap::allocSpan(uintptr npages, SpanClass spc) {
     std::fill_n(spanMap_.begin() + static_cast<std::ptrdiff_t>((r.base - arenaBaseHint) / pageSize), npages,
                 id);
     pagesInUse += npages;
-    return AllocSpanResult{id, grew};
+    return SpanAlloc{id, growth, r.scav};
+}
+
+PageAlloc::Range MHeap::scavengeOne(uintptr maxPages) {
+    PageAlloc::Range r = pages.scavengeOne(maxPages);
+    heapReleased += r.npages * pageSize;
+    heapFree -= r.npages * pageSize;
+    return r;
 }
 
 void MHeap::freeSpan(SpanId id) {

@@ -4,9 +4,10 @@
 // the heap-arena address layout of src/runtime/malloc.go (Go 1.19, linux/amd64). Arenas are 64 MiB,
 // reserved upward from the hint 0xc000000000; the heap is mapped in 4 MiB chunks, and new chunks
 // count as released memory until a span uses them. See malloc.h for the overview.
+// allocSpan reports the heap growth and the reused released bytes, from which Runtime::mheapAlloc
+// decides allocation-time scavenging (mgcscavenge.h); scavengeOne releases free pages to the OS.
 // Simplifications: address space is never exhausted and never discontiguous; no manual (stack,
-// workbuf) spans yet; no per-arena heap bitmap (types live in the span, see mspan.h); the page
-// reclaimer and allocation-time scavenging arrive with the collector and the scavenger. The page
+// workbuf) spans yet; no per-arena heap bitmap (types live in the span, see mspan.h). The page
 // map is cleared when a span is freed (Go leaves the stale entry and checks the span state).
 #pragma once
 
@@ -64,16 +65,23 @@ struct ObjectRef {
     std::uint32_t slot = 0;
 };
 
+// SpanAlloc is what allocSpan did: the span, the bytes the heap grew by, and the bytes of the span
+// that had been released to the OS (sysUsed again; they leave heapReleased).
+struct SpanAlloc {
+    SpanId id = emptymspan;
+    uintptr growth = 0;
+    uintptr scav = 0;
+};
+
 class MHeap {
   public:
     MHeap();
 
-    struct AllocSpanResult {
-        SpanId span;
-        bool grew; // the page allocator had no run of npages free pages: the heap grew first
-    };
     // allocSpan allocates a heap span of npages for span class spc (Go: mheap.alloc/allocSpan).
-    AllocSpanResult allocSpan(uintptr npages, SpanClass spc);
+    SpanAlloc allocSpan(uintptr npages, SpanClass spc);
+    // scavengeOne releases the top of the highest run of free, unreleased pages, at most maxPages
+    // (Go: pageAlloc.scavengeOne's sysUnused and accounting): heapReleased += n, heapFree -= n.
+    PageAlloc::Range scavengeOne(uintptr maxPages);
     // freeSpan returns an empty, swept heap span's pages to the page allocator.
     void freeSpan(SpanId s);
 

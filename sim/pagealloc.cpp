@@ -74,6 +74,46 @@ int PageAlloc::findInChunk(const ChunkBits& inUse, std::uint32_t npages) {
     return -1;
 }
 
+std::pair<std::uint32_t, std::uint32_t>
+PageAlloc::findScavengeCandidate(const ChunkBits& inUse, const ChunkBits& scav, uintptr maxPages) {
+    // A page is a candidate when both bits are 0; walk down from the top page.
+    auto blocked = [&](std::uint32_t i) { return bitAt(inUse, i) || bitAt(scav, i); };
+    std::uint32_t end = pallocChunkPages;
+    while (end > 0) {
+        std::uint32_t w = (end - 1) / 64;
+        if ((inUse[w] | scav[w]) == ~std::uint64_t{0}) {
+            end = w * 64;
+            continue;
+        }
+        if (!blocked(end - 1))
+            break;
+        end--;
+    }
+    if (end == 0)
+        return {0, 0};
+    std::uint32_t start = end - 1;
+    while (start > 0 && !blocked(start - 1))
+        start--;
+    uintptr size = std::min<uintptr>(end - start, std::max<uintptr>(maxPages, 1));
+    return {end - static_cast<std::uint32_t>(size), static_cast<std::uint32_t>(size)};
+}
+
+PageAlloc::Range PageAlloc::scavengeOne(uintptr maxPages) {
+    while (scavChunkEnd_ > 0) {
+        std::size_t ci = scavChunkEnd_ - 1;
+        Chunk& c = chunks_[ci];
+        auto [first, npages] = findScavengeCandidate(c.inUse, c.scav, maxPages);
+        if (npages == 0) {
+            scavChunkEnd_--; // Go: scavengeIndex.clear
+            continue;
+        }
+        for (std::uint32_t i = first; i < first + npages; i++)
+            c.scav[i / 64] |= std::uint64_t{1} << (i % 64);
+        return Range{base_ + ci * pallocChunkBytes + first * pageSize, npages};
+    }
+    return Range{};
+}
+
 void PageAlloc::grow(uintptr base, uintptr size) {
     SIM_CHECK(base == end(), "pageAlloc.grow: the model's heap must grow contiguously");
     SIM_CHECK(size % pallocChunkBytes == 0, "pageAlloc.grow: size is not a whole number of chunks");
@@ -144,6 +184,8 @@ void PageAlloc::free(uintptr base, uintptr npages) {
         c.sum = summarize(c.inUse);
     });
     searchChunk_ = std::min(searchChunk_, chunkIndex(base));
+    // Go: scavengeIndex.mark over the freed range.
+    scavChunkEnd_ = std::max(scavChunkEnd_, chunkIndex(base + npages * pageSize - pageSize) + 1);
 }
 
 bool PageAlloc::inUse(uintptr addr) const {

@@ -4,6 +4,9 @@
 // (1 = in use) and one scavenged bitmap (1 = released) per 4 MiB chunk of 512 pages; each chunk keeps
 // a summary (free pages at its start, the longest free run, free pages at its end). alloc is
 // address-ordered first fit, like Go's radix-tree search, with a search hint below which nothing is free.
+// scavengeOne is pageAlloc.scavengeOne / findScavengeCandidate (mgcscavenge.go): the highest run of
+// free, unscavenged pages, released from its top end; a chunk index hint (Go: scavengeIndex) names the
+// highest chunk that may hold such pages.
 // Simplifications: the radix tree is flattened to one summary level over a contiguous address range
 // (the model's heap always grows contiguously from the arena hint); there is no per-P page cache, so
 // small spans are placed strictly lowest-address-first (Go's page cache is only approximately so).
@@ -14,6 +17,7 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace gclab {
@@ -47,6 +51,14 @@ class PageAlloc {
     // free marks [base, base+npages) free; the pages are not scavenged.
     void free(uintptr base, uintptr npages);
 
+    struct Range {
+        uintptr base = 0; // 0: nothing to scavenge
+        uintptr npages = 0;
+    };
+    // scavengeOne marks as scavenged the top maxPages (at least one) pages of the highest run of free,
+    // unscavenged pages, searching chunks from the top down, and returns that range.
+    Range scavengeOne(uintptr maxPages);
+
     // State queries, used by validation and views.
     uintptr base() const { return base_; }
     uintptr end() const { return base_ + chunks_.size() * pallocChunkBytes; }
@@ -60,6 +72,10 @@ class PageAlloc {
 
     // summarize computes a summary from an in-use bitmap (exposed for tests).
     static PallocSum summarize(const ChunkBits& inUse);
+    // findScavengeCandidate returns the highest run of free, unscavenged pages in a chunk, cut to its
+    // top maxPages pages: {first page index, npages}, npages 0 if there is none.
+    static std::pair<std::uint32_t, std::uint32_t>
+    findScavengeCandidate(const ChunkBits& inUse, const ChunkBits& scav, uintptr maxPages);
     // findInChunk returns the first page index of the lowest free run of npages (<= 512), or -1.
     static int findInChunk(const ChunkBits& inUse, std::uint32_t npages);
 
@@ -75,7 +91,8 @@ class PageAlloc {
 
     uintptr base_;
     std::vector<Chunk> chunks_;
-    std::size_t searchChunk_ = 0; // no chunk below this one has a free page
+    std::size_t searchChunk_ = 0;  // no chunk below this one has a free page
+    std::size_t scavChunkEnd_ = 0; // no chunk at or above this one has a free, unscavenged page
 };
 
 } // namespace gclab

@@ -139,6 +139,14 @@ void Runtime::runP(P& p) {
         }
         p.curg = 0;
     }
+    if (p.curg == 0 && scavengerRunsOn(p)) {
+        // The background scavenger takes the P at its scheduling point (mgcscavenge.h).
+        lastStep = StepKind::scavenger;
+        bgscavengeStep(p);
+        stepCost = std::max<std::int64_t>(stepCost, 1);
+        p.clock += stepCost;
+        return;
+    }
     if (p.curg == 0) {
         std::uint32_t next = popRunq();
         if (next == 0) {

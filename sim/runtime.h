@@ -16,6 +16,7 @@
 #include "sim/mgc.h"
 #include "sim/mgclimit.h"
 #include "sim/mgcpacer.h"
+#include "sim/mgcscavenge.h"
 #include "sim/mgcsweep.h"
 #include "sim/mheap.h"
 #include "sim/proc.h"
@@ -157,6 +158,11 @@ class Runtime {
     void checkmark(); // the reachability oracle; throws OracleViolation
     void checkNoReachableFreed();
 
+    // [SECTION] Scavenger (mgcscavenge.cpp).
+    // scavengeAll releases every free page to the OS, as debug.FreeOSMemory does after its GC
+    // (mheap.scavengeAll); returns the bytes released.
+    uintptr scavengeAll();
+
     // flushallmcaches releases every P's cached spans, as Go's ReadMemStats does before reading.
     void flushallmcaches();
     // validate runs every structural check and throws RuntimeThrow naming the first broken one.
@@ -180,6 +186,7 @@ class Runtime {
     MHeap mheap;
     GCController gcController;
     GCCPULimiter gcCPULimiter;
+    ScavengerState scavenger;
     GCWorkState work;
     SweepState sweep;
     std::vector<P> allp;
@@ -206,7 +213,16 @@ class Runtime {
     AllocPath allocPath;       // the stages the mallocgc in progress has entered (sim/allocpath.h)
 
     // What the last step did (for stepping by mutator operation, phase or cycle).
-    enum class StepKind : std::uint8_t { none, stw, markWorker, mutatorOp, runtimeG, idle, mcacheFlush };
+    enum class StepKind : std::uint8_t {
+        none,
+        stw,
+        markWorker,
+        mutatorOp,
+        runtimeG,
+        idle,
+        mcacheFlush,
+        scavenger
+    };
     StepKind lastStep = StepKind::none;
 
   private:
@@ -227,6 +243,18 @@ class Runtime {
     void gcMarkTinyAllocs();
     void gcSweep();
     void gcControllerCommit();
+
+    // mgcscavenge.cpp
+    // scavenge releases up to nbytes from the highest addresses down (pageAlloc.scavenge).
+    uintptr scavenge(uintptr nbytes, ScavengeSource src);
+    void gcPaceScavenger();
+    void scavengeOnAlloc(const SpanAlloc& a);
+    void scavengerWake();
+    bool scavengerShouldStop() const;
+    // scavengerRunsOn says whether P p runs the background scavenger now (its timer fires here).
+    bool scavengerRunsOn(const P& p);
+    void bgscavengeStep(P& p);
+    void printScavTraceSweepDone();
 
     // mgcmark.cpp
     // markUnit does one root job or scans one object; returns the scan work done, -1 if none.
