@@ -60,6 +60,14 @@ struct AppOptions {
     bool validate = false;         // run Runtime::validate() after every heavy allocator step
 };
 
+// SeekMeasurement is what --measure-seeks reports: the wall time until each seek arrived, the work
+// of every frame on the way, and how many events the whole run emitted.
+struct SeekMeasurement {
+    std::vector<double> arriveMs;
+    std::vector<double> frameMs;
+    std::uint64_t eventsAtEnd = 0;
+};
+
 class App {
   public:
     // Throws std::runtime_error when the scenario cannot be loaded or built.
@@ -75,9 +83,9 @@ class App {
     bool playing() const { return clock_.playing(); }
     const HeapMapView& heapMap() const { return heapMap_; }
     const TimelineView& timelineView() const { return timelineView_; }
-    // measureSeeks explores the whole run, then seeks to n pseudo-random ticks of it, as dragging the
-    // playhead does; returns each seek's wall time in ms (gclab-gui --measure-seeks).
-    std::vector<double> measureSeeks(int n);
+    // measureSeeks explores the whole run, then seeks to n pseudo-random ticks of it as dragging the
+    // playhead does, frame by frame (gclab-gui --measure-seeks).
+    SeekMeasurement measureSeeks(int n);
     // gogcSliderRect is where the last frame drew the GOGC slider (scripted input aims at it).
     const Rect& gogcSliderRect() const { return gogcRect_; }
     // error is the model's failure message once a step threw (the run is then paused).
@@ -87,6 +95,8 @@ class App {
     void load(const std::string& scenario, const ParamValues& overrides);
     void changed() { version_++; }
     void advance(double dt);
+    // continueSeek moves towards the playhead's target for at most seekBudget of this frame.
+    void continueSeek();
     const HeapSnapshot& snapshot();
 
     // [SECTION] views (one file each)
@@ -107,7 +117,8 @@ class App {
     std::string loadError_;    // the last scenario that failed to load or build
     std::string search_;       // scenario picker filter
     SimClock clock_;
-    std::uint64_t version_ = 1; // bumped whenever the shown model state changes
+    std::optional<std::uint64_t> seekTarget_; // where the dragged playhead is, until the run gets there
+    std::uint64_t version_ = 1;               // bumped whenever the shown model state changes
     HeapSnapshot snap_;
     std::uint64_t snapVersion_ = 0;
     HeapMapView heapMap_;

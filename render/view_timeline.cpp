@@ -45,39 +45,76 @@ void legendLine(Rgba c, const char* label, const char* tip) {
     ImGui::SameLine(0, h);
 }
 
-// plotSeries draws one curve of samples (a member pointer picks the value) clipped to the plot. Samples
-// are folded per pixel column into their first, lowest, highest and last value, so a long run costs
-// a few points per column instead of one per sample (llvmpipe pays per triangle).
-void plotSeries(ImDrawList* dl, const std::vector<SeriesSample>& samples, std::uint64_t SeriesSample::*field,
-                const TimelineState& st, double yMax, ImU32 c, float thick) {
-    const Rect& r = st.plot;
-    auto yOf = [&](std::uint64_t v) { return r.y1 - static_cast<double>(v) / yMax * r.height(); };
-    std::vector<ImVec2> pts;
-    std::size_t i = 0;
-    while (i < samples.size()) {
-        const double x = st.xOf(static_cast<double>(samples[i].ns));
-        const double column = std::floor(x);
-        std::uint64_t first = samples[i].*field, lo = first, hi = first, last = first;
-        std::size_t j = i + 1;
-        for (; j < samples.size() && std::floor(st.xOf(static_cast<double>(samples[j].ns))) == column; j++) {
-            last = samples[j].*field;
-            lo = std::min(lo, last);
-            hi = std::max(hi, last);
-        }
-        pts.push_back(v2(x, yOf(first)));
-        if (j - i > 2) {
-            pts.push_back(v2(x, yOf(lo)));
-            pts.push_back(v2(x, yOf(hi)));
-        }
-        if (j - i > 1)
-            pts.push_back(v2(x, yOf(last)));
-        i = j;
-    }
-    if (pts.size() >= 2)
-        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, 0, thick);
-}
-
 } // namespace
+
+void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, double endNs) {
+    const Runtime& rt = s.runtime();
+    const std::vector<SeriesSample>& samples = s.series().samples();
+    const std::vector<SeriesSample>& original = s.originalSamples();
+    const std::vector<CycleBand>& cycles = s.series().cycles();
+    const Rect& r = state_.plot;
+    auto lastTick = [](const std::vector<SeriesSample>& v) {
+        return v.empty() ? 0.0 : static_cast<double>(v.back().tick);
+    };
+    std::vector<double> key = {r.x0,
+                               r.y0,
+                               r.x1,
+                               r.y1,
+                               state_.ns0,
+                               state_.ns1,
+                               yMax,
+                               endNs,
+                               static_cast<double>(s.tick()),
+                               static_cast<double>(cycles.size()),
+                               static_cast<double>(samples.size()),
+                               lastTick(samples),
+                               static_cast<double>(original.size()),
+                               lastTick(original),
+                               static_cast<double>(pal.kind)};
+    if (!plotTex_.valid() || key != plotKey_) {
+        plotKey_ = std::move(key);
+        plotImage_.reset(r);
+        if (plotImage_.width == 0 || plotImage_.height == 0)
+            return;
+        plotImage_.fill(col(pal.canvas));
+        // Cycle bands, each phase over the full height.
+        auto band = [&](double a, double b, Rgba c) {
+            double x0 = state_.xOf(a);
+            plotImage_.fillColumns(x0, std::max(state_.xOf(b), x0 + 1), col(c));
+        };
+        for (std::size_t i = 0; i < cycles.size(); i++) {
+            const GCCycleStats& c = cycles[i].stats;
+            double sweepEnd = cycles[i].sweepDoneNs > 0 ? static_cast<double>(cycles[i].sweepDoneNs)
+                              : i + 1 < cycles.size()
+                                  ? static_cast<double>(cycles[i + 1].stats.tSweepTermStart)
+                                  : endNs;
+            band(static_cast<double>(c.tEnd), sweepEnd, pal.sweepBand);
+            band(static_cast<double>(c.tMarkStart), static_cast<double>(c.tMarkTermStart), pal.markBand);
+            band(static_cast<double>(c.tSweepTermStart), static_cast<double>(c.tMarkStart), pal.stwBand);
+            band(static_cast<double>(c.tMarkTermStart), static_cast<double>(c.tEnd), pal.stwBand);
+        }
+        if (rt.gcphase != GCPhase::off || rt.stw != STWStage::none) {
+            const GCCycleStats& c = rt.work.current;
+            double now = static_cast<double>(rt.now());
+            if (rt.gcphase == GCPhase::off)
+                band(static_cast<double>(c.tSweepTermStart), now, pal.stwBand);
+            else
+                band(static_cast<double>(c.tMarkStart), now, pal.markBand);
+        }
+        if (s.original() != nullptr)
+            paintSeries(plotImage_, original, &SeriesSample::heapLive, state_, yMax,
+                        col(mix(pal.heapLiveLine, pal.canvas, 0.5)), 2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 2);
+        plotTex_.upload(plotImage_.width, plotImage_.height, plotImage_.px.data(), false);
+    }
+    if (plotImage_.width == 0 || plotImage_.height == 0)
+        return;
+    ImGui::GetWindowDrawList()->AddImage(
+        plotTex_.imguiId(), v2(plotImage_.x0, plotImage_.y0),
+        v2(plotImage_.x0 + plotImage_.width, plotImage_.y0 + plotImage_.height));
+}
 
 std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette& pal) {
     const Runtime& rt = s.runtime();
@@ -153,46 +190,14 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     state_.ns0 = ns0_;
     state_.ns1 = ns1_;
 
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), col(pal.canvas));
-    dl->PushClipRect(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), true);
-
-    // Cycle bands, each phase over the full height.
-    auto band = [&](double a, double b, Rgba c) {
-        double x0 = state_.xOf(a), x1 = std::max(state_.xOf(b), x0 + 1);
-        dl->AddRectFilled(v2(x0, plot.y0), v2(x1, plot.y1), col(c));
-    };
-    const std::vector<CycleBand>& cycles = series.cycles();
-    for (std::size_t i = 0; i < cycles.size(); i++) {
-        const GCCycleStats& c = cycles[i].stats;
-        double sweepEnd = cycles[i].sweepDoneNs > 0 ? static_cast<double>(cycles[i].sweepDoneNs)
-                          : i + 1 < cycles.size()   ? static_cast<double>(cycles[i + 1].stats.tSweepTermStart)
-                                                    : endNs;
-        band(static_cast<double>(c.tEnd), sweepEnd, pal.sweepBand);
-        band(static_cast<double>(c.tMarkStart), static_cast<double>(c.tMarkTermStart), pal.markBand);
-        band(static_cast<double>(c.tSweepTermStart), static_cast<double>(c.tMarkStart), pal.stwBand);
-        band(static_cast<double>(c.tMarkTermStart), static_cast<double>(c.tEnd), pal.stwBand);
-    }
-    if (rt.gcphase != GCPhase::off || rt.stw != STWStage::none) {
-        const GCCycleStats& c = rt.work.current;
-        double now = static_cast<double>(rt.now());
-        if (rt.gcphase == GCPhase::off)
-            band(static_cast<double>(c.tSweepTermStart), now, pal.stwBand);
-        else
-            band(static_cast<double>(c.tMarkStart), now, pal.markBand);
-    }
-
     double yMax = 1;
     for (const SeriesSample& x : samples)
         yMax = std::max<double>({yMax, static_cast<double>(x.heapLive), static_cast<double>(x.heapGoal),
                                  static_cast<double>(x.heapInuse)});
     yMax *= 1.1;
-    if (s.original() != nullptr)
-        plotSeries(dl, s.originalSamples(), &SeriesSample::heapLive, state_, yMax,
-                   col(mix(pal.heapLiveLine, pal.canvas, 0.5)), 1.5f);
-    plotSeries(dl, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 1.5f);
-    plotSeries(dl, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 1.5f);
-    plotSeries(dl, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 2.0f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), true);
+    drawPlot(s, pal, yMax, endNs);
 
     // The playhead: the current tick's virtual time.
     const float px = std::round(static_cast<float>(state_.xOf(static_cast<double>(rt.now()))));

@@ -6,7 +6,9 @@
 // cursor; dragging with the right or middle button pans; double-click shows the whole run.
 #pragma once
 
+#include "render/gl_texture.h"
 #include "render/palette.h"
+#include "render/series_raster.h"
 #include "render/session.h"
 #include "render/timeline_layout.h"
 
@@ -22,9 +24,16 @@ class TimelineView {
     const TimelineState& state() const { return state_; }
 
   private:
+    // drawPlot paints the canvas, the cycle bands and the curves into plotImage_ (only when what it
+    // shows changed) and draws it as one opaque textured quad: one layer of fill instead of four.
+    void drawPlot(const Session& s, const Palette& pal, double yMax, double endNs);
+
     bool follow_ = true; // show the whole explored run (until the user zooms or pans)
     double ns0_ = 0, ns1_ = 1;
     TimelineState state_;
+    SeriesImage plotImage_;
+    GlTexture plotTex_;
+    std::vector<double> plotKey_; // what plotImage_ shows: plot, time range, scale, tick, samples, palette
 };
 
 } // namespace gclab::render
