@@ -14,7 +14,7 @@ constexpr auto unlimitedBudget = std::chrono::milliseconds(12);
 // A playhead drag re-steps for at most this long per frame, in slices of seekSlice ticks; the playhead
 // shows the ticks on the way until the run reaches the target.
 constexpr auto seekBudget = std::chrono::milliseconds(10);
-constexpr std::uint64_t seekSlice = 2048;
+constexpr std::uint64_t seekSlice = 512;
 
 // The fixed windows tile the display and draw no background of their own: the frame is cleared to the
 // window colour (platform_sdl.cpp), so llvmpipe fills each pixel once less.

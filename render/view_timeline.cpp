@@ -106,7 +106,7 @@ void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, d
                         col(mix(pal.heapLiveLine, pal.canvas, 0.5)), 2);
         paintSeries(plotImage_, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 2);
         paintSeries(plotImage_, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 2);
-        paintSeries(plotImage_, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 3);
         plotTex_.upload(plotImage_.width, plotImage_.height, plotImage_.px.data(), false);
     }
     if (plotImage_.width == 0 || plotImage_.height == 0)
