@@ -11,10 +11,16 @@ namespace {
 
 // A frame running "as fast as possible" stops stepping after this long, so the window stays responsive.
 constexpr auto unlimitedBudget = std::chrono::milliseconds(12);
+// A playhead drag re-steps for at most this long per frame, in slices of seekSlice ticks; the playhead
+// shows the ticks on the way until the run reaches the target.
+constexpr auto seekBudget = std::chrono::milliseconds(10);
+constexpr std::uint64_t seekSlice = 512;
 
-constexpr ImGuiWindowFlags fixedWindow = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+// The fixed windows tile the display and draw no background of their own: the frame is cleared to the
+// window colour (platform_sdl.cpp), so llvmpipe fills each pixel once less.
+constexpr ImGuiWindowFlags fixedWindow =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
 
 void placeWindow(const Rect& r) {
     ImGui::SetNextWindowPos(ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)));
@@ -86,6 +92,7 @@ void App::load(const std::string& scenario, const ParamValues& overrides) {
 }
 
 void App::handle(Action a, StepBy by) {
+    seekTarget_.reset();
     switch (a) {
     case Action::togglePlay:
         clock_.togglePlaying();
@@ -137,21 +144,41 @@ void App::advance(double dt) {
     changed();
 }
 
-std::vector<double> App::measureSeeks(int n) {
+void App::continueSeek() {
+    if (!seekTarget_)
+        return;
+    const auto deadline = std::chrono::steady_clock::now() + seekBudget;
+    bool arrived = false;
+    while (!(arrived = session_->seekToward(*seekTarget_, seekSlice)) &&
+           std::chrono::steady_clock::now() < deadline) {
+    }
+    if (arrived)
+        seekTarget_.reset();
+    changed();
+}
+
+SeekMeasurement App::measureSeeks(int n) {
     Session& s = *session_;
     s.seek(~std::uint64_t{0} >> 1);
     const std::uint64_t end = s.tick();
-    std::vector<double> ms;
+    SeekMeasurement m;
+    m.eventsAtEnd = s.runtime().eventCount;
     std::uint64_t x = 0x9E3779B97F4A7C15ULL; // a fixed sequence: the same ticks every run
+    auto msSince = [](std::chrono::steady_clock::time_point t0) {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    };
     for (int i = 0; i < n && end > 0; i++) {
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-        auto t0 = std::chrono::steady_clock::now();
-        s.seek((x >> 11) % end);
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        const auto t0 = std::chrono::steady_clock::now();
+        seekTarget_ = (x >> 11) % end;
+        while (seekTarget_) {
+            const auto f0 = std::chrono::steady_clock::now();
+            continueSeek();
+            m.frameMs.push_back(msSince(f0));
+        }
+        m.arriveMs.push_back(msSince(t0));
     }
-    changed();
-    return ms;
+    return m;
 }
 
 const AllocatorState& App::allocatorState() {
@@ -171,6 +198,7 @@ const HeapSnapshot& App::snapshot() {
 }
 
 void App::frame(double dt) {
+    continueSeek();
     advance(dt);
     compareLanes_.reset();
     frameDt_ = dt;
@@ -198,8 +226,7 @@ void App::frame(double dt) {
                          fixedWindow | ImGuiWindowFlags_NoScrollbar)) {
             if (std::optional<std::uint64_t> t = timelineView_.draw(*session_, pal)) {
                 clock_.setPlaying(false);
-                session_->seek(*t);
-                changed();
+                seekTarget_ = *t;
             }
         }
         ImGui::End();

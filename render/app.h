@@ -9,9 +9,9 @@
 // it actions and frames.
 #pragma once
 
-#include "render/comparison.h"
 #include "render/allocator_layout.h"
 #include "render/allocator_state.h"
+#include "render/comparison.h"
 #include "render/gui_settings.h"
 #include "render/heap_snapshot.h"
 #include "render/object_graph.h"
@@ -75,6 +75,14 @@ struct GifRequest {
     std::uint64_t from = 0, to = 0, every = 1;
 };
 
+// SeekMeasurement is what --measure-seeks reports: the wall time until each seek arrived, the work
+// of every frame on the way, and how many events the whole run emitted.
+struct SeekMeasurement {
+    std::vector<double> arriveMs;
+    std::vector<double> frameMs;
+    std::uint64_t eventsAtEnd = 0;
+};
+
 class App {
   public:
     // Throws std::runtime_error when the scenario cannot be loaded or built.
@@ -92,9 +100,9 @@ class App {
     const TimelineView& timelineView() const { return timelineView_; }
     // allocatorLayout is where the last frame laid out the allocator view (--dump-allocator).
     const AllocatorLayoutInput& allocatorLayout() const { return allocatorLayout_; }
-    // measureSeeks explores the whole run, then seeks to n pseudo-random ticks of it, as dragging the
-    // playhead does; returns each seek's wall time in ms (gclab-gui --measure-seeks).
-    std::vector<double> measureSeeks(int n);
+    // measureSeeks explores the whole run, then seeks to n pseudo-random ticks of it as dragging the
+    // playhead does, frame by frame (gclab-gui --measure-seeks).
+    SeekMeasurement measureSeeks(int n);
     // gogcSliderRect is where the last frame drew the GOGC slider (scripted input aims at it).
     const Rect& gogcSliderRect() const { return gogcRect_; }
     // comparison is the run shown side by side (the compare view), or null.
@@ -122,6 +130,8 @@ class App {
     void load(const std::string& scenario, const ParamValues& overrides);
     void changed() { version_++; }
     void advance(double dt);
+    // continueSeek moves towards the playhead's target for at most seekBudget of this frame.
+    void continueSeek();
     const HeapSnapshot& snapshot();
     const AllocatorState& allocatorState();
 
@@ -154,7 +164,8 @@ class App {
     std::string loadError_;    // the last scenario that failed to load or build
     std::string search_;       // scenario picker filter
     SimClock clock_;
-    std::uint64_t version_ = 1; // bumped whenever the shown model state changes
+    std::optional<std::uint64_t> seekTarget_; // where the dragged playhead is, until the run gets there
+    std::uint64_t version_ = 1;               // bumped whenever the shown model state changes
     HeapSnapshot snap_;
     std::uint64_t snapVersion_ = 0;
     HeapMapView heapMap_;

@@ -349,6 +349,19 @@ std::string compareLanesText(const App& app) {
            formatTimelineState((*app.compareLanes())[1], "compare-b");
 }
 
+// DrawCounts is what a frame asks the GPU for: vertices and draw commands (--measure reports both).
+struct DrawCounts {
+    int vertices = 0;
+    int drawCalls = 0;
+};
+
+DrawCounts countDraws(const ImDrawData& d) {
+    DrawCounts c{d.TotalVtxCount, 0};
+    for (int i = 0; i < d.CmdListsCount; i++)
+        c.drawCalls += d.CmdLists[i]->CmdBuffer.Size;
+    return c;
+}
+
 std::string formatState(const App& app) {
     const Runtime& rt = app.session().runtime();
     char buf[256];
@@ -465,16 +478,19 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
     {
         App& app = *appPtr;
         if (cfg.measureSeeks > 0) {
-            std::vector<double> ms = app.measureSeeks(cfg.measureSeeks);
-            std::sort(ms.begin(), ms.end());
-            if (!ms.empty())
+            SeekMeasurement m = app.measureSeeks(cfg.measureSeeks);
+            std::sort(m.arriveMs.begin(), m.arriveMs.end());
+            std::sort(m.frameMs.begin(), m.frameMs.end());
+            if (!m.arriveMs.empty())
                 std::printf(
-                    "gclab-gui: %zu seeks over %llu ticks (%zu keyframes, %.1f MiB): median %.2f ms, max "
-                    "%.2f ms\n",
-                    ms.size(), static_cast<unsigned long long>(app.session().timeline().frontier()),
-                    app.session().timeline().keyframeCount(),
+                    "gclab-gui: %zu seeks over %llu ticks, %llu events (%zu keyframes, %.1f MiB): arrived "
+                    "after "
+                    "median %.2f ms, max %.2f ms; %zu frames of seeking: median %.2f ms, max %.2f ms\n",
+                    m.arriveMs.size(), static_cast<unsigned long long>(app.session().timeline().frontier()),
+                    static_cast<unsigned long long>(m.eventsAtEnd), app.session().timeline().keyframeCount(),
                     static_cast<double>(app.session().timeline().keyframeBytes()) / (1 << 20),
-                    ms[ms.size() / 2], ms.back());
+                    m.arriveMs[m.arriveMs.size() / 2], m.arriveMs.back(), m.frameMs.size(),
+                    m.frameMs[m.frameMs.size() / 2], m.frameMs.back());
         }
         SoakInput soak(cfg.soakSeed);
         std::unique_ptr<GifJob> gif;
@@ -496,6 +512,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                                                cfg.soakFrames + gifFrames + warmup + measured
                                          : -1;
         std::vector<double> emptyMs, logMs;
+        DrawCounts fullCounts, emptyCounts;
         std::optional<ImVec2> scriptMouse;
         bool scriptButtons[3] = {false, false, false}; // left, right, middle
         const bool syntheticPointer = !script.empty() || cfg.soakFrames > 0;
@@ -601,10 +618,14 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 app.frame(dt);
             }
             ImGui::Render();
+            if (inMeasure)
+                (emptyFrame ? emptyCounts : fullCounts) = countDraws(*ImGui::GetDrawData());
 
             glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                        static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-            glClearColor(0.06f, 0.06f, 0.07f, 1.0f);
+            // The window colour: the fixed windows draw no background over it (app.cpp).
+            const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+            glClearColor(bg.x, bg.y, bg.z, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -682,6 +703,10 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 "empty ImGui frame median %.1f ms (min %.1f); ratio %.2f\n",
                 frameMs.size(), cfg.width, cfg.height, static_cast<unsigned long long>(app.session().tick()),
                 full, frameMs.front(), frameMs.back(), empty, emptyMs.front(), full / empty);
+            std::printf(
+                "gclab-gui: last frame %d vertices in %d draw calls; empty frame %d vertices in %d draw "
+                "calls\n",
+                fullCounts.vertices, fullCounts.drawCalls, emptyCounts.vertices, emptyCounts.drawCalls);
         }
         if (!cfg.frameLog.empty()) {
             std::string text;

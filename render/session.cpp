@@ -84,7 +84,10 @@ bool Session::stepForward(StepUnit u) {
     return guarded([&] { return tl_->stepForward(u); });
 }
 
-void Session::seek(std::uint64_t t) {
+void Session::seek(std::uint64_t t) { seekToward(t, ~std::uint64_t{0}); }
+
+bool Session::seekToward(std::uint64_t t, std::uint64_t maxSteps) {
+    bool arrived = true;
     guarded([&] {
         if (t == tl_->tick())
             return false;
@@ -95,10 +98,14 @@ void Session::seek(std::uint64_t t) {
             return true;
         }
         // Arrive by stepping the last tick, so that its events are known.
-        tl_->seek(t - 1);
+        if (!tl_->seekToward(t - 1, maxSteps)) {
+            arrived = false;
+            return true;
+        }
         tl_->stepForward(StepUnit::tick);
         return true;
     });
+    return arrived || error_.has_value();
 }
 
 bool Session::stepBack(StepUnit u) {

@@ -82,6 +82,9 @@ class Session {
     // previous tick with events.
     bool stepEventBack();
     void seek(std::uint64_t t);
+    // seekToward is seek in slices of at most maxSteps re-stepped ticks (so that dragging the playhead
+    // never stalls a frame); true once at t. Until then the session shows the ticks on the way.
+    bool seekToward(std::uint64_t t, std::uint64_t maxSteps);
 
     // Live settings, applied now as Timeline commands (the future after now is recomputed).
     void setGOGC(std::int32_t gogc);         // negative: off

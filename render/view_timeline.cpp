@@ -69,9 +69,35 @@ void plotSeries(ImDrawList* dl, const std::vector<SeriesSample>& samples, std::u
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), c, 0, thick);
 }
 
+std::vector<BandInterval> cycleBandIntervals(const Session& s, const Palette& pal, double endNs) {
+    const Runtime& rt = s.runtime();
+    const std::vector<CycleBand>& cycles = s.series().cycles();
+    std::vector<BandInterval> out;
+    for (std::size_t i = 0; i < cycles.size(); i++) {
+        const GCCycleStats& c = cycles[i].stats;
+        double sweepEnd = cycles[i].sweepDoneNs > 0 ? static_cast<double>(cycles[i].sweepDoneNs)
+                          : i + 1 < cycles.size()   ? static_cast<double>(cycles[i + 1].stats.tSweepTermStart)
+                                                    : endNs;
+        out.push_back({static_cast<double>(c.tEnd), sweepEnd, pal.sweepBand});
+        out.push_back(
+            {static_cast<double>(c.tMarkStart), static_cast<double>(c.tMarkTermStart), pal.markBand});
+        out.push_back(
+            {static_cast<double>(c.tSweepTermStart), static_cast<double>(c.tMarkStart), pal.stwBand});
+        out.push_back({static_cast<double>(c.tMarkTermStart), static_cast<double>(c.tEnd), pal.stwBand});
+    }
+    if (rt.gcphase != GCPhase::off || rt.stw != STWStage::none) {
+        const GCCycleStats& c = rt.work.current;
+        double now = static_cast<double>(rt.now());
+        if (rt.gcphase == GCPhase::off)
+            out.push_back({static_cast<double>(c.tSweepTermStart), now, pal.stwBand});
+        else
+            out.push_back({static_cast<double>(c.tMarkStart), now, pal.markBand});
+    }
+    return out;
+}
+
 void drawCycleBands(ImDrawList* dl, const Session& s, const TimelineState& st, const Palette& pal,
                     SeriesAxis axis, double endNs) {
-    const Runtime& rt = s.runtime();
     const SeriesRecorder& series = s.series();
     const Rect& plot = st.plot;
     auto xOf = [&](double ns) {
@@ -80,29 +106,62 @@ void drawCycleBands(ImDrawList* dl, const Session& s, const TimelineState& st, c
                           : ns);
     };
     // Each phase over the full height.
-    auto band = [&](double a, double b, Rgba c) {
-        double x0 = xOf(a), x1 = std::max(xOf(b), x0 + 1);
-        dl->AddRectFilled(v2(x0, plot.y0), v2(x1, plot.y1), col(c));
+    for (const BandInterval& b : cycleBandIntervals(s, pal, endNs)) {
+        double x0 = xOf(b.ns0), x1 = std::max(xOf(b.ns1), x0 + 1);
+        dl->AddRectFilled(v2(x0, plot.y0), v2(x1, plot.y1), col(b.colour));
+    }
+}
+
+void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, double endNs) {
+    const Runtime& rt = s.runtime();
+    const std::vector<SeriesSample>& samples = s.series().samples();
+    const std::vector<SeriesSample>& original = s.originalSamples();
+    const std::vector<CycleBand>& cycles = s.series().cycles();
+    const Rect& r = state_.plot;
+    auto lastTick = [](const std::vector<SeriesSample>& v) {
+        return v.empty() ? 0.0 : static_cast<double>(v.back().tick);
     };
-    const std::vector<CycleBand>& cycles = series.cycles();
-    for (std::size_t i = 0; i < cycles.size(); i++) {
-        const GCCycleStats& c = cycles[i].stats;
-        double sweepEnd = cycles[i].sweepDoneNs > 0 ? static_cast<double>(cycles[i].sweepDoneNs)
-                          : i + 1 < cycles.size()   ? static_cast<double>(cycles[i + 1].stats.tSweepTermStart)
-                                                    : endNs;
-        band(static_cast<double>(c.tEnd), sweepEnd, pal.sweepBand);
-        band(static_cast<double>(c.tMarkStart), static_cast<double>(c.tMarkTermStart), pal.markBand);
-        band(static_cast<double>(c.tSweepTermStart), static_cast<double>(c.tMarkStart), pal.stwBand);
-        band(static_cast<double>(c.tMarkTermStart), static_cast<double>(c.tEnd), pal.stwBand);
+    std::vector<double> key = {r.x0,
+                               r.y0,
+                               r.x1,
+                               r.y1,
+                               state_.ns0,
+                               state_.ns1,
+                               yMax,
+                               endNs,
+                               static_cast<double>(s.tick()),
+                               static_cast<double>(cycles.size()),
+                               static_cast<double>(samples.size()),
+                               lastTick(samples),
+                               static_cast<double>(original.size()),
+                               lastTick(original),
+                               static_cast<double>(pal.kind)};
+    if (!plotTex_.valid() || key != plotKey_) {
+        plotKey_ = std::move(key);
+        plotImage_.reset(r);
+        if (plotImage_.width == 0 || plotImage_.height == 0)
+            return;
+        plotImage_.fill(col(pal.canvas));
+        // Cycle bands, each phase over the full height.
+        for (const BandInterval& b : cycleBandIntervals(s, pal, endNs)) {
+            double x0 = state_.xOf(b.ns0);
+            plotImage_.fillColumns(x0, std::max(state_.xOf(b.ns1), x0 + 1), col(b.colour));
+        }
+        if (s.original() != nullptr)
+            paintSeries(plotImage_, original, &SeriesSample::heapLive, state_, yMax,
+                        col(mix(pal.heapLiveLine, pal.canvas, 0.5)), 2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapReleased, state_, yMax, col(pal.heapReleasedLine),
+                    2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 3);
+        plotTex_.upload(plotImage_.width, plotImage_.height, plotImage_.px.data(), false);
     }
-    if (rt.gcphase != GCPhase::off || rt.stw != STWStage::none) {
-        const GCCycleStats& c = rt.work.current;
-        double now = static_cast<double>(rt.now());
-        if (rt.gcphase == GCPhase::off)
-            band(static_cast<double>(c.tSweepTermStart), now, pal.stwBand);
-        else
-            band(static_cast<double>(c.tMarkStart), now, pal.markBand);
-    }
+    if (plotImage_.width == 0 || plotImage_.height == 0)
+        return;
+    ImGui::GetWindowDrawList()->AddImage(
+        plotTex_.imguiId(), v2(plotImage_.x0, plotImage_.y0),
+        v2(plotImage_.x0 + plotImage_.width, plotImage_.y0 + plotImage_.height));
 }
 
 std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette& pal) {
@@ -181,24 +240,14 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     state_.ns0 = ns0_;
     state_.ns1 = ns1_;
 
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), col(pal.canvas));
-    dl->PushClipRect(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), true);
-
-    drawCycleBands(dl, s, state_, pal, SeriesAxis::virtualTime, endNs);
-
     double yMax = 1;
     for (const SeriesSample& x : samples)
         yMax = std::max<double>({yMax, static_cast<double>(x.heapLive), static_cast<double>(x.heapGoal),
                                  static_cast<double>(x.heapInuse), static_cast<double>(x.heapReleased)});
     yMax *= 1.1;
-    if (s.original() != nullptr)
-        plotSeries(dl, s.originalSamples(), &SeriesSample::heapLive, state_, yMax,
-                   col(mix(pal.heapLiveLine, pal.canvas, 0.5)), 1.5f);
-    plotSeries(dl, samples, &SeriesSample::heapReleased, state_, yMax, col(pal.heapReleasedLine), 1.5f);
-    plotSeries(dl, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 1.5f);
-    plotSeries(dl, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 1.5f);
-    plotSeries(dl, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 2.0f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), true);
+    drawPlot(s, pal, yMax, endNs);
 
     // The playhead: the current tick's virtual time.
     const float px = std::round(static_cast<float>(state_.xOf(static_cast<double>(rt.now()))));

@@ -6,7 +6,9 @@
 // cursor; dragging with the right or middle button pans; double-click shows the whole run.
 #pragma once
 
+#include "render/gl_texture.h"
 #include "render/palette.h"
+#include "render/series_raster.h"
 #include "render/session.h"
 #include "render/timeline_layout.h"
 
@@ -27,6 +29,14 @@ enum class SeriesAxis : std::uint8_t { virtualTime, tick };
 void plotSeries(ImDrawList* dl, const std::vector<SeriesSample>& samples, std::uint64_t SeriesSample::*field,
                 const TimelineState& st, double yMax, ImU32 c, float thick,
                 SeriesAxis axis = SeriesAxis::virtualTime);
+// BandInterval is one GC phase of a cycle in virtual time [ns0, ns1) with its band colour.
+struct BandInterval {
+    double ns0 = 0, ns1 = 0;
+    Rgba colour;
+};
+// cycleBandIntervals lists every cycle's sweep, mark and STW intervals (sweep first, so the others draw
+// over it) and the current cycle's so far; a cycle whose sweeping has not finished sweeps until endNs.
+std::vector<BandInterval> cycleBandIntervals(const Session& s, const Palette& pal, double endNs);
 // drawCycleBands draws each GC cycle's phases (STW, mark, sweep) over the full height of st.plot; endNs
 // ends the sweeping of the last cycle while it is still sweeping.
 void drawCycleBands(ImDrawList* dl, const Session& s, const TimelineState& st, const Palette& pal,
@@ -41,9 +51,16 @@ class TimelineView {
     const TimelineState& state() const { return state_; }
 
   private:
+    // drawPlot paints the canvas, the cycle bands and the curves into plotImage_ (only when what it
+    // shows changed) and draws it as one opaque textured quad: one layer of fill instead of four.
+    void drawPlot(const Session& s, const Palette& pal, double yMax, double endNs);
+
     bool follow_ = true; // show the whole explored run (until the user zooms or pans)
     double ns0_ = 0, ns1_ = 1;
     TimelineState state_;
+    SeriesImage plotImage_;
+    GlTexture plotTex_;
+    std::vector<double> plotKey_; // what plotImage_ shows: plot, time range, scale, tick, samples, palette
 };
 
 } // namespace gclab::render

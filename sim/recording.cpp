@@ -138,12 +138,16 @@ void Timeline::restoreAtOrBefore(std::uint64_t t) {
     applyCommandsAt(cur_.tick);
 }
 
-void Timeline::seek(std::uint64_t t) {
+void Timeline::seek(std::uint64_t t) { seekToward(t, ~std::uint64_t{0}); }
+
+bool Timeline::seekToward(std::uint64_t t, std::uint64_t maxSteps) {
     auto nearest = std::prev(keyframes_.upper_bound(t));
     if (t < cur_.tick || nearest->first > cur_.tick)
         restoreAtOrBefore(t);
-    while (cur_.tick < t && stepOnce()) {
-    }
+    for (std::uint64_t n = 0; cur_.tick < t && n < maxSteps; n++)
+        if (!stepOnce())
+            return true;
+    return cur_.tick >= t;
 }
 
 void Timeline::command(Command c) {

@@ -52,6 +52,9 @@ class Timeline {
     bool stepBack(StepUnit u);
     // seek moves to tick t (clamped to where the run ends).
     void seek(std::uint64_t t);
+    // seekToward is seek in slices: it restores the keyframe when needed and re-steps at most maxSteps
+    // ticks; true once at t (or where the run ends). Called again with the same t, it continues.
+    bool seekToward(std::uint64_t t, std::uint64_t maxSteps);
     // command applies c now (c.tick is set to the current tick) and forgets the future after now.
     void command(Command c);
     // fork returns a timeline that shares the past up to now and has no future yet: change its

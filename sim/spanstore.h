@@ -7,6 +7,7 @@
 
 #include "sim/mspan.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -19,11 +20,17 @@ class SpanStore {
 
     SpanStore() = default;
     SpanStore(const SpanStore& o) : size_(o.size_) { copyChunks(o); }
+    // Assigning reuses the records' storage where it can (restoring a keyframe into the current state
+    // then copies data instead of allocating every record's bitmaps and pointer words again).
     SpanStore& operator=(const SpanStore& o) {
         if (this != &o) {
             size_ = o.size_;
-            chunks_.clear();
-            copyChunks(o);
+            chunks_.resize(std::min(chunks_.size(), o.chunks_.size()));
+            for (std::size_t i = 0; i < chunks_.size(); i++) {
+                chunks_[i].reserve(chunkSize); // copy-assign below then never reallocates the chunk
+                chunks_[i] = o.chunks_[i];
+            }
+            copyChunks(o, chunks_.size());
         }
         return *this;
     }
@@ -44,12 +51,13 @@ class SpanStore {
     }
 
   private:
-    void copyChunks(const SpanStore& o) {
+    // copyChunks appends copies of o's chunks from index first on.
+    void copyChunks(const SpanStore& o, std::size_t first = 0) {
         chunks_.reserve(o.chunks_.size());
-        for (const auto& c : o.chunks_) {
+        for (std::size_t i = first; i < o.chunks_.size(); i++) {
             chunks_.emplace_back();
             chunks_.back().reserve(chunkSize);
-            chunks_.back().insert(chunks_.back().end(), c.begin(), c.end());
+            chunks_.back().insert(chunks_.back().end(), o.chunks_[i].begin(), o.chunks_[i].end());
         }
     }
 
