@@ -113,7 +113,6 @@ void drawCycleBands(ImDrawList* dl, const Session& s, const TimelineState& st, c
 }
 
 void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, double endNs) {
-    const Runtime& rt = s.runtime();
     const std::vector<SeriesSample>& samples = s.series().samples();
     const std::vector<SeriesSample>& original = s.originalSamples();
     const std::vector<CycleBand>& cycles = s.series().cycles();
