@@ -43,7 +43,7 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
     greyobject(ptr, allp[pid]);
 }
 
-std::int64_t Runtime::scanobject(uintptr b, P& p) {
+[[gnu::flatten]] std::int64_t Runtime::scanobject(uintptr b, P& p) {
     SpanId id = mheap.spanOfHeap(b);
     SIM_CHECK(id != emptymspan, "scanobject of an address outside the heap");
     const MSpan& s = mheap.span(id);

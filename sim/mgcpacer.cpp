@@ -172,10 +172,11 @@ void GCController::revise() {
     auto maxScanWork = uint64ToInt64(heapScan + maxStackScan + globalsScan);
     // Go never sees scanWorkExpected == 0 (a real binary always has globals); the model can.
     if (work > scanWorkExpected && scanWorkExpected > 0) {
-        std::int64_t extHeapGoal =
+        // Saturating: with GOGC=off set mid-cycle the goal is unbounded and the sum would overflow.
+        std::int64_t extHeapGoal = addSaturating(
             float64ToInt64(static_cast<double>(goal - uint64ToInt64(triggered)) /
-                           static_cast<double>(scanWorkExpected) * static_cast<double>(maxScanWork)) +
-            uint64ToInt64(triggered);
+                           static_cast<double>(scanWorkExpected) * static_cast<double>(maxScanWork)),
+            uint64ToInt64(triggered));
         scanWorkExpected = maxScanWork;
         std::int64_t hardGoal =
             float64ToInt64((1.0 + static_cast<double>(percent) / 100.0) * static_cast<double>(goal));

@@ -81,9 +81,8 @@ struct MSpan {
     bool isFree(std::uint32_t i) const { return i >= freeindex && !allocBits.test(i); }
 
     // objIndex converts an address inside the span to its slot (Go: mspan.objIndex).
+    // A one-object span has divMul 0, which maps every address in it to slot 0.
     std::uint32_t objIndex(uintptr addr) const {
-        if (divMul == 0)
-            return 0;
         return static_cast<std::uint32_t>(((addr - startAddr) * divMul) >> 32);
     }
 

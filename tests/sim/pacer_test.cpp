@@ -184,7 +184,8 @@ TEST(Pacer, ReviseWithGOGCOffAfterTheScanExpectationSaturates) {
     GCController& c = rt.gcController;
     c.triggered = c.heapLive;
     c.heapScanWork = static_cast<std::int64_t>(c.lastHeapScan + c.lastStackScan + c.globalsScan) + 1;
-    c.setGCPercent(-1);
+    rt.setGCPercent(-1); // commits: gcPercentHeapGoal becomes unbounded, then revise()
+    ASSERT_EQ(rt.heapGoal(), ~std::uint64_t{0});
     c.revise();
     EXPECT_GE(c.assistWorkPerByte, 0.0);
     EXPECT_LT(c.assistWorkPerByte, 1e-9);
