@@ -84,8 +84,10 @@ int main(int argc, char** argv) {
     app.add_option("--screenshot", gui.screenshot,
                    "Render headless (no display needed), save the frame as a PNG, exit");
     app.add_option("--size", size, "Window size WxH (default 1280x800)");
-    app.add_option("--view", view, "Which views: all, heap, timeline, collector, stats, graph, allocator or compare")
-        ->check(CLI::IsMember({"all", "heap", "timeline", "collector", "stats", "graph", "allocator", "compare"}));
+    app.add_option("--view", view,
+                   "Which views: all, heap, timeline, collector, stats, graph, allocator or compare")
+        ->check(CLI::IsMember(
+            {"all", "heap", "timeline", "collector", "stats", "graph", "allocator", "compare"}));
     std::string compare;
     app.add_option("--compare", compare,
                    "Side by side with a second run of the scenario at the same tick: 'original' (the start "

@@ -785,14 +785,13 @@ int checkAllocator(const Args& a) {
 }
 
 int usage() {
-    std::fprintf(
-        stderr,
-        "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
-        "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
-        "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
-        "       gclab_png_check stats --png F --size WxH\n"
-        "       gclab_png_check allocator --png F --layout A --scenario S --at T [--deepest STAGE]\n"
-        "       gclab_png_check compare --png F --timeline T --at T\n");
+    std::fprintf(stderr,
+                 "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
+                 "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
+                 "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
+                 "       gclab_png_check stats --png F --size WxH\n"
+                 "       gclab_png_check allocator --png F --layout A --scenario S --at T [--deepest STAGE]\n"
+                 "       gclab_png_check compare --png F --timeline T --at T\n");
     return 2;
 }
 
