@@ -2,21 +2,7 @@
 # --keys) and checks the dumped state: the compared run is at the same tick as the window's run, in a
 # different state from it, and in the state a plain run with ARGS_B reaches at that tick (STATE_A_TICK in
 # ARGS_B is replaced by it). EXPECT lists lines ("forked 1") the first run's state must contain.
-function(run_gui out)
-  execute_process(COMMAND ${GUI} ${ARGN} --screenshot ${out}.png --dump-state ${out}.txt
-                  RESULT_VARIABLE rc ERROR_VARIABLE err)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "gclab-gui ${ARGN} failed (${rc}): ${err}")
-  endif()
-endfunction()
-
-function(read_state file prefix)
-  file(STRINGS ${file} lines)
-  foreach(l IN LISTS lines)
-    string(REGEX MATCH "^([a-z_]+) (.*)$" _ "${l}")
-    set(${prefix}_${CMAKE_MATCH_1} "${CMAKE_MATCH_2}" PARENT_SCOPE)
-  endforeach()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/gui_state.cmake)
 
 run_gui(${OUT}_a ${ARGS_A})
 read_state(${OUT}_a.txt A)
@@ -37,9 +23,4 @@ if(NOT B_tick STREQUAL A_compare_tick OR NOT B_hash STREQUAL A_compare_hash)
                       "(tick ${B_tick} hash ${B_hash})")
 endif()
 
-foreach(want IN LISTS EXPECT)
-  string(REGEX MATCH "^([a-z_]+) (.*)$" _ "${want}")
-  if(NOT "${A_${CMAKE_MATCH_1}}" STREQUAL "${CMAKE_MATCH_2}")
-    message(FATAL_ERROR "expected ${want}, got ${CMAKE_MATCH_1} ${A_${CMAKE_MATCH_1}}")
-  endif()
-endforeach()
+expect_state(A "" ${EXPECT})

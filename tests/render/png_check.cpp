@@ -187,16 +187,30 @@ Kind expectedKind(const Runtime& rt, std::uint64_t page) {
     return rt.mheap.pages.scavenged(a) ? Kind::released : Kind::free;
 }
 
-bool loadInputs(const Args& a, Image& img, HeapViewState& vs) {
-    if (!img.load(a.png)) {
-        fail("cannot read PNG " + a.png);
-        return false;
-    }
-    std::ifstream in(a.layout);
+// loadPng reads the screenshot; a failure is reported.
+bool loadPng(const std::string& path, Image& img) {
+    if (img.load(path))
+        return true;
+    fail("cannot read PNG " + path);
+    return false;
+}
+
+// readText returns a dump file's whole text, nothing if it cannot be read.
+std::optional<std::string> readText(const std::string& path) {
+    std::ifstream in(path);
     std::stringstream ss;
     ss << in.rdbuf();
+    if (!in)
+        return std::nullopt;
+    return ss.str();
+}
+
+bool loadInputs(const Args& a, Image& img, HeapViewState& vs) {
+    if (!loadPng(a.png, img))
+        return false;
+    const std::optional<std::string> text = readText(a.layout);
     std::string err;
-    if (!in || !parseHeapViewState(ss.str(), vs, err)) {
+    if (!text || !parseHeapViewState(*text, vs, err)) {
         fail("cannot read layout " + a.layout + ": " + err);
         return false;
     }
@@ -517,16 +531,12 @@ int checkSelected(const Args& a) {
 
 int checkPlayhead(const Args& a) {
     Image img;
-    if (!img.load(a.png)) {
-        fail("cannot read PNG " + a.png);
+    if (!loadPng(a.png, img))
         return 1;
-    }
-    std::ifstream in(a.timeline);
-    std::stringstream ss;
-    ss << in.rdbuf();
+    const std::optional<std::string> text = readText(a.timeline);
     TimelineState ts;
     std::string err;
-    if (!in || !parseTimelineState(ss.str(), ts, err)) {
+    if (!text || !parseTimelineState(*text, ts, err)) {
         fail("cannot read timeline state " + a.timeline + ": " + err);
         return 1;
     }
@@ -553,10 +563,8 @@ int checkPlayhead(const Args& a) {
 
 int checkStats(const Args& a) {
     Image img;
-    if (!img.load(a.png)) {
-        fail("cannot read PNG " + a.png);
+    if (!loadPng(a.png, img))
         return 1;
-    }
     int w = 0, h = 0;
     char x = 0;
     if (std::sscanf(a.size.c_str(), "%d%c%d", &w, &x, &h) != 3 || img.w != w || img.h != h)
@@ -582,17 +590,13 @@ int checkStats(const Args& a) {
 // both; this run's heapLive colour is only in the first lane and the compared run's only in the second.
 int checkCompare(const Args& a) {
     Image img;
-    if (!img.load(a.png)) {
-        fail("cannot read PNG " + a.png);
+    if (!loadPng(a.png, img))
         return 1;
-    }
-    std::ifstream in(a.timeline);
-    std::stringstream ss;
-    ss << in.rdbuf();
+    const std::optional<std::string> text = readText(a.timeline);
     TimelineState lanes[2];
     std::string err;
-    if (!in || !parseTimelineState(ss.str(), lanes[0], err, "compare-a") ||
-        !parseTimelineState(ss.str(), lanes[1], err, "compare-b")) {
+    if (!text || !parseTimelineState(*text, lanes[0], err, "compare-a") ||
+        !parseTimelineState(*text, lanes[1], err, "compare-b")) {
         fail("cannot read the compare lanes from " + a.timeline + ": " + err);
         return 1;
     }
@@ -679,16 +683,12 @@ void checkDeepest(const Args& a, const Runtime& rt, std::uint32_t p) {
 
 int checkAllocator(const Args& a) {
     Image img;
-    if (!img.load(a.png)) {
-        fail("cannot read PNG " + a.png);
+    if (!loadPng(a.png, img))
         return 1;
-    }
-    std::ifstream in(a.layout);
-    std::stringstream ss;
-    ss << in.rdbuf();
+    const std::optional<std::string> text = readText(a.layout);
     AllocatorLayoutInput li;
     std::string err;
-    if (!in || !parseAllocatorLayoutInput(ss.str(), li, err)) {
+    if (!text || !parseAllocatorLayoutInput(*text, li, err)) {
         fail("cannot read allocator layout " + a.layout + ": " + err);
         return 1;
     }
