@@ -1,6 +1,7 @@
 // gclab bench_mark — how fast the model marks: a full forced GC cycle (sweep termination, mark,
 // mark termination, then sweeping everything, as runtime.GC() does) over a complete binary tree of
 // depth 20 and 22 and a 4M-node linked list, GOMAXPROCS=1, every object live.
+// Usage: bench_mark [CYCLES [SHAPE]] (SHAPE: tree20, tree22 or list4M; all by default).
 // Prints the median over several cycles of ns per live object; tools/bench_mark_ratio.sh compares
 // it with real Go 1.19 (bench/go-mark).
 #include "sim/runtime.h"
@@ -45,16 +46,17 @@ uintptr buildList(Runtime& rt, TypeId node, std::uint64_t n) {
 
 double cycleSeconds(Runtime& rt) {
     auto start = std::chrono::steady_clock::now();
-    std::uint32_t target = rt.work.numgc + 1;
     rt.gcForce();
-    while (rt.work.numgc < target)
-        rt.step();
+    rt.runUntilDone(~std::uint64_t{0}); // no goroutines: the run ends with the cycle
     while (rt.sweepone() != ~uintptr{0}) {
     }
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-void run(const std::string& name, std::uint64_t objects, int cycles, uintptr (*build)(Runtime&)) {
+void run(const std::string& only, const std::string& name, std::uint64_t objects, int cycles,
+         uintptr (*build)(Runtime&)) {
+    if (!only.empty() && only != name)
+        return;
     Runtime rt(benchConfig());
     rt.addGlobals(1);
     rt.writePointer(PtrSlot::global(0), build(rt));
@@ -71,13 +73,14 @@ void run(const std::string& name, std::uint64_t objects, int cycles, uintptr (*b
 
 int main(int argc, char** argv) {
     int cycles = argc > 1 ? std::atoi(argv[1]) : 5;
+    std::string only = argc > 2 ? argv[2] : "";
     std::printf("shape\tobjects\tmodel_ns_per_object\n");
-    run("tree20", (1u << 21) - 1, cycles, [](Runtime& rt) {
+    run(only, "tree20", (1u << 21) - 1, cycles, [](Runtime& rt) {
         return buildTree(rt, rt.types.define("Node", 16, {0, 1}), 20);
     });
-    run("tree22", (1u << 23) - 1, cycles, [](Runtime& rt) {
+    run(only, "tree22", (1u << 23) - 1, cycles, [](Runtime& rt) {
         return buildTree(rt, rt.types.define("Node", 16, {0, 1}), 22);
     });
-    run("list4M", 4u << 20, cycles,
+    run(only, "list4M", 4u << 20, cycles,
         [](Runtime& rt) { return buildList(rt, rt.types.define("ListNode", 16, {0}), 4u << 20); });
 }

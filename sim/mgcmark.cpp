@@ -2,7 +2,9 @@
 //
 // Models: src/runtime/mgcmark.go (markroot, scanstack, scanobject, greyobject, shade, gcDrain,
 // gcAssistAlloc, gcFlushBgCredit) and gcMarkTinyAllocs, Go 1.19. One call of markUnit is one step of
-// gcDrain: claim a root job, or take one grey object and scan it.
+// gcDrain: claim a root job, or take one grey object and scan it; markWorkerTick is one step of a
+// background mark worker (gcBgMarkWorker), and drainWorkerStreak runs a worker's consecutive steps
+// in one loop, as gcDrain does, without changing what any step does.
 // Simplifications: scan work is flushed to the controller at once (Go batches 2000 bytes); stacks
 // are scanned as flat arrays of pointer slots; there are no finalizer or span-special roots.
 #include "sim/runtime.h"
@@ -153,6 +155,76 @@ std::int64_t Runtime::markUnit(P& p) {
     if (b == 0)
         return -1;
     return scanobject(b, p);
+}
+
+void Runtime::markWorkerTick(P& p, MarkWorkerMode mode) {
+    lastStep = StepKind::markWorker;
+    if (p.workerMode != mode) {
+        if (p.curg != 0) {
+            // The worker preempts the goroutine this P was running.
+            ready(p.curg);
+            p.curg = 0;
+        }
+        p.workerMode = mode;
+        emit(EventKind::workerStart, static_cast<uintptr>(mode));
+    }
+    std::int64_t scanWork = markUnit(p);
+    if (scanWork >= 0) {
+        gcFlushBgCredit(scanWork);
+    } else {
+        // No work anywhere this P can see: try to finish the mark phase.
+        gcMarkDone();
+        if (p.workerMode != MarkWorkerMode::none && gcBlackenEnabled && mode != MarkWorkerMode::dedicated) {
+            emit(EventKind::workerStop, static_cast<uintptr>(mode));
+            p.workerMode = MarkWorkerMode::none;
+        }
+    }
+    stepCost = std::max<std::int64_t>(stepCost, 1);
+    if (mode == MarkWorkerMode::dedicated)
+        work.current.dedicatedTime += stepCost;
+    else if (mode == MarkWorkerMode::fractional) {
+        work.current.fractionalTime += stepCost;
+        p.gcFractionalMarkTime += stepCost;
+    } else {
+        work.current.idleTime += stepCost;
+        gcCPULimiter.idleTimePool += stepCost;
+    }
+    p.clock += stepCost;
+}
+
+bool Runtime::streakContinues(const P& p) const {
+    if (stw != STWStage::none || work.startPending || !gcBlackenEnabled || p.needPrepareForSweep)
+        return false;
+    // runP keeps a dedicated worker unconditionally and an idle one while nothing else can run; a
+    // fractional worker's choice depends on the time, so it goes through runP every step.
+    if (p.workerMode == MarkWorkerMode::dedicated)
+        return true;
+    return p.workerMode == MarkWorkerMode::idle && p.curg == 0 && runq.empty();
+}
+
+bool Runtime::continueWorkerStreak() {
+    if (workerStreakP_ == noWorkerStreak)
+        return false;
+    P& p = allp[workerStreakP_];
+    if (p.clock >= workerStreakUntil_ || !streakContinues(p)) {
+        workerStreakP_ = noWorkerStreak;
+        return false;
+    }
+    beginTick(p);
+    markWorkerTick(p, p.workerMode);
+    return true;
+}
+
+[[gnu::flatten, gnu::noinline]] std::uint64_t Runtime::drainWorkerStreak(std::uint64_t maxSteps) {
+    std::uint64_t n = 0;
+    for (; n < maxSteps; n++) {
+        tick++;
+        if (!continueWorkerStreak()) {
+            tick--;
+            break;
+        }
+    }
+    return n;
 }
 
 bool Runtime::markWorkAvailable() const {

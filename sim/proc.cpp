@@ -3,9 +3,11 @@
 // Models: schedule/findRunnable/findRunnableGCWorker from src/runtime/proc.go and mgcpacer.go and the
 // goroutine side of runtime.GC (mgc.go), Go 1.19. The P with the lowest virtual clock acts next (ties:
 // lowest id); it runs a GC mark worker if the controller wants one, else the next goroutine, else an
-// idle mark worker while marking, else it idles.
+// idle mark worker while marking, else it idles. While one P's dedicated or idle worker keeps running,
+// step skips these decisions (a worker streak, see continueWorkerStreak): they cannot change.
 #include "sim/runtime.h"
 
+#include <limits>
 #include <sstream>
 
 namespace gclab {
@@ -66,9 +68,6 @@ MarkWorkerMode Runtime::findRunnableGCWorker(P& p) {
 }
 
 void Runtime::runP(P& p) {
-    curP = p.id;
-    curG = 0;
-    stepCost = 0;
     lastStep = StepKind::mcacheFlush;
     if (p.needPrepareForSweep) {
         p.mcache.prepareForSweep(*this);
@@ -91,39 +90,7 @@ void Runtime::runP(P& p) {
             mode = MarkWorkerMode::idle;
     }
     if (mode != MarkWorkerMode::none) {
-        lastStep = StepKind::markWorker;
-        if (p.workerMode != mode) {
-            if (p.curg != 0) {
-                // The worker preempts the goroutine this P was running.
-                ready(p.curg);
-                p.curg = 0;
-            }
-            p.workerMode = mode;
-            emit(EventKind::workerStart, static_cast<uintptr>(mode));
-        }
-        std::int64_t scanWork = markUnit(p);
-        if (scanWork >= 0) {
-            gcFlushBgCredit(scanWork);
-        } else {
-            // No work anywhere this P can see: try to finish the mark phase.
-            gcMarkDone();
-            if (p.workerMode != MarkWorkerMode::none && gcBlackenEnabled &&
-                mode != MarkWorkerMode::dedicated) {
-                emit(EventKind::workerStop, static_cast<uintptr>(mode));
-                p.workerMode = MarkWorkerMode::none;
-            }
-        }
-        stepCost = std::max<std::int64_t>(stepCost, 1);
-        if (mode == MarkWorkerMode::dedicated)
-            work.current.dedicatedTime += stepCost;
-        else if (mode == MarkWorkerMode::fractional) {
-            work.current.fractionalTime += stepCost;
-            p.gcFractionalMarkTime += stepCost;
-        } else {
-            work.current.idleTime += stepCost;
-            gcCPULimiter.idleTimePool += stepCost;
-        }
-        p.clock += stepCost;
+        markWorkerTick(p, mode);
         return;
     }
     if (p.workerMode != MarkWorkerMode::none) {
@@ -418,6 +385,8 @@ void Runtime::execOp(P& p, G& g) {
 
 bool Runtime::step() {
     tick++;
+    if (continueWorkerStreak())
+        return true;
     if (stw != STWStage::none) {
         lastStep = StepKind::stw;
         runSTW();
@@ -435,16 +404,32 @@ bool Runtime::step() {
         return false;
     }
     P& p = pickP(); // the lowest clock: p.clock is now()
-    if (gcCPULimiter.needUpdate(p.clock))
-        gcCPULimiter.update(p.clock, work.numgc);
+    beginTick(p);
     runP(p);
+    if (cfg_.workerStreaks && lastStep == StepKind::markWorker && streakContinues(p))
+        startWorkerStreak(p);
     return true;
+}
+
+void Runtime::startWorkerStreak(const P& p) {
+    // pickP takes the lowest clock, the lowest id among equals: p stays its choice while its clock is
+    // below every P with a lower id and not above every P with a higher one.
+    std::int64_t until = std::numeric_limits<std::int64_t>::max();
+    for (const P& q : allp)
+        if (q.id != p.id)
+            until = std::min(until, q.id < p.id ? q.clock : q.clock + 1);
+    workerStreakP_ = p.id;
+    workerStreakUntil_ = until;
 }
 
 std::uint64_t Runtime::runUntilDone(std::uint64_t maxSteps) {
     std::uint64_t n = 0;
-    while (n < maxSteps && step())
+    while (n < maxSteps) {
+        n += drainWorkerStreak(maxSteps - n);
+        if (n == maxSteps || !step())
+            break;
         n++;
+    }
     return n;
 }
 

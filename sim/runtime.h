@@ -70,6 +70,9 @@ struct RuntimeConfig {
     bool recordEvents = false;     // keep events in Runtime::events for the caller to drain
     bool logStores = false;        // keep the store log the oracle uses to explain a violation
     bool hashEvents = true;        // keep the running event-stream hash
+    // workerStreaks lets step skip the scheduler while one P's mark worker keeps running (see
+    // continueWorkerStreak); the steps are the same either way. Tests turn it off to prove that.
+    bool workerStreaks = true;
     CostModel costs;
     RuntimeRoots runtimeRoots;
 };
@@ -226,6 +229,10 @@ class Runtime {
     StepKind lastStep = StepKind::none;
 
   private:
+    static constexpr std::uint32_t noWorkerStreak = ~std::uint32_t{0};
+    std::uint32_t workerStreakP_ = noWorkerStreak;
+    std::int64_t workerStreakUntil_ = 0;
+
     void recordEvent(EventKind kind, uintptr a, uintptr b, uintptr c);
     uintptr* slotPtr(const PtrSlot& slot);
     void gcmarknewobject(MSpan& span, std::uint32_t slot, uintptr size);
@@ -281,7 +288,25 @@ class Runtime {
 
     // proc.cpp
     P& pickP();
+    // beginTick opens a scheduling step of P p: the CPU limiter's periodic update, then the acting P.
+    void beginTick(P& p) {
+        if (gcCPULimiter.needUpdate(p.clock))
+            gcCPULimiter.update(p.clock, work.numgc);
+        curP = p.id;
+        curG = 0;
+        stepCost = 0;
+    }
     void runP(P& p);
+    void markWorkerTick(P& p, MarkWorkerMode mode);
+    // A worker streak is step's fast path: while P p's dedicated (or idle) mark worker keeps running,
+    // only p's clock and the mark state change between steps, so pickP and runP would choose p and its
+    // worker again as long as p's clock stays below workerStreakUntil_ and streakContinues(p) holds.
+    void startWorkerStreak(const P& p);
+    bool streakContinues(const P& p) const;
+    bool continueWorkerStreak();
+    // drainWorkerStreak takes up to maxSteps steps of the current worker streak in one loop, exactly
+    // the steps step() would take one by one; returns how many it took.
+    std::uint64_t drainWorkerStreak(std::uint64_t maxSteps);
     void execOp(P& p, G& g);
     void assistUnit(P& p, G& g);
     void stopTheWorld();

@@ -2,12 +2,7 @@
 // barrier mode. With a correct barrier the oracle (checkmark at every mark termination, and a
 // dangling-pointer check when sweeping completes) must never fire; with the barrier off it must
 // catch lost objects. GCLAB_PROPERTY_RUNS sets the number of programs per mode (default sized for CI).
-#include "test_config.h"
-
-#include "sim/rng.h"
-#include "sim/runtime.h"
-
-#include "scenarios/scenario.h"
+#include "random_mutator.h"
 
 #include <gtest/gtest.h>
 
@@ -19,83 +14,9 @@ namespace {
 
 using namespace ops;
 
-constexpr std::uint32_t numLocals = 6;
-constexpr std::uint32_t numGlobals = 4;
-constexpr std::uint32_t numFields = 3;
-
 std::uint64_t runsPerMode() {
     const char* env = std::getenv("GCLAB_PROPERTY_RUNS");
     return env != nullptr ? std::strtoull(env, nullptr, 10) : 400;
-}
-
-std::uint32_t anyLocal(Rng& rng) { return static_cast<std::uint32_t>(rng.below(numLocals)); }
-
-Op guarded(Op op) {
-    op.n = guardNil;
-    return op;
-}
-
-// randomProgram mixes single operations with the two classic ways to hide an object from a
-// collector: behind an object that was already scanned, and on a stack that was already scanned.
-Program randomProgram(Rng& rng, TypeId obj, std::uint32_t global) {
-    // First build a list big enough that marking it outlasts a mark assist (64 KiB of scan work),
-    // publish it in a global, then run the random body.
-    Program p{"random",
-              {frame(numLocals), loop(500 + rng.below(3000)), newobj(0, obj), store(0, 0, 1), move(1, 0),
-               endloop(), gstore(global, 1), move(2, 1), guarded(load(3, 2, 0)), guarded(load(4, 3, 0)),
-               guarded(load(5, 4, 0)), clear(0), loop(1 + rng.below(30))}};
-    std::uint64_t n = 5 + rng.below(40);
-    for (std::uint64_t i = 0; i < n; i++) {
-        std::uint32_t a = anyLocal(rng), b = anyLocal(rng), c = anyLocal(rng);
-        auto f = static_cast<std::uint32_t>(rng.below(numFields));
-        auto g = static_cast<std::uint32_t>(rng.below(numFields));
-        switch (rng.below(14)) {
-        case 0:
-            // Allocation is rare: every allocation during marking pays an assist, which on a heap
-            // this small finishes the mark at once and leaves no window for a race.
-            p.ops.push_back(rng.chance(1, 4) ? newobj(a, obj) : guarded(load(a, b, 0)));
-            break;
-        case 1:
-        case 2:
-            p.ops.push_back(guarded(load(a, a, f)));
-            break;
-        case 3:
-        case 4:
-            p.ops.push_back(guarded(load(a, b, f)));
-            break;
-        case 5:
-        case 6:
-            p.ops.push_back(guarded(store(a, f, rng.chance(1, 4) ? nilLocal : b)));
-            break;
-        case 7:
-            p.ops.push_back(rng.chance(1, 2) ? gload(a, static_cast<std::uint32_t>(rng.below(numGlobals)))
-                                             : gstore(static_cast<std::uint32_t>(rng.below(numGlobals)), a));
-            break;
-        case 8:
-            p.ops.push_back(rng.chance(1, 2) ? move(a, b) : clear(a));
-            break;
-        case 9:
-            p.ops.push_back(yield());
-            break;
-        case 10:
-            if (rng.chance(1, 8))
-                p.ops.push_back(gc());
-            break;
-        case 11:
-        case 12:
-            // Hide behind a black object: t = x.f; y.g = t; x.f = nil; t = nil.
-            p.ops.insert(p.ops.end(), {guarded(load(c, a, f)), guarded(store(b, g, c)),
-                                       guarded(store(a, f, nilLocal)), clear(c)});
-            break;
-        default:
-            // Hide on the stack: t = x.f; x.f = nil; (other work); y.g = t.
-            p.ops.insert(p.ops.end(), {guarded(load(c, a, f)), guarded(store(a, f, nilLocal)),
-                                       guarded(load(a, b, g)), guarded(store(b, g, c))});
-            break;
-        }
-    }
-    p.ops.push_back(endloop());
-    return p;
 }
 
 struct Outcome {
@@ -104,23 +25,7 @@ struct Outcome {
 };
 
 Outcome runRandom(std::uint64_t seed, BarrierMode mode) {
-    Rng rng(seed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(mode));
-    RuntimeConfig cfg = test::testConfig(static_cast<std::uint32_t>(1 + rng.below(3)));
-    cfg.validate = rng.chance(1, 8); // structural validation on a share of the runs keeps CI fast
-    cfg.barrier = mode;
-    cfg.seed = seed;
-    const std::int32_t gogcChoices[] = {1, 2, 10, 50};
-    cfg.gogc = gogcChoices[rng.below(4)];
-    cfg.sliceOps = static_cast<std::uint32_t>(1 + rng.below(20));
-    cfg.jitterNs = static_cast<std::uint32_t>(rng.below(40));
-    Runtime rt(cfg);
-    TypeId obj = rt.types.define("Obj", 8 * numFields, {0, 1, 2});
-    rt.addGlobals(numGlobals);
-    auto goroutines = 1 + rng.below(4);
-    for (std::uint64_t i = 0; i < goroutines; i++)
-        rt.newproc(rt.addProgram(randomProgram(rng, obj, static_cast<std::uint32_t>(i % numGlobals))));
-    // A goroutine that keeps calling runtime.GC(), so that marking overlaps the mutators.
-    rt.newproc(rt.addProgram(Program{"collector", {loop(1 + rng.below(6)), gc(), endloop()}}));
+    Runtime rt = test::randomRun(seed, mode);
     Outcome out;
     try {
         rt.runUntilDone(5'000'000);
