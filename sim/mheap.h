@@ -88,6 +88,9 @@ class MHeap {
     MSpan& span(SpanId s) { return spans_[s]; }
     const MSpan& span(SpanId s) const { return spans_[s]; }
     std::size_t numSpanRecords() const { return spans_.size(); }
+    // spanSharedWith says whether span record s is the same storage in o (a copy shares records until
+    // either side changes them; see spanstore.h).
+    bool spanSharedWith(const MHeap& o, SpanId s) const { return spans_.sharesChunkWith(o.spans_, s); }
 
     // spanOf returns the in-use span containing addr, or emptymspan (Go: spanOf + state check).
     SpanId spanOf(uintptr addr) const;

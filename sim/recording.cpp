@@ -24,7 +24,7 @@ void applyCommand(Runtime& rt, const Command& c) {
 Timeline::Timeline(const Runtime& start, std::size_t keyframeBudgetBytes)
     : cur_(start), budget_(keyframeBudgetBytes) {
     keyframes_.emplace(cur_.tick, cur_);
-    keyframeBytes_ = cur_.approxBytes();
+    recountKeyframeBytes();
     frontier_ = cur_.tick;
     hashes_[cur_.tick] = cur_.eventHash.h;
 }
@@ -40,18 +40,28 @@ void Timeline::maybeKeyframe() {
     if (t % keyframeInterval_ != 0 || keyframes_.contains(t))
         return;
     keyframes_.emplace(t, cur_);
-    keyframeBytes_ += cur_.approxBytes();
+    recountKeyframeBytes();
     while (keyframeBytes_ > budget_ && keyframes_.size() > 2) {
         // Over budget: keep every other keyframe (the first always stays) and double the spacing.
         keyframeInterval_ *= 2;
         for (auto it = std::next(keyframes_.begin()); it != keyframes_.end();) {
-            if (it->first % keyframeInterval_ != 0) {
-                keyframeBytes_ -= it->second.approxBytes();
+            if (it->first % keyframeInterval_ != 0)
                 it = keyframes_.erase(it);
-            } else {
+            else
                 ++it;
-            }
         }
+        recountKeyframeBytes();
+    }
+}
+
+void Timeline::recountKeyframeBytes() {
+    // Consecutive keyframes share the span records that did not change between them: each costs
+    // what it does not share with the one before.
+    keyframeBytes_ = 0;
+    const Runtime* prev = nullptr;
+    for (const auto& [t, k] : keyframes_) {
+        keyframeBytes_ += k.approxBytes(prev);
+        prev = &k;
     }
 }
 
@@ -155,10 +165,8 @@ void Timeline::command(Command c) {
     c.tick = now;
     // Forget the future: commands, keyframes, markers and hashes after now.
     std::erase_if(commands_, [&](const Command& x) { return x.tick > now; });
-    for (auto it = keyframes_.upper_bound(now); it != keyframes_.end();) {
-        keyframeBytes_ -= it->second.approxBytes();
-        it = keyframes_.erase(it);
-    }
+    keyframes_.erase(keyframes_.upper_bound(now), keyframes_.end());
+    recountKeyframeBytes();
     hashes_.erase(hashes_.upper_bound(now), hashes_.end());
     if (markers_.size() > now)
         markers_.resize(now);
@@ -173,10 +181,8 @@ Timeline Timeline::fork() const {
     Timeline f = *this;
     std::uint64_t now = cur_.tick;
     std::erase_if(f.commands_, [&](const Command& x) { return x.tick > now; });
-    for (auto it = f.keyframes_.upper_bound(now); it != f.keyframes_.end();) {
-        f.keyframeBytes_ -= it->second.approxBytes();
-        it = f.keyframes_.erase(it);
-    }
+    f.keyframes_.erase(f.keyframes_.upper_bound(now), f.keyframes_.end());
+    f.recountKeyframeBytes();
     f.hashes_.erase(f.hashes_.upper_bound(now), f.hashes_.end());
     if (f.markers_.size() > now)
         f.markers_.resize(now);

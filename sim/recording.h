@@ -2,12 +2,12 @@
 //
 // Models: nothing in Go; this is the sandbox's replay machinery. A run is its initial Runtime plus a
 // log of commands (settings changed mid-run, forced collections) applied at given ticks; everything
-// else follows deterministically. Keyframes (copies of the whole Runtime) are kept under a memory
-// budget with doubling spacing; seeking restores the nearest keyframe at or before the target and
-// re-steps. The running event hash is sampled every hashInterval ticks the first time a tick is
-// reached; passing that tick again must reproduce it, or the timeline records a divergence.
-// Granularity: a tick is one runtime operation (see Runtime::step); each tick's events can be shown
-// one at a time by a view, from Runtime::events.
+// else follows deterministically. Keyframes (copies of the whole Runtime, sharing the span records
+// that did not change between them) are kept under a memory budget with doubling spacing; seeking restores
+// the nearest keyframe at or before the target and re-steps. The running event hash is sampled every
+// hashInterval ticks the first time a tick is reached; passing that tick again must reproduce it, or the
+// timeline records a divergence. Granularity: a tick is one runtime operation (see Runtime::step); each
+// tick's events can be shown one at a time by a view, from Runtime::events.
 #pragma once
 
 #include "sim/runtime.h"
@@ -84,6 +84,7 @@ class Timeline {
     bool stepOnce();
     void applyCommandsAt(std::uint64_t t);
     void maybeKeyframe();
+    void recountKeyframeBytes();
     void restoreAtOrBefore(std::uint64_t t);
 
     Runtime cur_;

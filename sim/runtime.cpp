@@ -45,9 +45,11 @@ void Runtime::flushallmcaches() {
         validate();
 }
 
-std::size_t Runtime::approxBytes() const {
+std::size_t Runtime::approxBytes(const Runtime* base) const {
     std::size_t n = sizeof(Runtime);
     for (std::size_t i = 0; i < mheap.numSpanRecords(); i++) {
+        if (base != nullptr && mheap.spanSharedWith(base->mheap, static_cast<SpanId>(i)))
+            continue;
         const MSpan& s = mheap.span(static_cast<SpanId>(i));
         n += sizeof(MSpan) + (s.allocBits.nwords() + s.gcmarkBits.nwords()) * 8 +
              s.ptrs.size() * sizeof(uintptr) + s.slotType.size() * sizeof(TypeId);

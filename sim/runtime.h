@@ -172,8 +172,9 @@ class Runtime {
     void validate() const;
     // stateHash hashes the model's observable state (heap, roots, stats), independent of events.
     std::uint64_t stateHash() const;
-    // approxBytes estimates the host memory this Runtime holds (for keyframe budgets).
-    std::size_t approxBytes() const;
+    // approxBytes estimates the host memory this Runtime holds (for keyframe budgets); with base, only
+    // what it does not share with base (span records stay shared between copies until changed).
+    std::size_t approxBytes(const Runtime* base = nullptr) const;
 
     void emit(EventKind kind, uintptr a = 0, uintptr b = 0, uintptr c = 0) {
         eventCount++;

@@ -144,5 +144,49 @@ TEST(Timeline, KeyframesStayWithinTheBudget) {
     EXPECT_EQ(fingerprint(tl.current()), fingerprint(fresh));
 }
 
+// Copies share span records until one side changes them: neither may ever see the other's changes.
+TEST(Timeline, CopiesNeverSeeEachOthersChanges) {
+    Runtime original = scenarioStart();
+    original.runUntilDone(3000);
+    for (std::uint64_t gap : {1u, 500u, 20000u}) {
+        Runtime copy = original;
+        const Fingerprint before = fingerprint(original);
+        copy.runUntilDone(gap); // the copy changes records it shares with the original
+        EXPECT_EQ(fingerprint(original), before) << "gap " << gap;
+        Runtime second = copy; // and a copy of a copy, then the original moves on
+        const Fingerprint copied = fingerprint(copy);
+        original.runUntilDone(gap);
+        EXPECT_EQ(fingerprint(copy), copied);
+        EXPECT_EQ(fingerprint(second), copied);
+        second.runUntilDone(~std::uint64_t{0});
+        copy.runUntilDone(~std::uint64_t{0});
+        EXPECT_EQ(fingerprint(second), fingerprint(copy));
+    }
+}
+
+// A large heap that barely changes costs one copy, not one per keyframe.
+TEST(Timeline, KeyframesShareTheSpansThatDidNotChange) {
+    RuntimeConfig cfg = test::testConfig(1);
+    cfg.validate = false;
+    cfg.gogc = -1;
+    Runtime start(cfg);
+    TypeId node = start.types.define("Node", 16, {0});
+    start.addGlobals(1);
+    uintptr head = 0;
+    for (int i = 0; i < 100000; i++) {
+        uintptr n = start.newobject(node, 0);
+        start.writePointer(PtrSlot::heap(n, 0), head);
+        head = n;
+    }
+    start.writePointer(PtrSlot::global(0), head);
+    using namespace ops;
+    start.newproc(start.addProgram(Program{"idle", {loop(60000), yield(), endloop()}}));
+    Timeline tl(start);
+    tl.seek(50000);
+    const std::size_t one = tl.current().approxBytes();
+    ASSERT_GE(tl.keyframeCount(), 10u);
+    EXPECT_LT(tl.keyframeBytes(), 2 * one) << tl.keyframeCount() << " keyframes of " << one << " bytes";
+}
+
 } // namespace
 } // namespace gclab
