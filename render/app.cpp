@@ -92,25 +92,42 @@ void App::load(const std::string& scenario, const ParamValues& overrides) {
 }
 
 void App::handle(Action a, StepBy by) {
-    seekTarget_.reset();
+    // A control acts on the state the previous one asked for: finish a seek still on its way, unless
+    // this is another step back, which goes on from where that one is going.
+    const bool backInTicks = a == Action::back && by != StepBy::event;
+    if (seekTarget_ && !backInTicks) {
+        session_->seek(*seekTarget_);
+        seekTarget_.reset();
+    }
+    if (forwardUnit_) {
+        session_->stepForward(*forwardUnit_);
+        forwardUnit_.reset();
+    }
     switch (a) {
     case Action::togglePlay:
         clock_.togglePlaying();
         break;
     case Action::forward:
         clock_.setPlaying(false);
-        if (by == StepBy::event)
+        if (by == StepBy::event) {
             session_->stepEventForward();
-        else
-            session_->stepForward(unitOf(by));
+        } else {
+            // A phase or a cycle can be millions of ticks away: go there over as many frames as it takes.
+            forwardUnit_ = unitOf(by);
+            continueForward();
+        }
         changed();
         break;
     case Action::back:
         clock_.setPlaying(false);
-        if (by == StepBy::event)
+        if (by == StepBy::event) {
             session_->stepEventBack();
-        else
-            session_->stepBack(unitOf(by));
+        } else if (std::optional<std::uint64_t> t =
+                       session_->stepBackTarget(unitOf(by), seekTarget_.value_or(session_->tick()))) {
+            // Re-stepping from a keyframe can take longer than a frame: go there like the playhead.
+            seekTarget_ = *t;
+            continueSeek();
+        }
         changed();
         break;
     case Action::restart: {
@@ -157,6 +174,19 @@ void App::continueSeek() {
     changed();
 }
 
+void App::continueForward() {
+    if (!forwardUnit_)
+        return;
+    const auto deadline = std::chrono::steady_clock::now() + seekBudget;
+    std::optional<bool> done;
+    while (!(done = session_->stepForwardToward(*forwardUnit_, seekSlice)) &&
+           std::chrono::steady_clock::now() < deadline) {
+    }
+    if (done)
+        forwardUnit_.reset();
+    changed();
+}
+
 SeekMeasurement App::measureSeeks(int n) {
     Session& s = *session_;
     s.seek(~std::uint64_t{0} >> 1);
@@ -199,6 +229,7 @@ const HeapSnapshot& App::snapshot() {
 
 void App::frame(double dt) {
     continueSeek();
+    continueForward();
     advance(dt);
     compareLanes_.reset();
     frameDt_ = dt;
@@ -226,6 +257,7 @@ void App::frame(double dt) {
                          fixedWindow | ImGuiWindowFlags_NoScrollbar)) {
             if (std::optional<std::uint64_t> t = timelineView_.draw(*session_, pal)) {
                 clock_.setPlaying(false);
+                forwardUnit_.reset(); // the playhead goes where it is dragged instead
                 seekTarget_ = *t;
             }
         }

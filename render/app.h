@@ -126,12 +126,18 @@ class App {
     // takeGifRequest returns the GIF export the user asked for since the last call, if any.
     std::optional<GifRequest> takeGifRequest() { return std::exchange(gifRequest_, std::nullopt); }
 
+    // seeking says a seek (a playhead drag or a step back) or a step forward by a unit is still on its
+    // way, over the next frames.
+    bool seeking() const { return seekTarget_.has_value() || forwardUnit_.has_value(); }
+
   private:
     void load(const std::string& scenario, const ParamValues& overrides);
     void changed() { version_++; }
     void advance(double dt);
-    // continueSeek moves towards the playhead's target for at most seekBudget of this frame.
+    // continueSeek moves towards the seek target for at most seekBudget of this frame.
     void continueSeek();
+    // continueForward goes on with a step forward by a unit for at most seekBudget of this frame.
+    void continueForward();
     const HeapSnapshot& snapshot();
     const AllocatorState& allocatorState();
 
@@ -165,6 +171,7 @@ class App {
     std::string search_;       // scenario picker filter
     SimClock clock_;
     std::optional<std::uint64_t> seekTarget_; // where the dragged playhead is, until the run gets there
+    std::optional<StepUnit> forwardUnit_;     // a step forward by this unit, until the unit is over
     std::uint64_t version_ = 1;               // bumped whenever the shown model state changes
     HeapSnapshot snap_;
     std::uint64_t snapVersion_ = 0;

@@ -521,7 +521,9 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         bool running = true;
         int exportRequest = 0; // F12: 1 the whole window, 2 the view under the mouse
         bool gifFailed = false;
-        for (int frame = 0; running && (totalFrames < 0 || frame < totalFrames); frame++) {
+        // Headless, the run ends once its frames are drawn and no seek is still on its way (a step back
+        // re-steps over several frames), so that the last frame shows where the script went.
+        for (int frame = 0; running && (totalFrames < 0 || frame < totalFrames || app.seeking()); frame++) {
             auto t0 = std::chrono::steady_clock::now();
             if (frame >= scriptStart && frame - scriptStart < scriptFrames)
                 pushScriptFrame(script[static_cast<std::size_t>(frame - scriptStart)], app, w.window);
@@ -659,7 +661,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             }
             if (gif && gif->done())
                 gif.reset();
-            const bool lastFrame = totalFrames >= 0 && frame == totalFrames - 1;
+            const bool lastFrame = totalFrames >= 0 && frame >= totalFrames - 1 && !app.seeking();
             if (lastFrame && !cfg.screenshot.empty() && !saveScreenshot(w.window, cfg.screenshot))
                 rc = 1;
             SDL_GL_SwapWindow(w.window);

@@ -80,8 +80,17 @@ bool Session::guarded(F&& f) {
     }
 }
 
-bool Session::stepForward(StepUnit u) {
-    return guarded([&] { return tl_->stepForward(u); });
+bool Session::stepForward(StepUnit u) { return *stepForwardToward(u, ~std::uint64_t{0}); }
+
+std::optional<bool> Session::stepForwardToward(StepUnit u, std::uint64_t maxSteps) {
+    std::optional<bool> result;
+    const bool ok = guarded([&] {
+        result = tl_->stepForwardToward(u, maxSteps);
+        return result.value_or(true);
+    });
+    if (!ok)
+        return false;
+    return result;
 }
 
 void Session::seek(std::uint64_t t) { seekToward(t, ~std::uint64_t{0}); }
@@ -108,20 +117,18 @@ bool Session::seekToward(std::uint64_t t, std::uint64_t maxSteps) {
     return arrived || error_.has_value();
 }
 
+std::optional<std::uint64_t> Session::stepBackTarget(StepUnit u, std::uint64_t t) const {
+    if (t == 0)
+        return std::nullopt;
+    return tl_->unitStartBefore(u, t);
+}
+
 bool Session::stepBack(StepUnit u) {
-    return guarded([&] {
-        if (!tl_->stepBack(u))
-            return false;
-        std::uint64_t t = tl_->tick();
-        if (t > 0) {
-            tl_->seek(t - 1);
-            tl_->stepForward(StepUnit::tick);
-        } else {
-            tickEvents_.clear();
-            shown_ = 0;
-        }
-        return true;
-    });
+    std::optional<std::uint64_t> t = stepBackTarget(u, tick());
+    if (!t)
+        return false;
+    seek(*t);
+    return true;
 }
 
 bool Session::stepEventForward() {

@@ -76,6 +76,12 @@ class Session {
     // Each returns false when nothing moved (end of the run, tick 0, or after a failure).
     bool stepForward(StepUnit u);
     bool stepBack(StepUnit u);
+    // stepForwardToward is stepForward in slices of at most maxSteps ticks: nothing while the unit is
+    // not over yet (call again to go on), else what stepForward returns.
+    std::optional<bool> stepForwardToward(StepUnit u, std::uint64_t maxSteps);
+    // stepBackTarget is the tick stepBack(u) arrives at from tick t (seek there, in slices if need be);
+    // nothing at tick 0.
+    std::optional<std::uint64_t> stepBackTarget(StepUnit u, std::uint64_t t) const;
     // stepEventForward shows the current tick's next event, or steps to the next tick with events.
     bool stepEventForward();
     // stepEventBack shows the previous event of this tick, or goes back to the last event of the

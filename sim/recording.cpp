@@ -107,24 +107,31 @@ bool Timeline::stepOnce() {
     return true;
 }
 
-bool Timeline::stepForward(StepUnit u) {
+bool Timeline::stepForward(StepUnit u) { return *stepForwardToward(u, ~std::uint64_t{0}); }
+
+std::optional<bool> Timeline::stepForwardToward(StepUnit u, std::uint64_t maxSteps) {
     std::uint8_t want = u == StepUnit::mutatorOp ? markerOp
                         : u == StepUnit::phase   ? markerPhase
                         : u == StepUnit::cycle   ? markerCycle
                                                  : 0;
-    for (;;) {
+    for (std::uint64_t n = 0; n < maxSteps; n++) {
         std::uint64_t t = cur_.tick;
         if (!stepOnce())
             return false;
         if (want == 0 || (markers_[t].bits & want) != 0)
             return true;
     }
+    return std::nullopt;
 }
 
 bool Timeline::stepBack(StepUnit u) {
-    std::uint64_t t = cur_.tick;
-    if (t == 0)
+    if (cur_.tick == 0)
         return false;
+    seek(unitStartBefore(u, cur_.tick));
+    return true;
+}
+
+std::uint64_t Timeline::unitStartBefore(StepUnit u, std::uint64_t t) const {
     std::uint8_t want = u == StepUnit::mutatorOp ? markerOp
                         : u == StepUnit::phase   ? markerPhase
                         : u == StepUnit::cycle   ? markerCycle
@@ -137,8 +144,7 @@ bool Timeline::stepBack(StepUnit u) {
             break;
         }
     }
-    seek(target);
-    return true;
+    return target;
 }
 
 void Timeline::restoreAtOrBefore(std::uint64_t t) {

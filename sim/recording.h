@@ -48,8 +48,14 @@ class Timeline {
 
     // stepForward advances by one unit; false if the run has ended.
     bool stepForward(StepUnit u);
+    // stepForwardToward is stepForward in slices of at most maxSteps ticks: nothing while the unit is
+    // not over yet (call again to go on), else what stepForward returns.
+    std::optional<bool> stepForwardToward(StepUnit u, std::uint64_t maxSteps);
     // stepBack goes back to the start of the previous unit; false at tick 0.
     bool stepBack(StepUnit u);
+    // unitStartBefore is where stepBack(u) goes from tick t (a tick this timeline has reached): the
+    // start of the unit before t (0 at the start).
+    std::uint64_t unitStartBefore(StepUnit u, std::uint64_t t) const;
     // seek moves to tick t (clamped to where the run ends).
     void seek(std::uint64_t t);
     // seekToward is seek in slices: it restores the keyframe when needed and re-steps at most maxSteps
