@@ -22,7 +22,7 @@ void SeriesImage::fillColumns(double xa, double xb, std::uint32_t abgr) {
         std::fill_n(px.begin() + static_cast<std::ptrdiff_t>(y) * width + a, b - a, abgr);
 }
 
-std::vector<std::pair<double, double>> foldedPoints(const std::vector<SeriesSample>& samples,
+std::vector<std::pair<double, double>> foldedPoints(std::span<const SeriesSample> samples,
                                                     std::uint64_t SeriesSample::*field,
                                                     const TimelineState& st, double yMax) {
     const Rect& r = st.plot;
@@ -65,16 +65,15 @@ void paintRun(SeriesImage& img, int c, int thick, double ya, double yb, std::uin
 
 } // namespace
 
-void paintSeries(SeriesImage& img, const std::vector<SeriesSample>& samples,
-                 std::uint64_t SeriesSample::*field, const TimelineState& st, double yMax, std::uint32_t abgr,
-                 int thick) {
-    thick = std::max(1, thick);
-    std::vector<std::pair<double, double>> pts = foldedPoints(samples, field, st, yMax);
+namespace {
+
+// paintPolyline paints the segments between consecutive points, one column at a time: in each column
+// the rows between where the segment enters and where it leaves.
+void paintPolyline(SeriesImage& img, std::vector<std::pair<double, double>> pts, std::uint32_t abgr,
+                   int thick) {
     if (pts.size() == 1)
         pts.push_back(pts.front());
     for (std::size_t k = 1; k < pts.size(); k++) {
-        // The segment a -> b in image coordinates, painted one column at a time: in each column the
-        // rows between where the segment enters and where it leaves.
         const double ax = pts[k - 1].first - img.x0, ay = pts[k - 1].second - img.y0;
         const double bx = pts[k].first - img.x0, by = pts[k].second - img.y0;
         const int c0 = static_cast<int>(std::floor(ax)), c1 = static_cast<int>(std::floor(bx));
@@ -87,6 +86,83 @@ void paintSeries(SeriesImage& img, const std::vector<SeriesSample>& samples,
             paintRun(img, c, thick, std::min(ya, yb), std::max(ya, yb), abgr);
         }
     }
+}
+
+// samplesBetween is the range of samples that reach into virtual time [ns0, ns1): sample i covers
+// (samples[i - 1].ns, samples[i].ns], the first sample only its own time.
+std::pair<std::size_t, std::size_t> samplesBetween(const std::vector<SeriesSample>& v, double ns0,
+                                                   double ns1) {
+    auto firstAtOrAfter = [&](double ns) {
+        return static_cast<std::size_t>(
+            std::lower_bound(v.begin(), v.end(), ns,
+                             [](const SeriesSample& s, double t) { return static_cast<double>(s.ns) < t; }) -
+            v.begin());
+    };
+    return {firstAtOrAfter(ns0), std::min(v.size(), firstAtOrAfter(ns1) + 1)};
+}
+
+} // namespace
+
+void paintSeries(SeriesImage& img, std::span<const SeriesSample> samples, std::uint64_t SeriesSample::*field,
+                 const TimelineState& st, double yMax, std::uint32_t abgr, int thick) {
+    thick = std::max(1, thick);
+    std::size_t i = 0;
+    while (i < samples.size()) {
+        while (i < samples.size() && samples[i].*field == SeriesSample::unset)
+            i++;
+        std::size_t j = i;
+        while (j < samples.size() && samples[j].*field != SeriesSample::unset)
+            j++;
+        if (j > i)
+            paintPolyline(img, foldedPoints(samples.subspan(i, j - i), field, st, yMax), abgr, thick);
+        i = j;
+    }
+}
+
+void paintLanes(SeriesImage& img, const SeriesRecorder& rec, const TimelineState& st,
+                const std::array<std::uint32_t, pLaneStates>& colours) {
+    const std::vector<SeriesSample>& v = rec.samples();
+    if (img.width == 0 || v.empty())
+        return;
+    // Only the samples that reach into the image's columns.
+    const auto [first, last] = samplesBetween(v, st.nsAt(img.x0), st.nsAt(img.x0 + img.width));
+    std::vector<PLaneMask> columns(static_cast<std::size_t>(img.width));
+    for (std::size_t p = 0; p < rec.procs(); p++) {
+        std::fill(columns.begin(), columns.end(), 0);
+        for (std::size_t i = first; i < last; i++) {
+            const double xa = st.xOf(static_cast<double>(v[i == 0 ? 0 : i - 1].ns));
+            const double xb = st.xOf(static_cast<double>(v[i].ns));
+            const int ca = std::max(0, static_cast<int>(std::floor(xa)) - img.x0);
+            const int cb = std::min(img.width - 1, static_cast<int>(std::floor(xb)) - img.x0);
+            for (int c = ca; c <= cb; c++)
+                columns[static_cast<std::size_t>(c)] |= rec.laneMask(i, p);
+        }
+        const Rect lane = pLaneRect(st.lanes, rec.procs(), p);
+        const int y0 = std::max(0, static_cast<int>(std::floor(lane.y0)) - img.y0);
+        const int y1 = std::min(img.height, static_cast<int>(std::floor(lane.y1)) - img.y0);
+        for (int c = 0; c < img.width; c++) {
+            if (columns[static_cast<std::size_t>(c)] == 0)
+                continue;
+            const std::uint32_t abgr =
+                colours[static_cast<std::size_t>(pLaneShown(columns[static_cast<std::size_t>(c)]))];
+            for (int y = y0; y < y1; y++)
+                img.px[static_cast<std::size_t>(y) * img.width + c] = abgr;
+        }
+    }
+}
+
+PLaneMask laneMaskAt(const SeriesRecorder& rec, const TimelineState& st, std::size_t p, double x) {
+    const std::vector<SeriesSample>& v = rec.samples();
+    const double column = std::floor(x);
+    const auto [first, last] = samplesBetween(v, st.nsAt(column), st.nsAt(column + 1));
+    PLaneMask m = 0;
+    for (std::size_t i = first; i < last && p < rec.procs(); i++) {
+        const double xa = std::floor(st.xOf(static_cast<double>(v[i == 0 ? 0 : i - 1].ns)));
+        const double xb = std::floor(st.xOf(static_cast<double>(v[i].ns)));
+        if (xa <= column && column <= xb)
+            m |= rec.laneMask(i, p);
+    }
+    return m;
 }
 
 } // namespace gclab::render

@@ -5,6 +5,7 @@
 
 #include "render/scenario_source.h"
 #include "render/session.h"
+#include "scenarios/param_value.h"
 
 #include <gtest/gtest.h>
 
@@ -211,6 +212,9 @@ TEST(Session, SeriesCoverTheRunAndTimeMapsBackToTicks) {
         EXPECT_EQ(x.ns, plain.now());
         EXPECT_EQ(x.heapLive, plain.gcController.heapLive);
         EXPECT_EQ(x.heapInuse, plain.mheap.heapInUse);
+        EXPECT_EQ(x.trigger, plain.gcController.trigger());
+        EXPECT_EQ(x.heapSys, plain.mheap.heapInUse + plain.mheap.heapFree + plain.mheap.heapReleased);
+        EXPECT_EQ(x.memoryLimit, SeriesSample::unset); // tricolor-basics sets no GOMEMLIMIT
         // Several ticks can share a virtual time (the lowest P clock): tickAt gives the last of them.
         const std::uint64_t t = s->series().tickAt(x.ns);
         EXPECT_GE(t, x.tick);
@@ -230,6 +234,100 @@ TEST(SeriesRecorder, ThinsOutButKeepsTheWholeRange) {
     EXPECT_GE(xs.back().tick, 3 * SeriesRecorder::maxSamples - 8);
     for (std::size_t i = 1; i < xs.size(); i++)
         EXPECT_LT(xs[i - 1].tick, xs[i].tick);
+}
+
+// What P p ran in rt's last step, classified from the scheduler's own record (not P.lastRun): its mark
+// worker's mode, user code or an assist; -1 when the step was not p's or says nothing certain.
+int classOf(const Runtime& rt, std::size_t p, const std::vector<Event>& events) {
+    if (rt.curP != p || rt.lastStep == Runtime::StepKind::stw)
+        return -1;
+    if (rt.lastStep == Runtime::StepKind::markWorker) {
+        switch (rt.allp[p].workerMode) {
+        case MarkWorkerMode::dedicated:
+            return static_cast<int>(PLaneState::markDedicated);
+        case MarkWorkerMode::fractional:
+            return static_cast<int>(PLaneState::markFractional);
+        case MarkWorkerMode::idle:
+            return static_cast<int>(PLaneState::markIdle);
+        case MarkWorkerMode::none:
+            return -1;
+        }
+    }
+    if (rt.lastStep == Runtime::StepKind::mutatorOp) {
+        bool assist = rt.goroutine(rt.curG).assistWorkLeft > 0;
+        for (const Event& e : events)
+            assist = assist || e.kind == EventKind::assist;
+        return static_cast<int>(assist ? PLaneState::assist : PLaneState::mutator);
+    }
+    if (rt.lastStep == Runtime::StepKind::idle)
+        return static_cast<int>(PLaneState::idle);
+    return -1;
+}
+
+TEST(SeriesRecorder, LanesKeepWhatEveryPRanThroughThinning) {
+    // The small steady-state marks from about tick 40 000 to 47 000; 48 000 ticks thin the series twice.
+    LoadedScenario sc = loadScenario("steady-state");
+    sc.scenario.gogc = 25;
+    ParamValues v = sc.scenario.defaults();
+    ASSERT_EQ(applyParamOverride(sc.scenario, "live_bytes=256KiB", v), "");
+    const std::uint64_t end = 48000;
+    Session s(sc, v);
+    s.seek(end);
+    const SeriesRecorder& rec = s.series();
+    ASSERT_EQ(rec.procs(), s.runtime().allp.size());
+    ASSERT_LT(rec.samples().size(), end / 2);
+
+    RuntimeConfig cfg = runConfig(sc);
+    cfg.recordEvents = true;
+    Runtime rt(cfg);
+    sc.scenario.build(rt, v);
+    rt.events.clear();
+    std::size_t sample = 1; // samples[0] is tick 0
+    std::vector<PLaneMask> seen(rec.procs(), 0), drawn(rec.procs(), 0), since(rec.procs(), 0);
+    std::vector<int> last(rec.procs(), -1);
+    while (rt.tick < end && rt.step()) {
+        for (std::size_t p = 0; p < rec.procs(); p++) {
+            if (rt.lastStep != Runtime::StepKind::stw && rt.curP == p)
+                last[p] = classOf(rt, p, rt.events);
+            if (last[p] >= 0)
+                since[p] |= pLaneBit(static_cast<PLaneState>(last[p]));
+            if (rt.lastStep == Runtime::StepKind::stw)
+                since[p] |= pLaneBit(PLaneState::stw);
+        }
+        rt.events.clear();
+        if (sample < rec.samples().size() && rec.samples()[sample].tick == rt.tick) {
+            // Every state a P was in since the previous sample is in this sample's mask.
+            for (std::size_t p = 0; p < rec.procs(); p++) {
+                EXPECT_EQ(since[p] & ~rec.laneMask(sample, p), 0)
+                    << "P" << p << " at tick " << rt.tick << ": model " << int{since[p]} << ", lane "
+                    << int{rec.laneMask(sample, p)};
+                seen[p] |= since[p];
+                drawn[p] |= rec.laneMask(sample, p);
+                since[p] = 0;
+            }
+            sample++;
+        }
+    }
+    EXPECT_EQ(sample, rec.samples().size());
+    // The run had user code, a mark worker and STW on some P, and the lanes show them.
+    PLaneMask all = 0;
+    for (std::size_t p = 0; p < rec.procs(); p++)
+        all |= drawn[p];
+    for (PLaneState st : {PLaneState::mutator, PLaneState::markFractional, PLaneState::stw})
+        EXPECT_NE(all & pLaneBit(st), 0) << pLaneName(st);
+}
+
+TEST(PLanes, AColumnShowsItsMostGCRelatedState) {
+    EXPECT_EQ(pLaneShown(0), PLaneState::idle);
+    EXPECT_EQ(pLaneShown(pLaneBit(PLaneState::mutator)), PLaneState::mutator);
+    EXPECT_EQ(pLaneShown(pLaneBit(PLaneState::mutator) | pLaneBit(PLaneState::assist)), PLaneState::assist);
+    EXPECT_EQ(pLaneShown(pLaneBit(PLaneState::markDedicated) | pLaneBit(PLaneState::stw)), PLaneState::stw);
+    EXPECT_EQ(pLaneShown(0xff), PLaneState::stw);
+    for (int i = 0; i < pLaneStates; i++) {
+        const auto st = static_cast<PLaneState>(i);
+        EXPECT_EQ(pLaneShown(pLaneBit(st)), st);
+        EXPECT_NE(std::string(pLaneName(st)), "");
+    }
 }
 
 } // namespace
