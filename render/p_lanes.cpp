@@ -1,7 +1,5 @@
 #include "render/p_lanes.h"
 
-#include <bit>
-
 namespace gclab::render {
 
 PLaneState pLaneStateOf(PRun r) {
@@ -24,15 +22,54 @@ PLaneState pLaneStateOf(PRun r) {
     return PLaneState::runtime;
 }
 
-PLaneMask pLaneMaskOf(const Runtime& rt, const P& p) {
-    PLaneMask m = pLaneBit(pLaneStateOf(p.lastRun));
-    if (rt.lastStep == Runtime::StepKind::stw || rt.stw != STWStage::none)
-        m |= pLaneBit(PLaneState::stw);
-    return m;
+void PLaneRecorder::start(const Runtime& rt) {
+    segs_.assign(rt.allp.size(), {});
+    clock_.clear();
+    for (const P& p : rt.allp)
+        clock_.push_back(p.clock);
 }
 
-PLaneState pLaneShown(PLaneMask m) {
-    return m == 0 ? PLaneState::idle : static_cast<PLaneState>(std::bit_width(unsigned{m}) - 1);
+void PLaneRecorder::record(const Runtime& rt) {
+    const bool stw = rt.lastStep == Runtime::StepKind::stw;
+    for (std::size_t i = 0; i < segs_.size() && i < rt.allp.size(); i++) {
+        const std::int64_t before = clock_[i], after = rt.allp[i].clock;
+        if (after <= before)
+            continue;
+        clock_[i] = after;
+        const auto s = static_cast<std::size_t>(stw ? PLaneState::stw : pLaneStateOf(rt.allp[i].lastRun));
+        std::vector<PLaneSegment>& v = segs_[i];
+        if (!v.empty() && v.back().t1 == before && v.back().ns[s] == v.back().t1 - v.back().t0) {
+            v.back().t1 = after; // the same state goes on
+            v.back().tick1 = rt.tick;
+            v.back().ns[s] += after - before;
+            continue;
+        }
+        PLaneSegment seg{before, after, rt.tick, rt.tick, {}};
+        seg.ns[s] = after - before;
+        v.push_back(seg);
+        if (v.size() > maxSegments) {
+            std::size_t n = 0;
+            for (std::size_t k = 0; k + 1 < v.size(); k += 2) {
+                PLaneSegment m = v[k];
+                m.t1 = v[k + 1].t1;
+                m.tick1 = v[k + 1].tick1;
+                for (std::size_t j = 0; j < m.ns.size(); j++)
+                    m.ns[j] += v[k + 1].ns[j];
+                v[n++] = m;
+            }
+            if (v.size() % 2 == 1)
+                v[n++] = v.back();
+            v.resize(n);
+        }
+    }
+}
+
+void PLaneRecorder::forgetAfter(std::uint64_t tick, const Runtime& rt) {
+    for (std::vector<PLaneSegment>& v : segs_)
+        while (!v.empty() && v.back().tick1 > tick)
+            v.pop_back();
+    for (std::size_t i = 0; i < clock_.size() && i < rt.allp.size(); i++)
+        clock_[i] = rt.allp[i].clock;
 }
 
 const char* pLaneName(PLaneState s) {

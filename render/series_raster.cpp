@@ -88,19 +88,6 @@ void paintPolyline(SeriesImage& img, std::vector<std::pair<double, double>> pts,
     }
 }
 
-// samplesBetween is the range of samples that reach into virtual time [ns0, ns1): sample i covers
-// (samples[i - 1].ns, samples[i].ns], the first sample only its own time.
-std::pair<std::size_t, std::size_t> samplesBetween(const std::vector<SeriesSample>& v, double ns0,
-                                                   double ns1) {
-    auto firstAtOrAfter = [&](double ns) {
-        return static_cast<std::size_t>(
-            std::lower_bound(v.begin(), v.end(), ns,
-                             [](const SeriesSample& s, double t) { return static_cast<double>(s.ns) < t; }) -
-            v.begin());
-    };
-    return {firstAtOrAfter(ns0), std::min(v.size(), firstAtOrAfter(ns1) + 1)};
-}
-
 } // namespace
 
 void paintSeries(SeriesImage& img, std::span<const SeriesSample> samples, std::uint64_t SeriesSample::*field,
@@ -119,50 +106,47 @@ void paintSeries(SeriesImage& img, std::span<const SeriesSample> samples, std::u
     }
 }
 
-void paintLanes(SeriesImage& img, const SeriesRecorder& rec, const TimelineState& st,
-                const std::array<std::uint32_t, pLaneStates>& colours) {
-    const std::vector<SeriesSample>& v = rec.samples();
-    if (img.width == 0 || v.empty())
-        return;
-    // Only the samples that reach into the image's columns.
-    const auto [first, last] = samplesBetween(v, st.nsAt(img.x0), st.nsAt(img.x0 + img.width));
-    std::vector<PLaneMask> columns(static_cast<std::size_t>(img.width));
-    for (std::size_t p = 0; p < rec.procs(); p++) {
-        std::fill(columns.begin(), columns.end(), 0);
-        for (std::size_t i = first; i < last; i++) {
-            const double xa = st.xOf(static_cast<double>(v[i == 0 ? 0 : i - 1].ns));
-            const double xb = st.xOf(static_cast<double>(v[i].ns));
-            const int ca = std::max(0, static_cast<int>(std::floor(xa)) - img.x0);
-            const int cb = std::min(img.width - 1, static_cast<int>(std::floor(xb)) - img.x0);
-            for (int c = ca; c <= cb; c++)
-                columns[static_cast<std::size_t>(c)] |= rec.laneMask(i, p);
+std::vector<ColumnTimes> laneColumnTimes(const PLaneRecorder& rec, const TimelineState& st, std::size_t p,
+                                         int c0, int c1) {
+    std::vector<ColumnTimes> out(static_cast<std::size_t>(std::max(0, c1 - c0)), ColumnTimes{});
+    if (p >= rec.procs() || out.empty())
+        return out;
+    const std::vector<PLaneSegment>& v = rec.segments(p);
+    const double ns0 = st.nsAt(c0), ns1 = st.nsAt(c1);
+    // Segments follow each other on the P's clock: the first that ends after ns0, until one starts after ns1.
+    auto it = std::upper_bound(v.begin(), v.end(), ns0,
+                               [](double t, const PLaneSegment& s) { return t < static_cast<double>(s.t1); });
+    for (; it != v.end() && static_cast<double>(it->t0) < ns1; ++it) {
+        const double xa = st.xOf(static_cast<double>(it->t0)), xb = st.xOf(static_cast<double>(it->t1));
+        const int ca = std::max(c0, static_cast<int>(std::floor(xa)));
+        const int cb = std::min(c1 - 1, static_cast<int>(std::floor(xb)));
+        for (int c = ca; c <= cb; c++) {
+            const double part =
+                xb > xa ? (std::min(xb, c + 1.0) - std::max(xa, static_cast<double>(c))) / (xb - xa) : 1.0;
+            ColumnTimes& col = out[static_cast<std::size_t>(c - c0)];
+            for (std::size_t s = 0; s < col.size(); s++)
+                col[s] += static_cast<double>(it->ns[s]) * part;
         }
+    }
+    return out;
+}
+
+void paintLanes(SeriesImage& img, const PLaneRecorder& rec, const TimelineState& st,
+                const std::array<std::uint32_t, pLaneStates>& colours) {
+    for (std::size_t p = 0; p < rec.procs() && img.width > 0; p++) {
+        const std::vector<ColumnTimes> cols = laneColumnTimes(rec, st, p, img.x0, img.x0 + img.width);
         const Rect lane = pLaneRect(st.lanes, rec.procs(), p);
         const int y0 = std::max(0, static_cast<int>(std::floor(lane.y0)) - img.y0);
         const int y1 = std::min(img.height, static_cast<int>(std::floor(lane.y1)) - img.y0);
         for (int c = 0; c < img.width; c++) {
-            if (columns[static_cast<std::size_t>(c)] == 0)
+            const ColumnTimes& t = cols[static_cast<std::size_t>(c)];
+            const auto best = static_cast<std::size_t>(pLaneDominant(t));
+            if (t[best] <= 0)
                 continue;
-            const std::uint32_t abgr =
-                colours[static_cast<std::size_t>(pLaneShown(columns[static_cast<std::size_t>(c)]))];
             for (int y = y0; y < y1; y++)
-                img.px[static_cast<std::size_t>(y) * img.width + c] = abgr;
+                img.px[static_cast<std::size_t>(y) * img.width + c] = colours[best];
         }
     }
-}
-
-PLaneMask laneMaskAt(const SeriesRecorder& rec, const TimelineState& st, std::size_t p, double x) {
-    const std::vector<SeriesSample>& v = rec.samples();
-    const double column = std::floor(x);
-    const auto [first, last] = samplesBetween(v, st.nsAt(column), st.nsAt(column + 1));
-    PLaneMask m = 0;
-    for (std::size_t i = first; i < last && p < rec.procs(); i++) {
-        const double xa = std::floor(st.xOf(static_cast<double>(v[i == 0 ? 0 : i - 1].ns)));
-        const double xb = std::floor(st.xOf(static_cast<double>(v[i].ns)));
-        if (xa <= column && column <= xb)
-            m |= rec.laneMask(i, p);
-    }
-    return m;
 }
 
 } // namespace gclab::render

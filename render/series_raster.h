@@ -43,14 +43,18 @@ std::vector<std::pair<double, double>> foldedPoints(std::span<const SeriesSample
 void paintSeries(SeriesImage& img, std::span<const SeriesSample> samples, std::uint64_t SeriesSample::*field,
                  const TimelineState& st, double yMax, std::uint32_t abgr, int thick);
 
-// paintLanes paints one lane per P (pLaneRect of st.lanes) into img, which covers st.lanes: each pixel
-// column in the colour of pLaneShown of the masks of the samples that reach into it (from the sample
-// before to the sample, SeriesRecorder::laneMask); columns after the last sample stay transparent.
-// colours is indexed by PLaneState.
-void paintLanes(SeriesImage& img, const SeriesRecorder& rec, const TimelineState& st,
-                const std::array<std::uint32_t, pLaneStates>& colours);
+// ColumnTimes is the time of each PLaneState in one pixel column.
+using ColumnTimes = std::array<double, pLaneStates>;
 
-// laneMaskAt is the OR of P p's lane masks over the samples that reach into screen column [x, x + 1).
-PLaneMask laneMaskAt(const SeriesRecorder& rec, const TimelineState& st, std::size_t p, double x);
+// laneColumnTimes is, for screen columns [c0, c1), the time P p spent in each state within each column:
+// every segment's times in proportion to the part of it that lies in the column.
+std::vector<ColumnTimes> laneColumnTimes(const PLaneRecorder& rec, const TimelineState& st, std::size_t p,
+                                         int c0, int c1);
+
+// paintLanes paints one lane per P (pLaneRect of st.lanes) into img, which covers st.lanes: each pixel
+// column in the colour of the state with the most time in it (pLaneDominant); columns without recorded
+// time stay transparent. colours is indexed by PLaneState.
+void paintLanes(SeriesImage& img, const PLaneRecorder& rec, const TimelineState& st,
+                const std::array<std::uint32_t, pLaneStates>& colours);
 
 } // namespace gclab::render

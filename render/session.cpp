@@ -19,10 +19,9 @@ void SeriesRecorder::record(const Runtime& rt) {
     if (!cycles_.empty() && cycles_.back().sweepDoneNs == 0 && rt.gcphase == GCPhase::off && rt.isSweepDone())
         cycles_.back().sweepDoneNs = rt.now();
     if (samples_.empty())
-        procs_ = rt.allp.size();
-    pending_.resize(procs_, 0);
-    for (std::size_t p = 0; p < procs_ && p < rt.allp.size(); p++)
-        pending_[p] |= pLaneMaskOf(rt, rt.allp[p]);
+        lanes_.start(rt);
+    else
+        lanes_.record(rt);
     if (!samples_.empty() && rt.tick < samples_.back().tick + every_)
         return;
     const std::int64_t limit = rt.gcController.memoryLimit;
@@ -31,30 +30,18 @@ void SeriesRecorder::record(const Runtime& rt) {
                      rt.mheap.heapInUse, rt.mheap.heapReleased, rt.gcController.trigger(),
                      limit == noMemoryLimit ? SeriesSample::unset : static_cast<std::uint64_t>(limit),
                      rt.mheap.heapSys()});
-    lanes_.insert(lanes_.end(), pending_.begin(), pending_.end());
-    std::fill(pending_.begin(), pending_.end(), 0);
     if (samples_.size() > maxSamples) {
-        // Keep samples 0, 2, 4, ...: each kept one now also covers the dropped one before it.
         std::size_t n = 0;
-        for (std::size_t i = 0; i < samples_.size(); i += 2) {
-            for (std::size_t p = 0; p < procs_; p++) {
-                PLaneMask m = lanes_[i * procs_ + p];
-                if (i > 0)
-                    m |= lanes_[(i - 1) * procs_ + p];
-                lanes_[n * procs_ + p] = m;
-            }
+        for (std::size_t i = 0; i < samples_.size(); i += 2)
             samples_[n++] = samples_[i];
-        }
         samples_.resize(n);
-        lanes_.resize(n * procs_);
         every_ *= 2;
     }
 }
 
 void SeriesRecorder::forgetAfter(std::uint64_t tick, const Runtime& rt) {
     std::erase_if(samples_, [&](const SeriesSample& s) { return s.tick > tick; });
-    lanes_.resize(samples_.size() * procs_);
-    std::fill(pending_.begin(), pending_.end(), 0);
+    lanes_.forgetAfter(tick, rt);
     cycles_.resize(std::min(cycles_.size(), rt.work.history.size()));
     if (!cycles_.empty() && cycles_.back().sweepDoneNs > rt.now())
         cycles_.back().sweepDoneNs = 0;

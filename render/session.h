@@ -45,8 +45,8 @@ struct CycleBand {
 };
 
 // SeriesRecorder keeps at most maxSamples samples: when full, it drops every other one and samples
-// half as often from then on. It also keeps every completed cycle (Runtime::work.history) and, per
-// sample and P, a PLaneMask of what that P ran since the previous sample (render/p_lanes.h).
+// half as often from then on. It also keeps every completed cycle (Runtime::work.history) and what each
+// P ran over time (render/p_lanes.h).
 class SeriesRecorder {
   public:
     static constexpr std::size_t maxSamples = 16384;
@@ -56,9 +56,7 @@ class SeriesRecorder {
     void forgetAfter(std::uint64_t tick, const Runtime& rt);
     const std::vector<SeriesSample>& samples() const { return samples_; }
     const std::vector<CycleBand>& cycles() const { return cycles_; }
-    // procs is the number of Ps; laneMask(i, p) is what P p ran from sample i - 1 to sample i.
-    std::size_t procs() const { return procs_; }
-    PLaneMask laneMask(std::size_t i, std::size_t p) const { return lanes_[i * procs_ + p]; }
+    const PLaneRecorder& lanes() const { return lanes_; }
     // tickAt returns the tick of the last sample at or before virtual time ns (0 before the first).
     std::uint64_t tickAt(std::int64_t ns) const;
 
@@ -66,9 +64,7 @@ class SeriesRecorder {
     std::vector<SeriesSample> samples_;
     std::vector<CycleBand> cycles_;
     std::uint64_t every_ = 1;
-    std::size_t procs_ = 0;
-    std::vector<PLaneMask> lanes_;   // samples_.size() × procs_
-    std::vector<PLaneMask> pending_; // per P: what it ran since the last sample
+    PLaneRecorder lanes_;
 };
 
 class Session {

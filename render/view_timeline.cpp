@@ -169,7 +169,7 @@ void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, d
         std::array<std::uint32_t, pLaneStates> laneColours{};
         for (int i = 0; i < pLaneStates; i++)
             laneColours[static_cast<std::size_t>(i)] = col(pal.pLane[static_cast<std::size_t>(i)]);
-        paintLanes(lanesImage_, s.series(), state_, laneColours);
+        paintLanes(lanesImage_, s.series().lanes(), state_, laneColours);
         if (lanesImage_.width > 0 && lanesImage_.height > 0)
             lanesTex_.upload(lanesImage_.width, lanesImage_.height, lanesImage_.px.data(), false);
     }
@@ -215,7 +215,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     if (s.original() != nullptr)
         legendLine(mix(pal.heapLiveLine, pal.canvas, 0.5), "original heapLive",
                    "heapLive of the run before the first live settings change");
-    if (series.procs() > 0) {
+    if (series.lanes().procs() > 0) {
         // The lanes' legend on its own line, or behind a tooltip when the window is short.
         auto laneLegend = [&] {
             for (int i = pLaneStates - 1; i >= 0; i--) {
@@ -256,7 +256,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     const float axisH = ImGui::GetTextLineHeightWithSpacing();
     const float gutter = ImGui::CalcTextSize("000.0 MiB ").x;
     // The P lanes: a text line each, squeezed to at most a third of the area (at least 3 px each).
-    const auto procs = static_cast<float>(series.procs());
+    const auto procs = static_cast<float>(series.lanes().procs());
     const float laneH =
         procs == 0
             ? 0
@@ -265,7 +265,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     Rect plot{origin.x + gutter, origin.y + 4, origin.x + std::max(avail.x, gutter + 20),
               origin.y + std::max(avail.y - axisH - lanesH, 24.0f)};
     state_.lanes = Rect{plot.x0, plot.y1 + 4, plot.x1, plot.y1 + lanesH};
-    state_.procs = series.procs();
+    state_.procs = series.lanes().procs();
     ImGui::InvisibleButton("plot", v2(avail.x, std::max(avail.y, 24.0f + axisH)),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
@@ -350,17 +350,17 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
             const Rect r = pLaneRect(state_.lanes, state_.procs, p);
             if (io.MousePos.y < r.y0 || io.MousePos.y >= r.y1 + 1)
                 continue;
-            const PLaneMask m = laneMaskAt(series, state_, p, io.MousePos.x);
-            lane = "\nP" + std::to_string(p) + ": ";
-            if (m == 0)
-                lane += "not recorded yet";
-            for (int i = pLaneStates - 1; i >= 0; i--)
-                if (m & pLaneBit(static_cast<PLaneState>(i)))
-                    lane += std::string(pLaneName(static_cast<PLaneState>(i))) +
-                            (i == static_cast<int>(pLaneShown(m)) ? " (shown)" : "") + ", ";
-            if (m != 0)
-                lane.resize(lane.size() - 2);
-            lane += "\n(P.lastRun after each step: a column shows its most GC-related state)";
+            const int c = static_cast<int>(std::floor(io.MousePos.x));
+            const ColumnTimes t = laneColumnTimes(series.lanes(), state_, p, c, c + 1).front();
+            double total = 0;
+            for (double x : t)
+                total += x;
+            lane = "\nP" + std::to_string(p) + (total <= 0 ? ": nothing recorded here" : ":");
+            for (int i = pLaneStates - 1; i >= 0 && total > 0; i--)
+                if (t[static_cast<std::size_t>(i)] > 0)
+                    lane += " " + std::string(pLaneName(static_cast<PLaneState>(i))) + " " +
+                            std::to_string(std::lround(100 * t[static_cast<std::size_t>(i)] / total)) + "%";
+            lane += "\n(the P's own clock; a column shows the state with the most time)";
         }
         ImGui::SetTooltip("%s virtual time, tick %s%s\nclick or drag to seek here",
                           formatDuration(std::max(0.0, ns)).c_str(), withThousands(series.tickAt(ns)).c_str(),

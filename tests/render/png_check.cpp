@@ -32,9 +32,9 @@
 //       y of the model's value (gcControllerState.trigger(), mheap heapInUse + heapFree + heapReleased,
 //       memoryLimit) where it stayed the same for a while; without a limit its colour is nowhere.
 //   gclab_png_check lanes --png F --timeline T
-//       each P's lane shows the mark worker colour of its mode in the middle of the longest stretch where
-//       the model ran that P's mark worker (Runtime::lastStep, curP, P.workerMode after each step), and the
-//       mutator colour in the middle of its longest stretch of user code (no assist).
+//       each P's lane shows the mark worker colour of its mode in the middle of the widest stretch of its
+//       own clock where the model ran that P's mark worker (Runtime::lastStep, curP, P.workerMode after each
+//       step), and the mutator colour in the middle of its widest stretch of user code (no assist).
 //   gclab_png_check first-shade --scenario S --at T
 //       prints "TICK ADDR": the first write barrier at or after tick T and the object its new value points
 //       into (the tests take their tick and focus from it).
@@ -939,45 +939,51 @@ int checkLines(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
-// checkLanes: see the file comment. The oracle classifies each step of each P from the scheduler's own
-// record (Runtime::lastStep, curP, the P's workerMode, the goroutine's assist state and events), not
-// from P.lastRun.
+// checkLanes: see the file comment. The oracle books each step's cost on each P's own clock under the
+// class the scheduler's record gives it (Runtime::lastStep, curP, the P's workerMode, the goroutine's
+// assist state and events), not P.lastRun.
 int checkLanes(const Args& a) {
     Image img;
     TimelineState ts;
     if (!loadTimeline(a, img, ts))
         return 1;
-    enum Cls : int { unknown = -1 };
-    struct Step {
-        std::int64_t ns;
-        bool stw;
-        std::vector<int> cls; // per P: PLaneState of its latest step, or unknown
+    constexpr int unknown = -1;
+    struct Interval {
+        std::int64_t t0, t1;
+        int cls;
     };
-    std::vector<Step> steps;
-    std::vector<int> cur;
+    std::vector<std::vector<Interval>> perP;
+    std::vector<std::int64_t> clock;
     const Runtime end = stepScenario(a, true, [&](const Runtime& rt) {
-        cur.resize(rt.allp.size(), unknown);
-        const bool stw = rt.lastStep == Runtime::StepKind::stw;
-        if (!stw && rt.curP < rt.allp.size()) {
-            int& c = cur[rt.curP];
-            const P& p = rt.allp[rt.curP];
-            bool assistEvent = false;
-            for (const Event& e : rt.events)
-                assistEvent = assistEvent || e.kind == EventKind::assist;
-            if (rt.lastStep == Runtime::StepKind::markWorker)
-                c = p.workerMode == MarkWorkerMode::dedicated ? static_cast<int>(PLaneState::markDedicated)
-                    : p.workerMode == MarkWorkerMode::fractional
-                        ? static_cast<int>(PLaneState::markFractional)
-                    : p.workerMode == MarkWorkerMode::idle ? static_cast<int>(PLaneState::markIdle)
-                                                           : unknown; // stopped: mode unknown
+        if (perP.empty()) {
+            perP.resize(rt.allp.size());
+            clock.assign(rt.allp.size(), 0);
+        }
+        bool assistEvent = false;
+        for (const Event& e : rt.events)
+            assistEvent = assistEvent || e.kind == EventKind::assist;
+        for (std::size_t p = 0; p < rt.allp.size(); p++) {
+            const std::int64_t before = clock[p], after = rt.allp[p].clock;
+            clock[p] = after;
+            if (after <= before)
+                continue;
+            int c = unknown;
+            const MarkWorkerMode m = rt.allp[p].workerMode;
+            if (rt.lastStep == Runtime::StepKind::stw)
+                c = static_cast<int>(PLaneState::stw);
+            else if (rt.curP != p)
+                c = unknown;
+            else if (rt.lastStep == Runtime::StepKind::markWorker)
+                c = m == MarkWorkerMode::dedicated    ? static_cast<int>(PLaneState::markDedicated)
+                    : m == MarkWorkerMode::fractional ? static_cast<int>(PLaneState::markFractional)
+                    : m == MarkWorkerMode::idle       ? static_cast<int>(PLaneState::markIdle)
+                                                      : unknown; // stopped: mode unknown
             else if (rt.lastStep == Runtime::StepKind::mutatorOp)
                 c = assistEvent || rt.goroutine(rt.curG).assistWorkLeft > 0
                         ? static_cast<int>(PLaneState::assist)
                         : static_cast<int>(PLaneState::mutator);
-            else
-                c = unknown;
+            perP[p].push_back(Interval{before, after, c});
         }
-        steps.push_back(Step{rt.now(), stw, cur});
     });
     if (ts.procs != end.allp.size()) {
         fail("the timeline shows " + std::to_string(ts.procs) + " lanes, the model has " +
@@ -989,19 +995,18 @@ int checkLanes(const Args& a) {
     for (std::size_t p = 0; p < ts.procs; p++) {
         const Rect lane = pLaneRect(ts.lanes, ts.procs, p);
         const int y = static_cast<int>(std::floor((lane.y0 + lane.y1) / 2));
-        // The longest stretch of steps over which P p's class is c (no STW), as x pixels.
-        auto longest = [&](auto isWanted) {
+        const std::vector<Interval>& v = perP[p];
+        // The widest run of consecutive intervals of one wanted class, and its middle column.
+        auto checkStretch = [&](const char* what, auto isWanted) {
             std::size_t bi = 0, bj = 0;
             double bw = 0;
-            for (std::size_t i = 0; i < steps.size();) {
-                const int c = steps[i].cls.size() > p ? steps[i].cls[p] : unknown;
+            for (std::size_t i = 0; i < v.size();) {
                 std::size_t j = i;
-                while (j < steps.size() && !steps[j].stw && isWanted(c) && steps[j].cls[p] == c)
+                while (j < v.size() && isWanted(v[i].cls) && v[j].cls == v[i].cls)
                     j++;
-                const double w = j > i
-                                     ? ts.xOf(static_cast<double>(steps[j - 1].ns)) -
-                                           ts.xOf(static_cast<double>(i > 0 ? steps[i - 1].ns : steps[i].ns))
-                                     : 0;
+                const double w =
+                    j > i ? ts.xOf(static_cast<double>(v[j - 1].t1)) - ts.xOf(static_cast<double>(v[i].t0))
+                          : 0;
                 if (w > bw) {
                     bw = w;
                     bi = i;
@@ -1009,20 +1014,17 @@ int checkLanes(const Args& a) {
                 }
                 i = std::max(j, i + 1);
             }
-            return std::tuple{bi, bj, bw};
-        };
-        auto checkStretch = [&](const char* what, auto isWanted) {
-            const auto [i, j, w] = longest(isWanted);
-            if (w < 6)
+            if (bw < 6)
                 return false;
-            // The middle column of the stretch, at least 2 px inside both ends.
-            const double x0 = ts.xOf(static_cast<double>(i > 0 ? steps[i - 1].ns : steps[i].ns)) + 2;
-            const double x1 = ts.xOf(static_cast<double>(steps[j - 1].ns)) - 2;
+            const double x0 = ts.xOf(static_cast<double>(v[bi].t0)) + 2;
+            const double x1 = ts.xOf(static_cast<double>(v[bj - 1].t1)) - 2;
             const int x = static_cast<int>(std::floor((x0 + x1) / 2));
-            const auto state = static_cast<std::size_t>(steps[i].cls[p]);
-            std::printf("P%zu %s (%s) from tick %zu to %zu: x=%d y=%d\n", p, what,
-                        pLaneName(static_cast<PLaneState>(state)), i + 1, j, x, y);
-            if (!near(img.at(x, y), pal.pLane[state]))
+            const auto state = static_cast<std::size_t>(v[bi].cls);
+            std::printf("P%zu %s (%s) for %zu steps over %.0f px: x=%d y=%d\n", p, what,
+                        pLaneName(static_cast<PLaneState>(state)), bj - bi, bw, x, y);
+            if (x < 0 || x >= img.w || y < 0 || y >= img.h)
+                fail("P" + std::to_string(p) + ": the stretch is outside the image");
+            else if (!near(img.at(x, y), pal.pLane[state]))
                 fail("P" + std::to_string(p) + " lane at x=" + std::to_string(x) + ": expected " +
                      rgb(pal.pLane[state]) + ", got " + rgb(img.at(x, y)));
             return true;

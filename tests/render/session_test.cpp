@@ -264,8 +264,8 @@ int classOf(const Runtime& rt, std::size_t p, const std::vector<Event>& events) 
     return -1;
 }
 
-TEST(SeriesRecorder, LanesKeepWhatEveryPRanThroughThinning) {
-    // The small steady-state marks from about tick 40 000 to 47 000; 48 000 ticks thin the series twice.
+TEST(SeriesRecorder, LanesBookEveryStepsTimeOnItsPsClock) {
+    // The small steady-state marks from about tick 40 000 to 47 000.
     LoadedScenario sc = loadScenario("steady-state");
     sc.scenario.gogc = 25;
     ParamValues v = sc.scenario.defaults();
@@ -273,61 +273,97 @@ TEST(SeriesRecorder, LanesKeepWhatEveryPRanThroughThinning) {
     const std::uint64_t end = 48000;
     Session s(sc, v);
     s.seek(end);
-    const SeriesRecorder& rec = s.series();
+    const PLaneRecorder& rec = s.series().lanes();
     ASSERT_EQ(rec.procs(), s.runtime().allp.size());
-    ASSERT_LT(rec.samples().size(), end / 2);
 
+    // The oracle: each step's cost on each P's clock, under the class the scheduler's record gives it.
     RuntimeConfig cfg = runConfig(sc);
     cfg.recordEvents = true;
     Runtime rt(cfg);
     sc.scenario.build(rt, v);
     rt.events.clear();
-    std::size_t sample = 1; // samples[0] is tick 0
-    std::vector<PLaneMask> seen(rec.procs(), 0), drawn(rec.procs(), 0), since(rec.procs(), 0);
-    std::vector<int> last(rec.procs(), -1);
+    std::vector<std::int64_t> clock, unknown(rec.procs(), 0);
+    for (const P& p : rt.allp)
+        clock.push_back(p.clock);
+    const std::vector<std::int64_t> start = clock;
+    std::vector<PLaneTimes> oracle(rec.procs(), PLaneTimes{});
     while (rt.tick < end && rt.step()) {
         for (std::size_t p = 0; p < rec.procs(); p++) {
-            if (rt.lastStep != Runtime::StepKind::stw && rt.curP == p)
-                last[p] = classOf(rt, p, rt.events);
-            if (last[p] >= 0)
-                since[p] |= pLaneBit(static_cast<PLaneState>(last[p]));
-            if (rt.lastStep == Runtime::StepKind::stw)
-                since[p] |= pLaneBit(PLaneState::stw);
+            const std::int64_t dt = rt.allp[p].clock - clock[p];
+            clock[p] = rt.allp[p].clock;
+            const int c = rt.lastStep == Runtime::StepKind::stw ? static_cast<int>(PLaneState::stw)
+                                                                : classOf(rt, p, rt.events);
+            (c >= 0 ? oracle[p][static_cast<std::size_t>(c)] : unknown[p]) += dt;
         }
         rt.events.clear();
-        if (sample < rec.samples().size() && rec.samples()[sample].tick == rt.tick) {
-            // Every state a P was in since the previous sample is in this sample's mask.
-            for (std::size_t p = 0; p < rec.procs(); p++) {
-                EXPECT_EQ(since[p] & ~rec.laneMask(sample, p), 0)
-                    << "P" << p << " at tick " << rt.tick << ": model " << int{since[p]} << ", lane "
-                    << int{rec.laneMask(sample, p)};
-                seen[p] |= since[p];
-                drawn[p] |= rec.laneMask(sample, p);
-                since[p] = 0;
-            }
-            sample++;
-        }
     }
-    EXPECT_EQ(sample, rec.samples().size());
-    // The run had user code, a mark worker and STW on some P, and the lanes show them.
-    PLaneMask all = 0;
-    for (std::size_t p = 0; p < rec.procs(); p++)
-        all |= drawn[p];
-    for (PLaneState st : {PLaneState::mutator, PLaneState::markFractional, PLaneState::stw})
-        EXPECT_NE(all & pLaneBit(st), 0) << pLaneName(st);
+    for (std::size_t p = 0; p < rec.procs(); p++) {
+        const std::vector<PLaneSegment>& segs = rec.segments(p);
+        ASSERT_FALSE(segs.empty());
+        // The segments tile the P's clock from the start to now, in order.
+        EXPECT_EQ(segs.front().t0, start[p]);
+        EXPECT_EQ(segs.back().t1, clock[p]);
+        PLaneTimes got{};
+        for (std::size_t k = 0; k < segs.size(); k++) {
+            EXPECT_LT(segs[k].t0, segs[k].t1);
+            if (k > 0) {
+                EXPECT_EQ(segs[k - 1].t1, segs[k].t0) << "P" << p << " segment " << k;
+                EXPECT_LT(segs[k - 1].tick1, segs[k].tick0);
+            }
+            std::int64_t sum = 0;
+            for (std::size_t i = 0; i < got.size(); i++) {
+                got[i] += segs[k].ns[i];
+                sum += segs[k].ns[i];
+            }
+            EXPECT_EQ(sum, segs[k].t1 - segs[k].t0);
+        }
+        // Every state's time is at least what the oracle could classify, and nothing is lost.
+        std::int64_t total = 0, known = 0;
+        for (std::size_t i = 0; i < got.size(); i++) {
+            EXPECT_GE(got[i], oracle[p][i]) << "P" << p << " " << pLaneName(static_cast<PLaneState>(i));
+            total += got[i];
+            known += oracle[p][i];
+        }
+        EXPECT_EQ(total, known + unknown[p]) << "P" << p;
+        EXPECT_LT(unknown[p], total / 4) << "P" << p << ": the oracle classified too little to check";
+    }
+    // The run had user code, a fractional mark worker and STW, and the lanes book them.
+    for (PLaneState st : {PLaneState::mutator, PLaneState::markFractional, PLaneState::stw}) {
+        std::int64_t t = 0;
+        for (std::size_t p = 0; p < rec.procs(); p++)
+            for (const PLaneSegment& seg : rec.segments(p))
+                t += seg.ns[static_cast<std::size_t>(st)];
+        EXPECT_GT(t, 0) << pLaneName(st);
+    }
 }
 
-TEST(PLanes, AColumnShowsItsMostGCRelatedState) {
-    EXPECT_EQ(pLaneShown(0), PLaneState::idle);
-    EXPECT_EQ(pLaneShown(pLaneBit(PLaneState::mutator)), PLaneState::mutator);
-    EXPECT_EQ(pLaneShown(pLaneBit(PLaneState::mutator) | pLaneBit(PLaneState::assist)), PLaneState::assist);
-    EXPECT_EQ(pLaneShown(pLaneBit(PLaneState::markDedicated) | pLaneBit(PLaneState::stw)), PLaneState::stw);
-    EXPECT_EQ(pLaneShown(0xff), PLaneState::stw);
-    for (int i = 0; i < pLaneStates; i++) {
-        const auto st = static_cast<PLaneState>(i);
-        EXPECT_EQ(pLaneShown(pLaneBit(st)), st);
-        EXPECT_NE(std::string(pLaneName(st)), "");
+TEST(SeriesRecorder, ALiveChangeForgetsTheLanesAfterIt) {
+    auto s = session("tricolor-basics");
+    s->seek(40);
+    const PLaneRecorder before = s->series().lanes();
+    s->seek(60);
+    s->seek(40);
+    s->setGOGC(50);
+    for (std::size_t p = 0; p < before.procs(); p++) {
+        const std::vector<PLaneSegment>& got = s->series().lanes().segments(p);
+        ASSERT_LE(got.size(), before.segments(p).size());
+        for (std::size_t k = 0; k < got.size(); k++) {
+            EXPECT_LE(got[k].tick1, 40u);
+            EXPECT_EQ(got[k].t0, before.segments(p)[k].t0);
+        }
     }
+}
+
+TEST(PLanes, AColumnShowsTheStateWithTheMostTime) {
+    PLaneTimes t{};
+    EXPECT_EQ(pLaneDominant(t), PLaneState::stw); // a tie goes to the more GC-related state
+    t[static_cast<std::size_t>(PLaneState::mutator)] = 90;
+    t[static_cast<std::size_t>(PLaneState::stw)] = 10;
+    EXPECT_EQ(pLaneDominant(t), PLaneState::mutator);
+    t[static_cast<std::size_t>(PLaneState::assist)] = 90;
+    EXPECT_EQ(pLaneDominant(t), PLaneState::assist);
+    for (int i = 0; i < pLaneStates; i++)
+        EXPECT_NE(std::string(pLaneName(static_cast<PLaneState>(i))), "");
 }
 
 } // namespace
