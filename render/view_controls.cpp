@@ -38,16 +38,6 @@ float buttonWidth(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
-constexpr BarrierMode barrierModes[] = {BarrierMode::hybrid, BarrierMode::hybridConceptual,
-                                        BarrierMode::dijkstra, BarrierMode::yuasa, BarrierMode::off};
-
-} // namespace
-
 // flowSameLine keeps the next item, width pixels wide, on the current row after a gap when it fits
 // there; otherwise it starts a new row (counted in wraps), so that a narrow window keeps every control.
 void flowSameLine(float width, float gap, int& wraps) {
@@ -57,6 +47,16 @@ void flowSameLine(float width, float gap, int& wraps) {
     else
         wraps++;
 }
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+    return s;
+}
+
+constexpr BarrierMode barrierModes[] = {BarrierMode::hybrid, BarrierMode::hybridConceptual,
+                                        BarrierMode::dijkstra, BarrierMode::yuasa, BarrierMode::off};
+
+} // namespace
 
 void App::drawControlBar() {
     const float gap = ImGui::GetFontSize() * 1.2f;
