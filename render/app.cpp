@@ -130,6 +130,9 @@ void App::handle(Action a, StepBy by) {
         }
         changed();
         break;
+    case Action::toggleLoop:
+        settings_.loop = !settings_.loop;
+        break;
     case Action::restart: {
         std::string name = session_->scenario().file.empty() ? session_->scenario().scenario.name
                                                              : session_->scenario().file;
@@ -147,6 +150,12 @@ void App::advance(double dt) {
     for (std::uint64_t i = 0; i < n; i++) {
         const std::uint64_t before = session_->tick();
         if (!session_->stepEventForward()) {
+            if (settings_.loop && !error() && before > 0) {
+                // Loop: the end of the run goes on at tick 0 (the explored run is kept).
+                session_->seek(0);
+                loops_++;
+                continue;
+            }
             clock_.setPlaying(false);
             break;
         }
@@ -232,10 +241,12 @@ void App::frame(double dt) {
     continueForward();
     advance(dt);
     compareLanes_.reset();
+    drawnNodes_.clear();
     frameDt_ = dt;
     statusAge_ += dt;
     ImGuiIO& io = ImGui::GetIO();
-    layout_ = computeWindowLayout(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFontSize(), settings_.view);
+    layout_ = computeWindowLayout(io.DisplaySize.x, io.DisplaySize.y, ImGui::GetFontSize(), settings_.view,
+                                  controlRows_);
     const WindowLayout& layout = layout_;
     const Palette& pal = palette(settings_.palette);
 

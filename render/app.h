@@ -39,6 +39,7 @@ enum class Action : std::uint8_t {
     forward,    // Right arrow (with a StepBy)
     back,       // Left arrow (with a StepBy)
     restart,    // R
+    toggleLoop, // L
 };
 
 // StepBy is what one step covers: → one event, Shift+→ one mutator operation, Ctrl+→ one GC phase,
@@ -50,6 +51,7 @@ struct AppSettings {
     PaletteKind palette = PaletteKind::standard;
     ColourBy colourBy = ColourBy::marking;
     ViewSelection view = ViewSelection::all;
+    bool loop = false; // playing past the end of the run starts again at tick 0
 };
 
 struct AppOptions {
@@ -75,6 +77,12 @@ struct GifRequest {
     std::uint64_t from = 0, to = 0, every = 1;
 };
 
+// GraphNodeDrawn is where the object graph drew an object's circle in the last frame (--dump-state).
+struct GraphNodeDrawn {
+    uintptr addr = 0;
+    float x = 0, y = 0, radius = 0;
+};
+
 // SeekMeasurement is what --measure-seeks reports: the wall time until each seek arrived, the work
 // of every frame on the way, and how many events the whole run emitted.
 struct SeekMeasurement {
@@ -96,6 +104,9 @@ class App {
     bool largeFonts() const { return settings_.largeFonts; }
     const Session& session() const { return *session_; }
     bool playing() const { return clock_.playing(); }
+    bool looping() const { return settings_.loop; }
+    // loops is how often playing wrapped around to tick 0 (Loop).
+    std::uint64_t loops() const { return loops_; }
     const HeapMapView& heapMap() const { return heapMap_; }
     const TimelineView& timelineView() const { return timelineView_; }
     // allocatorLayout is where the last frame laid out the allocator view (--dump-allocator).
@@ -109,6 +120,8 @@ class App {
     const Comparison* comparison() const { return compare_.get(); }
     // compareLanes is where the last frame drew the compare view's two lanes (their range is in ticks).
     const std::optional<std::array<TimelineState, 2>>& compareLanes() const { return compareLanes_; }
+    // graphNodesDrawn is where the object graph drew its objects in the last frame it was shown.
+    const std::vector<GraphNodeDrawn>& graphNodesDrawn() const { return drawnNodes_; }
     // error is the model's failure message once a step threw (the run is then paused).
     const std::optional<std::string>& error() const { return session_->error(); }
 
@@ -123,6 +136,10 @@ class App {
     GuiSettings guiSettings() const;
     // memLimitSliderRect is where the last frame drew the GOMEMLIMIT slider (scripted input aims at it).
     const Rect& memLimitSliderRect() const { return memLimitRect_; }
+    // gcButtonRect is where the last frame drew the GC button; controlRows how many rows the control bar
+    // took (it wraps on a narrow window).
+    const Rect& gcButtonRect() const { return gcRect_; }
+    int controlRows() const { return controlRows_; }
     // takeGifRequest returns the GIF export the user asked for since the last call, if any.
     std::optional<GifRequest> takeGifRequest() { return std::exchange(gifRequest_, std::nullopt); }
 
@@ -187,6 +204,7 @@ class App {
     std::uint64_t graphVersion_ = 0;
     std::optional<uintptr> graphFocus_;
     ObjectGraph graph_;
+    std::vector<GraphNodeDrawn> drawnNodes_;
     // Side by side: the compared run, the settings being edited for it, why it could not be built.
     std::unique_ptr<Comparison> compare_;
     RunOverrides compareEdit_;
@@ -202,10 +220,16 @@ class App {
     GoVersion goVersion_ = GoVersion::go1_19;
     std::int64_t memLimitSlider_ = 0; // the GOMEMLIMIT control's value in bytes (int64 max: off)
     Rect memLimitRect_;
+    Rect gcRect_;
     WindowLayout layout_;
     std::string status_;
     double statusAge_ = 0;
     std::optional<GifRequest> gifRequest_;
+    std::uint64_t loops_ = 0;
+    // The control bar's rows in the last frame (it wraps on a narrow window) and, while drawing, how
+    // many times it wrapped.
+    int controlRows_ = 3;
+    int controlWraps_ = 0;
 };
 
 } // namespace gclab::render

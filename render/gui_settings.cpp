@@ -71,10 +71,14 @@ std::string apply(GuiSettings& s, std::string_view key, std::string_view value) 
             return "expected events per second from " + std::to_string(SimClock::minRate) + " to " +
                    std::to_string(SimClock::maxRate);
         s.speed = v;
+    } else if (key == "loop") {
+        if (value != "true" && value != "false")
+            return "expected true or false";
+        s.loop = value == "true";
     } else if (key == "scenario") {
         s.scenario = std::string(value);
     } else {
-        return "expected a setting: large_fonts, palette, colour_by, view, speed or scenario";
+        return "expected a setting: large_fonts, palette, colour_by, view, speed, loop or scenario";
     }
     return "";
 }
@@ -133,7 +137,8 @@ std::string formatGuiSettings(const GuiSettings& s) {
         << "palette = " << (s.palette == PaletteKind::colourBlindSafe ? "colour-blind" : "standard") << "\n"
         << "colour_by = " << colourByKey(s.colourBy) << "\n"
         << "view = " << viewSelectionName(s.view) << "\n"
-        << "speed = " << s.speed << "\n";
+        << "speed = " << s.speed << "\n"
+        << "loop = " << (s.loop ? "true" : "false") << "\n";
     if (!s.scenario.empty())
         out << "scenario = " << s.scenario << "\n";
     return out.str();

@@ -1,5 +1,5 @@
 // gclab-gui — the settings the window remembers between runs, in $XDG_CONFIG_HOME/gclab/gui.ini
-// (default ~/.config/gclab/gui.ini): large fonts, palette, speed, colouring, views and the last
+// (default ~/.config/gclab/gui.ini): large fonts, palette, speed, loop, colouring, views and the last
 // scenario.
 //
 // The file is `key = value` lines; `#` starts a comment line. A settings file must never stop the
@@ -22,6 +22,7 @@ struct GuiSettings {
     ColourBy colourBy = ColourBy::marking;
     ViewSelection view = ViewSelection::all;
     int speed = 20;       // events per second (SimClock::minRate … maxRate)
+    bool loop = false;    // playing past the end of the run starts again at tick 0
     std::string scenario; // the last scenario shown; "" = the default
     friend bool operator==(const GuiSettings&, const GuiSettings&) = default;
 };

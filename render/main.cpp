@@ -110,6 +110,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(SimClock::minRate, SimClock::maxRate));
     app.add_flag("--play", play, "Start playing (the default in a window; headless frames advance 1/60 s)");
     app.add_flag("--paused", paused, "Start paused");
+    app.add_flag("--loop", opts.settings.loop,
+                 "Loop: playing past the end of the run starts again at tick 0");
     app.add_flag("--validate", opts.validate, "Check every model invariant after each heavy allocator step");
     app.add_option("--frames", gui.frames, "Headless: frames to render before the screenshot (default 3)")
         ->check(CLI::Range(2, 10000));
@@ -193,6 +195,8 @@ int main(int argc, char** argv) {
             view = viewSelectionName(saved.view);
         if (app.count("--speed") == 0)
             speed = saved.speed;
+        if (app.count("--loop") == 0)
+            opts.settings.loop = saved.loop;
         if (scenario.empty() && positional.empty() && !saved.scenario.empty() && params.empty()) {
             try {
                 loadScenario(saved.scenario);

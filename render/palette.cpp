@@ -108,6 +108,14 @@ Palette build(PaletteKind kind) {
     p.markBand = hex(0x3A3F4C);
     p.sweepBand = hex(0x22303A);
     p.playhead = hex(0xF0E442);
+    p.triggerLine = hex(0xFFD9A0);     // a pale version of the goal's orange
+    p.memoryLimitLine = hex(0xFF4040); // GOMEMLIMIT: a hard red
+    p.heapSysLine = hex(0xD8DCE3);     // lighter than HeapInuse
+    // idle, mutator, sweep/scavenge, idle / assist / fractional / dedicated marking, STW: Okabe–Ito
+    // hues, the three worker modes as shades of one blue.
+    p.pLane = {hex(0x1C1F25), hex(0x009E73), hex(0xCC79A7), hex(0x9CC3E0),
+               hex(0xE69F00), hex(0x3D8CD0), hex(0x0A5A9C), hex(0xD55E00)};
+    p.barrierShade = hex(0xFF2D95);
     p.compareLiveLine = hex(0x009E73);
     p.compareGoalLine = hex(0xCC79A7);
 

@@ -68,6 +68,11 @@ struct Palette {
 
     // The timeline.
     Rgba heapLiveLine, heapGoalLine, heapInuseLine, heapReleasedLine, stwBand, markBand, sweepBand, playhead;
+    Rgba triggerLine, memoryLimitLine, heapSysLine;
+    // The timeline's P lanes, indexed by PLaneState (render/p_lanes.h).
+    std::array<Rgba, 8> pLane{};
+    // The latest write barriers (Runtime::recentShades) in the heap map and the object graph.
+    Rgba barrierShade;
     // The compared run's heapLive and heap goal (the compare view).
     Rgba compareLiveLine, compareGoalLine;
 

@@ -254,12 +254,13 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
     std::vector<float> n;
     if (colon != std::string::npos && !parseNumbers(t.substr(colon + 1), n))
         return false;
-    if (head == "space" || head == "right" || head == "left" || head == "r") {
+    if (head == "space" || head == "right" || head == "left" || head == "r" || head == "l") {
         if (colon != std::string::npos)
             return false;
         SDL_Keycode k = head == "space"   ? SDLK_SPACE
                         : head == "right" ? SDLK_RIGHT
                         : head == "left"  ? SDLK_LEFT
+                        : head == "l"     ? SDLK_l
                                           : SDLK_r;
         out.push_back(ScriptFrame{K::key, k, mod, 0, 0, std::nullopt});
         return true;
@@ -364,17 +365,26 @@ DrawCounts countDraws(const ImDrawData& d) {
 
 std::string formatState(const App& app) {
     const Runtime& rt = app.session().runtime();
-    char buf[256];
+    char buf[512];
     std::snprintf(
         buf, sizeof buf,
         "tick %llu\nhash %016llx\ngogc %d\nbarrier %s\nplaying %d\nforked %d\nmemlimit %lld\ngo %s\ncycles "
-        "%u\n",
+        "%u\nloop %d\nloops %llu\ncontrol_rows %d\ncontrol_bar_bottom %.1f\ngc_button %.1f %.1f %.1f %.1f\n",
         static_cast<unsigned long long>(rt.tick),
         static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h), rt.gcController.gcPercent,
         std::string(barrierModeName(rt.barrier)).c_str(), app.playing() ? 1 : 0,
         app.session().original() != nullptr ? 1 : 0, static_cast<long long>(rt.gcController.memoryLimit),
-        rt.config().goVersion == GoVersion::go1_26 ? "1.26" : "1.19", static_cast<unsigned>(rt.work.cycles));
+        rt.config().goVersion == GoVersion::go1_26 ? "1.26" : "1.19", static_cast<unsigned>(rt.work.cycles),
+        app.looping() ? 1 : 0, static_cast<unsigned long long>(app.loops()), app.controlRows(),
+        app.layout().controls.y1, app.gcButtonRect().x0, app.gcButtonRect().y0, app.gcButtonRect().x1,
+        app.gcButtonRect().y1);
     std::string out = buf;
+    for (const GraphNodeDrawn& n : app.graphNodesDrawn()) {
+        std::snprintf(buf, sizeof buf, "graph_node %#llx %.1f %.1f %.1f\n",
+                      static_cast<unsigned long long>(n.addr), static_cast<double>(n.x),
+                      static_cast<double>(n.y), static_cast<double>(n.radius));
+        out += buf;
+    }
     if (const Comparison* c = app.comparison()) {
         const Runtime& b = c->run().runtime();
         std::snprintf(buf, sizeof buf, "compare_tick %llu\ncompare_hash %016llx\ncompare_gogc %d\n",
@@ -392,7 +402,7 @@ std::string checkScript(const std::vector<std::string>& script) {
     std::vector<ScriptFrame> frames;
     for (const std::string& t : script)
         if (!expandToken(t, frames))
-            return "--keys: expected space, right, left or r (optionally shift+, ctrl+ or alt+), wait, "
+            return "--keys: expected space, right, left, r or l (optionally shift+, ctrl+ or alt+), wait, "
                    "click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION or memlimit:FRACTION, got '" +
                    t + "'";
     return "";
@@ -568,6 +578,10 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     if (!e.key.repeat && plain)
                         app.handle(Action::restart);
                     break;
+                case SDLK_l:
+                    if (!e.key.repeat && plain)
+                        app.handle(Action::toggleLoop);
+                    break;
                 case SDLK_F11:
                     if (!e.key.repeat)
                         SDL_SetWindowFullscreen(
@@ -688,8 +702,9 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         if (!cfg.dumpLayout.empty() && !writeText(cfg.dumpLayout, formatHeapViewState(app.heapMap().state())))
             rc = 1;
         if (!cfg.dumpTimeline.empty() &&
-            !writeText(cfg.dumpTimeline,
-                       formatTimelineState(app.timelineView().state()) + compareLanesText(app)))
+            !writeText(cfg.dumpTimeline, formatTimelineState(app.timelineView().state()) +
+                                             formatTimelineScale(app.timelineView().state()) +
+                                             compareLanesText(app)))
             rc = 1;
         if (!cfg.dumpState.empty() && !writeText(cfg.dumpState, formatState(app)))
             rc = 1;

@@ -22,7 +22,7 @@ void SeriesImage::fillColumns(double xa, double xb, std::uint32_t abgr) {
         std::fill_n(px.begin() + static_cast<std::ptrdiff_t>(y) * width + a, b - a, abgr);
 }
 
-std::vector<std::pair<double, double>> foldedPoints(const std::vector<SeriesSample>& samples,
+std::vector<std::pair<double, double>> foldedPoints(std::span<const SeriesSample> samples,
                                                     std::uint64_t SeriesSample::*field,
                                                     const TimelineState& st, double yMax) {
     const Rect& r = st.plot;
@@ -65,16 +65,15 @@ void paintRun(SeriesImage& img, int c, int thick, double ya, double yb, std::uin
 
 } // namespace
 
-void paintSeries(SeriesImage& img, const std::vector<SeriesSample>& samples,
-                 std::uint64_t SeriesSample::*field, const TimelineState& st, double yMax, std::uint32_t abgr,
-                 int thick) {
-    thick = std::max(1, thick);
-    std::vector<std::pair<double, double>> pts = foldedPoints(samples, field, st, yMax);
+namespace {
+
+// paintPolyline paints the segments between consecutive points, one column at a time: in each column
+// the rows between where the segment enters and where it leaves.
+void paintPolyline(SeriesImage& img, std::vector<std::pair<double, double>> pts, std::uint32_t abgr,
+                   int thick) {
     if (pts.size() == 1)
         pts.push_back(pts.front());
     for (std::size_t k = 1; k < pts.size(); k++) {
-        // The segment a -> b in image coordinates, painted one column at a time: in each column the
-        // rows between where the segment enters and where it leaves.
         const double ax = pts[k - 1].first - img.x0, ay = pts[k - 1].second - img.y0;
         const double bx = pts[k].first - img.x0, by = pts[k].second - img.y0;
         const int c0 = static_cast<int>(std::floor(ax)), c1 = static_cast<int>(std::floor(bx));
@@ -85,6 +84,67 @@ void paintSeries(SeriesImage& img, const std::vector<SeriesSample>& samples,
             const double ya = c == c0 ? ay : yAt(static_cast<double>(c));
             const double yb = c == c1 ? by : yAt(static_cast<double>(c + 1));
             paintRun(img, c, thick, std::min(ya, yb), std::max(ya, yb), abgr);
+        }
+    }
+}
+
+} // namespace
+
+void paintSeries(SeriesImage& img, std::span<const SeriesSample> samples, std::uint64_t SeriesSample::*field,
+                 const TimelineState& st, double yMax, std::uint32_t abgr, int thick) {
+    thick = std::max(1, thick);
+    std::size_t i = 0;
+    while (i < samples.size()) {
+        while (i < samples.size() && samples[i].*field == SeriesSample::unset)
+            i++;
+        std::size_t j = i;
+        while (j < samples.size() && samples[j].*field != SeriesSample::unset)
+            j++;
+        if (j > i)
+            paintPolyline(img, foldedPoints(samples.subspan(i, j - i), field, st, yMax), abgr, thick);
+        i = j;
+    }
+}
+
+std::vector<ColumnTimes> laneColumnTimes(const PLaneRecorder& rec, const TimelineState& st, std::size_t p,
+                                         int c0, int c1) {
+    std::vector<ColumnTimes> out(static_cast<std::size_t>(std::max(0, c1 - c0)), ColumnTimes{});
+    if (p >= rec.procs() || out.empty())
+        return out;
+    const std::vector<PLaneSegment>& v = rec.segments(p);
+    const double ns0 = st.nsAt(c0), ns1 = st.nsAt(c1);
+    // Segments follow each other on the P's clock: the first that ends after ns0, until one starts after ns1.
+    auto it = std::upper_bound(v.begin(), v.end(), ns0,
+                               [](double t, const PLaneSegment& s) { return t < static_cast<double>(s.t1); });
+    for (; it != v.end() && static_cast<double>(it->t0) < ns1; ++it) {
+        const double xa = st.xOf(static_cast<double>(it->t0)), xb = st.xOf(static_cast<double>(it->t1));
+        const int ca = std::max(c0, static_cast<int>(std::floor(xa)));
+        const int cb = std::min(c1 - 1, static_cast<int>(std::floor(xb)));
+        for (int c = ca; c <= cb; c++) {
+            const double part =
+                xb > xa ? (std::min(xb, c + 1.0) - std::max(xa, static_cast<double>(c))) / (xb - xa) : 1.0;
+            ColumnTimes& col = out[static_cast<std::size_t>(c - c0)];
+            for (std::size_t s = 0; s < col.size(); s++)
+                col[s] += static_cast<double>(it->ns[s]) * part;
+        }
+    }
+    return out;
+}
+
+void paintLanes(SeriesImage& img, const PLaneRecorder& rec, const TimelineState& st,
+                const std::array<std::uint32_t, pLaneStates>& colours) {
+    for (std::size_t p = 0; p < rec.procs() && img.width > 0; p++) {
+        const std::vector<ColumnTimes> cols = laneColumnTimes(rec, st, p, img.x0, img.x0 + img.width);
+        const Rect lane = pLaneRect(st.lanes, rec.procs(), p);
+        const int y0 = std::max(0, static_cast<int>(std::floor(lane.y0)) - img.y0);
+        const int y1 = std::min(img.height, static_cast<int>(std::floor(lane.y1)) - img.y0);
+        for (int c = 0; c < img.width; c++) {
+            const ColumnTimes& t = cols[static_cast<std::size_t>(c)];
+            const auto best = static_cast<std::size_t>(pLaneDominant(t));
+            if (t[best] <= 0)
+                continue;
+            for (int y = y0; y < y1; y++)
+                img.px[static_cast<std::size_t>(y) * img.width + c] = colours[best];
         }
     }
 }

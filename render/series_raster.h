@@ -11,7 +11,9 @@
 #include "render/session.h"
 #include "render/timeline_layout.h"
 
+#include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace gclab::render {
@@ -32,14 +34,27 @@ struct SeriesImage {
 
 // foldedPoints is the curve of one field of samples in screen coordinates: per pixel column the
 // first, lowest, highest and last value (fewer when the column holds fewer samples).
-std::vector<std::pair<double, double>> foldedPoints(const std::vector<SeriesSample>& samples,
+std::vector<std::pair<double, double>> foldedPoints(std::span<const SeriesSample> samples,
                                                     std::uint64_t SeriesSample::*field,
                                                     const TimelineState& st, double yMax);
 
 // paintSeries paints the polyline through foldedPoints into img with colour abgr, thick pixels wide
-// (at least 1), over whatever is there.
-void paintSeries(SeriesImage& img, const std::vector<SeriesSample>& samples,
-                 std::uint64_t SeriesSample::*field, const TimelineState& st, double yMax, std::uint32_t abgr,
-                 int thick);
+// (at least 1), over whatever is there. Samples whose value is SeriesSample::unset break the line.
+void paintSeries(SeriesImage& img, std::span<const SeriesSample> samples, std::uint64_t SeriesSample::*field,
+                 const TimelineState& st, double yMax, std::uint32_t abgr, int thick);
+
+// ColumnTimes is the time of each PLaneState in one pixel column.
+using ColumnTimes = std::array<double, pLaneStates>;
+
+// laneColumnTimes is, for screen columns [c0, c1), the time P p spent in each state within each column:
+// every segment's times in proportion to the part of it that lies in the column.
+std::vector<ColumnTimes> laneColumnTimes(const PLaneRecorder& rec, const TimelineState& st, std::size_t p,
+                                         int c0, int c1);
+
+// paintLanes paints one lane per P (pLaneRect of st.lanes) into img, which covers st.lanes: each pixel
+// column in the colour of the state with the most time in it (pLaneDominant); columns without recorded
+// time stay transparent. colours is indexed by PLaneState.
+void paintLanes(SeriesImage& img, const PLaneRecorder& rec, const TimelineState& st,
+                const std::array<std::uint32_t, pLaneStates>& colours);
 
 } // namespace gclab::render

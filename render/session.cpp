@@ -18,10 +18,18 @@ void SeriesRecorder::record(const Runtime& rt) {
         cycles_.push_back(CycleBand{done[i], 0});
     if (!cycles_.empty() && cycles_.back().sweepDoneNs == 0 && rt.gcphase == GCPhase::off && rt.isSweepDone())
         cycles_.back().sweepDoneNs = rt.now();
+    if (samples_.empty())
+        lanes_.start(rt);
+    else
+        lanes_.record(rt);
     if (!samples_.empty() && rt.tick < samples_.back().tick + every_)
         return;
-    samples_.push_back(SeriesSample{rt.tick, rt.now(), rt.gcController.heapLive, rt.gcController.heapGoal(),
-                                    rt.mheap.heapInUse, rt.mheap.heapReleased});
+    const std::int64_t limit = rt.gcController.memoryLimit;
+    samples_.push_back(
+        SeriesSample{rt.tick, rt.now(), rt.gcController.heapLive, rt.gcController.heapGoal(),
+                     rt.mheap.heapInUse, rt.mheap.heapReleased, rt.gcController.trigger(),
+                     limit == noMemoryLimit ? SeriesSample::unset : static_cast<std::uint64_t>(limit),
+                     rt.mheap.heapSys()});
     if (samples_.size() > maxSamples) {
         std::size_t n = 0;
         for (std::size_t i = 0; i < samples_.size(); i += 2)
@@ -33,6 +41,7 @@ void SeriesRecorder::record(const Runtime& rt) {
 
 void SeriesRecorder::forgetAfter(std::uint64_t tick, const Runtime& rt) {
     std::erase_if(samples_, [&](const SeriesSample& s) { return s.tick > tick; });
+    lanes_.forgetAfter(tick, rt);
     cycles_.resize(std::min(cycles_.size(), rt.work.history.size()));
     if (!cycles_.empty() && cycles_.back().sweepDoneNs > rt.now())
         cycles_.back().sweepDoneNs = 0;

@@ -11,6 +11,7 @@
 #include "sim/recording.h"
 
 #include "render/narration_track.h"
+#include "render/p_lanes.h"
 #include "render/scenario_source.h"
 
 #include <cstdint>
@@ -22,14 +23,18 @@
 namespace gclab::render {
 
 // SeriesSample is one point of the timeline view's curves (gcControllerState.heapLive, heapGoal(),
-// mheap.heapInUse) at a tick and its virtual time.
+// trigger(), memoryLimit; MemStats.HeapInuse, HeapSys, HeapReleased) at a tick and its virtual time.
 struct SeriesSample {
+    static constexpr std::uint64_t unset = ~std::uint64_t{0}; // a value the curve skips (GOMEMLIMIT off)
     std::uint64_t tick = 0;
     std::int64_t ns = 0;
     std::uint64_t heapLive = 0;
     std::uint64_t heapGoal = 0;
     std::uint64_t heapInuse = 0;
     std::uint64_t heapReleased = 0;
+    std::uint64_t trigger = 0;
+    std::uint64_t memoryLimit = unset;
+    std::uint64_t heapSys = 0;
 };
 
 // CycleBand is one completed GC cycle for the timeline, with when its sweeping finished (the first
@@ -40,7 +45,8 @@ struct CycleBand {
 };
 
 // SeriesRecorder keeps at most maxSamples samples: when full, it drops every other one and samples
-// half as often from then on. It also keeps every completed cycle (Runtime::work.history).
+// half as often from then on. It also keeps every completed cycle (Runtime::work.history) and what each
+// P ran over time (render/p_lanes.h).
 class SeriesRecorder {
   public:
     static constexpr std::size_t maxSamples = 16384;
@@ -50,6 +56,7 @@ class SeriesRecorder {
     void forgetAfter(std::uint64_t tick, const Runtime& rt);
     const std::vector<SeriesSample>& samples() const { return samples_; }
     const std::vector<CycleBand>& cycles() const { return cycles_; }
+    const PLaneRecorder& lanes() const { return lanes_; }
     // tickAt returns the tick of the last sample at or before virtual time ns (0 before the first).
     std::uint64_t tickAt(std::int64_t ns) const;
 
@@ -57,6 +64,7 @@ class SeriesRecorder {
     std::vector<SeriesSample> samples_;
     std::vector<CycleBand> cycles_;
     std::uint64_t every_ = 1;
+    PLaneRecorder lanes_;
 };
 
 class Session {

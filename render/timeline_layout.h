@@ -4,6 +4,7 @@
 
 #include "render/heap_layout.h"
 
+#include <cstddef>
 #include <string>
 
 namespace gclab::render {
@@ -13,6 +14,11 @@ namespace gclab::render {
 struct TimelineState {
     Rect plot;
     double ns0 = 0, ns1 = 1;
+    double yMax = 1;       // the byte value at the plot's top edge (0 at its bottom)
+    Rect lanes;            // the P lanes under the plot (same x range), one pLaneRect each
+    std::size_t procs = 0; // how many lanes
+
+    double yOf(double bytes) const { return plot.y1 - bytes / yMax * plot.height(); }
 
     double xOf(double ns) const { return plot.x0 + (ns - ns0) / (ns1 - ns0) * plot.width(); }
     double nsAt(double x) const { return ns0 + (x - plot.x0) / plot.width() * (ns1 - ns0); }
@@ -25,5 +31,14 @@ std::string formatTimelineState(const TimelineState& s, const char* key = "timel
 // a message in err) on bad input.
 bool parseTimelineState(const std::string& text, TimelineState& out, std::string& err,
                         const std::string& key = "timeline");
+
+// pLaneRect is lane p of procs lanes stacked in lanes, top to bottom; a pixel row between lanes when
+// they are at least 4 px tall.
+Rect pLaneRect(const Rect& lanes, std::size_t procs, std::size_t p);
+
+// formatTimelineScale writes the line "timeline-scale YMAX X0 Y0 X1 Y1 PROCS" (yMax and the lanes);
+// parseTimelineScale reads it into out (false with a message in err on bad input).
+std::string formatTimelineScale(const TimelineState& s);
+bool parseTimelineScale(const std::string& text, TimelineState& out, std::string& err);
 
 } // namespace gclab::render

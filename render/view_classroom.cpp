@@ -47,6 +47,7 @@ GuiSettings App::guiSettings() const {
     g.colourBy = settings_.colourBy;
     g.view = settings_.view;
     g.speed = clock_.rate();
+    g.loop = settings_.loop;
     g.scenario =
         session_->scenario().file.empty() ? session_->scenario().scenario.name : session_->scenario().file;
     return g;

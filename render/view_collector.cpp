@@ -4,6 +4,7 @@
 #include "sim/visit.h"
 
 #include "render/app.h"
+#include "render/barrier_shades.h"
 #include "render/heap_describe.h"
 #include "render/stat_row.h"
 
@@ -148,6 +149,18 @@ void App::drawCollector() {
     }
     if (shown == 0)
         ImGui::TextDisabled("no goroutine in assist debt");
+
+    heading("Latest write barriers");
+    const Palette& pal = palette(settings_.palette);
+    for (std::size_t i = rt.recentShades.size(); i-- > 0;) {
+        ImGui::TextColored(ImColor(pal.barrierShade.abgr()), "%s",
+                           describeShade(rt.recentShades.at(i)).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s\nslot: old \u2192 new (the heap map and the object graph mark them)",
+                              barrierShadeTip);
+    }
+    if (rt.recentShades.size() == 0)
+        ImGui::TextDisabled("no write barrier yet (the barrier is on only while marking)");
 }
 
 } // namespace gclab::render

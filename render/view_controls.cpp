@@ -28,6 +28,26 @@ void tip(const char* text) {
         ImGui::SetTooltip("%s", text);
 }
 
+Rect lastItemRect() {
+    return Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                ImGui::GetItemRectMax().y};
+}
+
+// buttonWidth is the width of a button labelled label.
+float buttonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// flowSameLine keeps the next item, width pixels wide, on the current row after a gap when it fits
+// there; otherwise it starts a new row (counted in wraps), so that a narrow window keeps every control.
+void flowSameLine(float width, float gap, int& wraps) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + gap + width <= right)
+        ImGui::SameLine(0, gap);
+    else
+        wraps++;
+}
+
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     return s;
@@ -40,6 +60,8 @@ constexpr BarrierMode barrierModes[] = {BarrierMode::hybrid, BarrierMode::hybrid
 
 void App::drawControlBar() {
     const float gap = ImGui::GetFontSize() * 1.2f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    controlWraps_ = 0;
     const ImGuiIO& io = ImGui::GetIO();
     // The modifier held selects what the step buttons cover, as with the arrow keys.
     StepBy by = io.KeyAlt     ? StepBy::cycle
@@ -66,7 +88,10 @@ void App::drawControlBar() {
                       "of a goroutine), Ctrl: one GC phase (gcphase / STW change),\nAlt: one "
                       "GC cycle (memstats.numgc advances)"))
         handle(Action::forward, by);
-    ImGui::SameLine(0, gap);
+    ImGui::SameLine();
+    ImGui::Checkbox("Loop", &settings_.loop);
+    tip("Loop: when playing reaches the end of the run, start again from tick 0  [L]");
+    flowSameLine(ImGui::CalcTextSize("Speed").x + spacing + ImGui::GetFontSize() * 11, gap, controlWraps_);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Speed");
     ImGui::SameLine();
@@ -77,9 +102,11 @@ void App::drawControlBar() {
                          ImGuiSliderFlags_Logarithmic))
         clock_.setRate(rate);
     tip("Events per second while playing; far right: as fast as possible");
-    ImGui::SameLine(0, gap);
+    const std::string tickText = "tick " + withThousands(s.tick());
+    flowSameLine(ImGui::CalcTextSize(tickText.c_str()).x + spacing + ImGui::GetFontSize() * 6, gap,
+                 controlWraps_);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("tick %s", withThousands(s.tick()).c_str());
+    ImGui::TextUnformatted(tickText.c_str());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("A tick is one runtime operation of the deterministic scheduler (Runtime::step).\n"
                           "Explored up to tick %s%s; virtual time %s ns.",
@@ -103,13 +130,13 @@ void App::drawControlBar() {
 
     // Row 2: scenario and live settings.
     drawScenarioPicker();
-    ImGui::SameLine(0, gap);
     drawLiveSettings();
 
     // Row 3: status, and the presenter settings at the right.
     float settingsW = ImGui::CalcTextSize("Large fonts").x + ImGui::CalcTextSize("Colour-blind safe").x +
                       ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemInnerSpacing.x * 2 + gap * 2;
     drawClassroomControls();
+    const float classroomRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     ImGui::SameLine(0, gap);
     ImGui::AlignTextToFramePadding();
     if (error()) {
@@ -130,7 +157,13 @@ void App::drawControlBar() {
         ImGui::TextDisabled("%s", session_->scenario().scenario.description.c_str());
         ImGui::PopClipRect();
     }
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - settingsW));
+    const float settingsX = ImGui::GetWindowContentRegionMax().x - settingsW;
+    if (classroomRight + gap <= settingsX) {
+        ImGui::SameLine(settingsX);
+    } else {
+        controlWraps_++;
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), settingsX));
+    }
     ImGui::Checkbox("Large fonts", &settings_.largeFonts);
     tip("Bigger text and widgets, for a projector");
     ImGui::SameLine(0, gap);
@@ -139,6 +172,7 @@ void App::drawControlBar() {
         settings_.palette = cb ? PaletteKind::colourBlindSafe : PaletteKind::standard;
     tip("Viridis instead of Turbo; Okabe-Ito role colours; grey and black objects also told apart by "
         "pattern");
+    controlRows_ = 3 + controlWraps_;
 }
 
 void App::drawScenarioPicker() {
@@ -204,6 +238,10 @@ void App::drawScenarioPicker() {
 void App::drawLiveSettings() {
     Session& s = *session_;
     const Runtime& rt = s.runtime();
+    const float gap = ImGui::GetFontSize() * 1.2f, spacing = ImGui::GetStyle().ItemSpacing.x;
+    flowSameLine(ImGui::CalcTextSize("GOGC").x + ImGui::GetFrameHeight() + ImGui::CalcTextSize("off").x +
+                     ImGui::GetFontSize() * 7 + 4 * spacing,
+                 gap, controlWraps_);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("GOGC");
     ImGui::SameLine();
@@ -216,12 +254,11 @@ void App::drawLiveSettings() {
     tip("GOGC=off: no cycle starts on its own (debug.SetGCPercent(-1))");
     ImGui::SameLine();
     int g = std::max(gogcSlider_, 1);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     ImGui::BeginDisabled(off);
     if (ImGui::SliderInt("##gogc", &g, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic))
         gogcSlider_ = g;
-    gogcRect_ = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
-                     ImGui::GetItemRectMax().y};
+    gogcRect_ = lastItemRect();
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         s.setGOGC(gogcSlider_);
         changed();
@@ -231,7 +268,8 @@ void App::drawLiveSettings() {
         "live heap \u00d7 (1 + GOGC/100).\nApplied now as a Timeline command: the future is recomputed; "
         "the first change keeps the original run to compare.");
 
-    ImGui::SameLine();
+    flowSameLine(ImGui::CalcTextSize("Barrier").x + spacing + ImGui::GetFontSize() * 10, spacing,
+                 controlWraps_);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Barrier");
     ImGui::SameLine();
@@ -249,13 +287,16 @@ void App::drawLiveSettings() {
     tip("The write barrier (runtime/mbarrier.go gcWriteBarrier, wbBufFlush): hybrid is Go's since 1.8 "
         "(shade the old and, while the stack is grey, the new pointer); dijkstra shades the new, yuasa "
         "the old; off loses objects (the oracle says which).");
-    ImGui::SameLine();
-    if (buttonWithTip("GC", "runtime.GC(): force a cycle now (mgc.go gcStart with gcTriggerCycle)")) {
+    flowSameLine(buttonWidth("GC"), spacing, controlWraps_);
+    const bool gc =
+        buttonWithTip("GC", "runtime.GC(): force a cycle now (mgc.go gcStart with gcTriggerCycle)");
+    gcRect_ = lastItemRect();
+    if (gc) {
         s.forceGC();
         changed();
     }
     if (s.original() != nullptr) {
-        ImGui::SameLine();
+        flowSameLine(ImGui::CalcTextSize("(forked at tick 000 000 000)").x, spacing, controlWraps_);
         ImGui::TextDisabled(
             "(forked at tick %s)",
             withThousands(s.timeline().commands().empty() ? 0 : s.timeline().commands().front().tick)

@@ -9,6 +9,7 @@
 #include "render/view_heap_map.h"
 
 #include "render/heap_describe.h"
+#include "render/why_alive.h"
 
 #include <imgui.h>
 
@@ -314,6 +315,7 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy) {
                "Free page returned to the OS (pageAlloc scavenged bit): HeapReleased");
     row.swatch(pal.unmapped, "reserved",
                "Arena address space reserved (64 MiB at a time) but not mapped yet");
+    row.swatch(pal.barrierShade, "write barrier", barrierShadeTip, true);
 
     if (xf_.cellPx >= detailMinCellPx) {
         LegendRow slots;
@@ -475,8 +477,34 @@ void HeapMapView::drawAddressLabels(const Rect& gutter, const HeapSnapshot& snap
 // [SECTION] slot detail
 //-----------------------------------------------------------------------------
 
+void HeapMapView::drawShadeMarkers(const Rect& view, const std::vector<ShadeMark>& marks,
+                                   const Palette& pal) {
+    // Below slot detail: a 2 px frame around the page of each object, which leaves the cell's own colour
+    // in view; under shadeFrameMinCellPx, where a frame would cover the cell, a 5 px square on it.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 c = col(pal.barrierShade);
+    // Two passes for the squares: every dark border first, so that none covers a neighbour's square.
+    for (int pass = 0; pass < 2; pass++)
+        for (const ShadeMark& m : marks) {
+            const Rect r = pageRect(pageIndex(m.object), geom_, xf_);
+            const double cx = (r.x0 + r.x1) / 2, cy = (r.y0 + r.y1) / 2;
+            if (!view.contains(cx, cy))
+                continue;
+            if (xf_.cellPx >= shadeFrameMinCellPx && pass == 1) {
+                dl->AddRectFilled(v2(r.x0 - 2, r.y0 - 2), v2(r.x1 + 2, r.y0), c);
+                dl->AddRectFilled(v2(r.x0 - 2, r.y1), v2(r.x1 + 2, r.y1 + 2), c);
+                dl->AddRectFilled(v2(r.x0 - 2, r.y0), v2(r.x0, r.y1), c);
+                dl->AddRectFilled(v2(r.x1, r.y0), v2(r.x1 + 2, r.y1), c);
+            } else if (xf_.cellPx < shadeFrameMinCellPx) {
+                const double h = pass == 0 ? 3.5 : 2.5;
+                dl->AddRectFilled(v2(cx - h, cy - h), v2(cx + h, cy + h), pass == 0 ? col(pal.canvas) : c);
+            }
+        }
+}
+
 void HeapMapView::drawSlotDetail(const Runtime& rt, const Rect& view, const HeapSnapshot& snap,
-                                 std::uint64_t version, const Palette& pal, ColourBy by, RowRange rows) {
+                                 std::uint64_t version, const Palette& pal, ColourBy by, RowRange rows,
+                                 const std::vector<ShadeMark>& marks) {
     const std::uint32_t ppr = geom_.pagesPerRow;
     const MHeap& h = rt.mheap;
     auto c0 = static_cast<std::uint64_t>(std::max(0.0, std::floor(xf_.toWorldX(view.x0))));
@@ -589,6 +617,19 @@ void HeapMapView::drawSlotDetail(const Runtime& rt, const Rect& view, const Heap
     for (const P& p : rt.allp)
         if (p.mcache.tiny != 0)
             outlineBytes(p.mcache.tiny, p.mcache.tiny + maxTinySize, col(pal.tinyBlock), thick);
+    // The latest write barriers: their objects outlined, the slot's pointer word filled.
+    for (const ShadeMark& m : marks) {
+        ObjectRef ref;
+        if (!rt.mheap.findObject(m.object, ref))
+            continue;
+        outlineBytes(m.object, m.object + h.span(ref.span).elemsize, col(pal.barrierShade), thick);
+        const uintptr w = m.object + uintptr{m.word} * wordBytes;
+        if (m.role == ShadeRole::slot && visible(pageIndex(w))) {
+            const Rect r = wordRect(pageRect(pageIndex(w), geom_, xf_),
+                                    static_cast<std::uint32_t>((w - alignDown(w, pageSize)) / wordBytes));
+            dl->AddRectFilled(v2(r.x0, r.y0), v2(r.x1, r.y1), col(pal.barrierShade));
+        }
+    }
     ObjectRef sel;
     if (selected_ && rt.mheap.findObject(*selected_, sel)) {
         const MSpan& s = h.span(sel.span);
@@ -621,7 +662,8 @@ void HeapMapView::handleClick(const Runtime& rt, const HeapSnapshot& snap, const
 // [SECTION] hover
 //-----------------------------------------------------------------------------
 
-void HeapMapView::drawHover(const Runtime& rt, const Rect& view, const HeapSnapshot& snap) {
+void HeapMapView::drawHover(const Runtime& rt, const Rect& view, const HeapSnapshot& snap,
+                            const std::vector<ShadeMark>& marks, const Palette& pal) {
     ImVec2 m = ImGui::GetIO().MousePos;
     if (!ImGui::IsItemHovered() || !view.contains(m.x, m.y))
         return;
@@ -662,6 +704,13 @@ void HeapMapView::drawHover(const Runtime& rt, const Rect& view, const HeapSnaps
         }
         ImGui::EndTable();
     }
+    // The kept write barriers that touched the object (slot detail) or the page under the cursor.
+    const uintptr hovered = word ? objectBase(rt, pageAddr(*page) + uintptr{*word} * wordBytes) : 0;
+    for (const ShadeMark& mark : marks)
+        if (word ? mark.object == hovered : pageIndex(mark.object) == *page)
+            ImGui::TextColored(ImColor(col(pal.barrierShade)), "write barrier (%s): %s",
+                               shadeRoleName(mark.role),
+                               describeShade(rt.recentShades.at(mark.barrier)).c_str());
     ImGui::Separator();
     ImGui::TextDisabled("Go: %s", d.goSymbol.c_str());
     ImGui::EndTooltip();
@@ -706,14 +755,17 @@ void HeapMapView::drawCanvas(const Runtime& rt, const HeapSnapshot& snap, std::u
     drawPages(view);
     if (xf_.cellPx >= boundaryMinCellPx)
         drawBoundaries(view, snap, pal, vis);
+    const std::vector<ShadeMark> marks = barrierShadeMarks(rt);
     if (xf_.cellPx >= detailMinCellPx)
-        drawSlotDetail(rt, view, snap, version, pal, colourBy, vis);
+        drawSlotDetail(rt, view, snap, version, pal, colourBy, vis, marks);
+    else
+        drawShadeMarkers(view, marks, pal);
     if (xf_.cellPx >= labelMinCellPx)
         drawSpanLabels(rt, view, snap, vis);
     dl->PopClipRect();
     drawAddressLabels(gutter, snap, vis);
     handleClick(rt, snap, view);
-    drawHover(rt, view, snap);
+    drawHover(rt, view, snap, marks, pal);
 }
 
 void HeapMapView::draw(const Runtime& rt, const HeapSnapshot& snap, std::uint64_t version, const Palette& pal,

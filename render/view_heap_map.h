@@ -8,10 +8,13 @@
 //   >= 64 px     slot detail: every page as 32 × 32 words, each word coloured by the slot it belongs to
 //                (allocated / free, alternating shades per slot; tail waste), the freeindex marker, the
 //                64-slot allocCache window of cached spans and each P's tiny block.
+// The latest write barriers (render/barrier_shades.h) are outlined objects with the slot's word filled
+// at slot detail, a frame around the object's page below it (a square on it under 6 px per page).
 // Mouse: wheel zooms about the cursor, dragging pans, hovering shows what is under the cursor; at
 // slot-detail zoom a click selects the object under the cursor (outlined), a click elsewhere clears it.
 #pragma once
 
+#include "render/barrier_shades.h"
 #include "render/gl_texture.h"
 #include "render/heap_layout.h"
 #include "render/heap_snapshot.h"
@@ -28,6 +31,7 @@ class HeapMapView {
     static constexpr double boundaryMinCellPx = 5;
     static constexpr double labelMinCellPx = 48;
     static constexpr double detailMinCellPx = 64;
+    static constexpr double shadeFrameMinCellPx = 6; // write barriers: a frame around the page from here
 
     // Zoom requests, applied on the next draw once the canvas size is known.
     void requestFit(); // fit all reserved arenas, and keep fitting as the heap grows
@@ -60,9 +64,11 @@ class HeapMapView {
     void drawBoundaries(const Rect& view, const HeapSnapshot& snap, const Palette& pal, RowRange rows);
     void drawSpanLabels(const Runtime& rt, const Rect& view, const HeapSnapshot& snap, RowRange rows);
     void drawSlotDetail(const Runtime& rt, const Rect& view, const HeapSnapshot& snap, std::uint64_t version,
-                        const Palette& pal, ColourBy by, RowRange rows);
+                        const Palette& pal, ColourBy by, RowRange rows, const std::vector<ShadeMark>& marks);
+    void drawShadeMarkers(const Rect& view, const std::vector<ShadeMark>& marks, const Palette& pal);
     void drawAddressLabels(const Rect& gutter, const HeapSnapshot& snap, RowRange rows);
-    void drawHover(const Runtime& rt, const Rect& view, const HeapSnapshot& snap);
+    void drawHover(const Runtime& rt, const Rect& view, const HeapSnapshot& snap,
+                   const std::vector<ShadeMark>& marks, const Palette& pal);
     void handleClick(const Runtime& rt, const HeapSnapshot& snap, const Rect& view);
 
     HeapGeometry geom_;

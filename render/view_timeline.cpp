@@ -22,8 +22,12 @@ ImU32 col(Rgba c, std::uint8_t alpha = 255) {
 } // namespace
 
 void legendLine(Rgba c, const char* label, const char* tip) {
-    ImVec2 p = ImGui::GetCursorScreenPos();
     float h = ImGui::GetTextLineHeight();
+    // Wrap to a new line when the entry does not fit on this one.
+    if (ImGui::GetContentRegionAvail().x < h * 1.3f + 2 + ImGui::CalcTextSize(label).x &&
+        ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x + 1)
+        ImGui::NewLine();
+    ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(v2(p.x, p.y + h * 0.4), v2(p.x + h * 1.2, p.y + h * 0.6),
                                               col(c));
     ImGui::Dummy(v2(h * 1.3, h));
@@ -124,6 +128,8 @@ void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, d
                                r.y0,
                                r.x1,
                                r.y1,
+                               state_.lanes.y0,
+                               state_.lanes.y1,
                                state_.ns0,
                                state_.ns1,
                                yMax,
@@ -151,16 +157,30 @@ void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, d
                         col(mix(pal.heapLiveLine, pal.canvas, 0.5)), 2);
         paintSeries(plotImage_, samples, &SeriesSample::heapReleased, state_, yMax, col(pal.heapReleasedLine),
                     2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapSys, state_, yMax, col(pal.heapSysLine), 2);
         paintSeries(plotImage_, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 2);
+        paintSeries(plotImage_, samples, &SeriesSample::memoryLimit, state_, yMax, col(pal.memoryLimitLine),
+                    2);
+        paintSeries(plotImage_, samples, &SeriesSample::trigger, state_, yMax, col(pal.triggerLine), 2);
         paintSeries(plotImage_, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 2);
         paintSeries(plotImage_, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 3);
         plotTex_.upload(plotImage_.width, plotImage_.height, plotImage_.px.data(), false);
+        lanesImage_.reset(state_.lanes);
+        std::array<std::uint32_t, pLaneStates> laneColours{};
+        for (int i = 0; i < pLaneStates; i++)
+            laneColours[static_cast<std::size_t>(i)] = col(pal.pLane[static_cast<std::size_t>(i)]);
+        paintLanes(lanesImage_, s.series().lanes(), state_, laneColours);
+        if (lanesImage_.width > 0 && lanesImage_.height > 0)
+            lanesTex_.upload(lanesImage_.width, lanesImage_.height, lanesImage_.px.data(), false);
     }
     if (plotImage_.width == 0 || plotImage_.height == 0)
         return;
-    ImGui::GetWindowDrawList()->AddImage(
-        plotTex_.imguiId(), v2(plotImage_.x0, plotImage_.y0),
-        v2(plotImage_.x0 + plotImage_.width, plotImage_.y0 + plotImage_.height));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddImage(plotTex_.imguiId(), v2(plotImage_.x0, plotImage_.y0),
+                 v2(plotImage_.x0 + plotImage_.width, plotImage_.y0 + plotImage_.height));
+    if (lanesImage_.width > 0 && lanesImage_.height > 0 && lanesTex_.valid())
+        dl->AddImage(lanesTex_.imguiId(), v2(lanesImage_.x0, lanesImage_.y0),
+                     v2(lanesImage_.x0 + lanesImage_.width, lanesImage_.y0 + lanesImage_.height));
 }
 
 std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette& pal) {
@@ -176,6 +196,18 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     legendLine(pal.heapInuseLine, "HeapInuse", "runtime.MemStats.HeapInuse: bytes in in-use spans");
     legendLine(pal.heapReleasedLine, "released",
                "runtime.MemStats.HeapReleased: free pages returned to the OS (the scavenger; new growth)");
+    legendLine(pal.triggerLine, "trigger",
+               "gcControllerState.trigger() (mgcpacer.go): heapLive at which the next cycle starts, "
+               "between 45/64 and 61/64 of the way from heapMarked to heapGoal");
+    const bool limitSet = std::any_of(samples.begin(), samples.end(), [](const SeriesSample& x) {
+        return x.memoryLimit != SeriesSample::unset;
+    });
+    if (limitSet)
+        legendLine(pal.memoryLimitLine, "GOMEMLIMIT",
+                   "gcControllerState.memoryLimit (debug.SetMemoryLimit): the soft limit on the runtime's "
+                   "memory; drawn only while set, and only when it is within 4× the other curves");
+    legendLine(pal.heapSysLine, "HeapSys",
+               "runtime.MemStats.HeapSys: heap address space mapped (in use + idle + released)");
     legendLine(pal.stwBand, "STW",
                "Stop the world: sweep termination and mark termination (gcStart, gcMarkTermination)");
     legendLine(pal.markBand, "mark", "_GCmark: concurrent marking with the write barrier on");
@@ -183,6 +215,29 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     if (s.original() != nullptr)
         legendLine(mix(pal.heapLiveLine, pal.canvas, 0.5), "original heapLive",
                    "heapLive of the run before the first live settings change");
+    if (series.lanes().procs() > 0) {
+        // The lanes' legend on its own line, or behind a tooltip when the window is short.
+        auto laneLegend = [&] {
+            for (int i = pLaneStates - 1; i >= 0; i--) {
+                const auto st = static_cast<PLaneState>(i);
+                legendLine(pal.pLane[static_cast<std::size_t>(i)], pLaneName(st), pLaneTip(st));
+            }
+        };
+        const bool roomy = ImGui::GetContentRegionAvail().y > ImGui::GetTextLineHeightWithSpacing() * 14;
+        if (roomy)
+            ImGui::NewLine();
+        ImGui::TextDisabled(roomy ? "P lanes:" : "P lanes (hover)");
+        if (!roomy && ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            laneLegend();
+            ImGui::NewLine();
+            ImGui::TextDisabled("Under the plot, a lane per P: what it ran (P.lastRun after each step)");
+            ImGui::EndTooltip();
+        }
+        ImGui::SameLine(0, ImGui::GetTextLineHeight());
+        if (roomy)
+            laneLegend();
+    }
     if (ImGui::SmallButton("Whole run"))
         follow_ = true;
     if (ImGui::IsItemHovered())
@@ -200,8 +255,17 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     ImVec2 origin = ImGui::GetCursorScreenPos();
     const float axisH = ImGui::GetTextLineHeightWithSpacing();
     const float gutter = ImGui::CalcTextSize("000.0 MiB ").x;
+    // The P lanes: a text line each, squeezed to at most a third of the area (at least 3 px each).
+    const auto procs = static_cast<float>(series.lanes().procs());
+    const float laneH =
+        procs == 0
+            ? 0
+            : std::floor(std::max(3.0f, std::min(ImGui::GetTextLineHeight(), (avail.y - axisH) / 3 / procs)));
+    const float lanesH = laneH * procs + (procs > 0 ? 4 : 0);
     Rect plot{origin.x + gutter, origin.y + 4, origin.x + std::max(avail.x, gutter + 20),
-              origin.y + std::max(avail.y - axisH, 24.0f)};
+              origin.y + std::max(avail.y - axisH - lanesH, 24.0f)};
+    state_.lanes = Rect{plot.x0, plot.y1 + 4, plot.x1, plot.y1 + lanesH};
+    state_.procs = series.lanes().procs();
     ImGui::InvisibleButton("plot", v2(avail.x, std::max(avail.y, 24.0f + axisH)),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
@@ -239,18 +303,27 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     state_.ns0 = ns0_;
     state_.ns1 = ns1_;
 
-    double yMax = 1;
-    for (const SeriesSample& x : samples)
+    double yMax = 1, limitMin = 0;
+    for (const SeriesSample& x : samples) {
         yMax = std::max<double>({yMax, static_cast<double>(x.heapLive), static_cast<double>(x.heapGoal),
-                                 static_cast<double>(x.heapInuse), static_cast<double>(x.heapReleased)});
+                                 static_cast<double>(x.heapInuse), static_cast<double>(x.heapReleased),
+                                 static_cast<double>(x.heapSys)});
+        if (x.memoryLimit != SeriesSample::unset)
+            limitMin = limitMin == 0 ? static_cast<double>(x.memoryLimit)
+                                     : std::min(limitMin, static_cast<double>(x.memoryLimit));
+    }
+    // GOMEMLIMIT joins the scale when it is within 4× the heap; far above, it would flatten every curve.
+    if (limitMin > 0 && limitMin <= 4 * yMax)
+        yMax = std::max(yMax, limitMin);
     yMax *= 1.1;
+    state_.yMax = yMax;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(v2(plot.x0, plot.y0), v2(plot.x1, plot.y1), true);
+    dl->PushClipRect(v2(plot.x0, plot.y0), v2(plot.x1, state_.lanes.y1), true);
     drawPlot(s, pal, yMax, endNs);
 
     // The playhead: the current tick's virtual time.
     const float px = std::round(static_cast<float>(state_.xOf(static_cast<double>(rt.now()))));
-    dl->AddRectFilled(v2(px - 1, plot.y0), v2(px + 1, plot.y1), col(pal.playhead));
+    dl->AddRectFilled(v2(px - 1, plot.y0), v2(px + 1, state_.lanes.y1), col(pal.playhead));
     dl->AddTriangleFilled(v2(px - 6, plot.y0), v2(px + 6, plot.y0), v2(px, plot.y0 + 8), col(pal.playhead));
     dl->PopClipRect();
 
@@ -263,13 +336,35 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
         std::string l = formatDuration(std::max(0.0, ns));
         float w = ImGui::CalcTextSize(l.c_str()).x;
         double x = std::clamp(state_.xOf(ns) - w / 2, plot.x0, plot.x1 - w);
-        dl->AddText(v2(x, plot.y1 + 2), text, l.c_str());
+        dl->AddText(v2(x, std::max(plot.y1, state_.lanes.y1) + 2), text, l.c_str());
+    }
+    // Each lane's P in the gutter, when a line of text fits.
+    for (std::size_t p = 0; p < state_.procs && laneH >= ImGui::GetTextLineHeight(); p++) {
+        const Rect lane = pLaneRect(state_.lanes, state_.procs, p);
+        dl->AddText(v2(origin.x, lane.y0), text, ("P" + std::to_string(p)).c_str());
     }
     if (hovered && !active) {
         double ns = state_.nsAt(io.MousePos.x);
-        ImGui::SetTooltip("%s virtual time, tick %s\nclick or drag to seek here",
-                          formatDuration(std::max(0.0, ns)).c_str(),
-                          withThousands(series.tickAt(ns)).c_str());
+        std::string lane;
+        for (std::size_t p = 0; p < state_.procs; p++) {
+            const Rect r = pLaneRect(state_.lanes, state_.procs, p);
+            if (io.MousePos.y < r.y0 || io.MousePos.y >= r.y1 + 1)
+                continue;
+            const int c = static_cast<int>(std::floor(io.MousePos.x));
+            const ColumnTimes t = laneColumnTimes(series.lanes(), state_, p, c, c + 1).front();
+            double total = 0;
+            for (double x : t)
+                total += x;
+            lane = "\nP" + std::to_string(p) + (total <= 0 ? ": nothing recorded here" : ":");
+            for (int i = pLaneStates - 1; i >= 0 && total > 0; i--)
+                if (t[static_cast<std::size_t>(i)] > 0)
+                    lane += " " + std::string(pLaneName(static_cast<PLaneState>(i))) + " " +
+                            std::to_string(std::lround(100 * t[static_cast<std::size_t>(i)] / total)) + "%";
+            lane += "\n(the P's own clock; a column shows the state with the most time)";
+        }
+        ImGui::SetTooltip("%s virtual time, tick %s%s\nclick or drag to seek here",
+                          formatDuration(std::max(0.0, ns)).c_str(), withThousands(series.tickAt(ns)).c_str(),
+                          lane.c_str());
     }
     return seekTo;
 }

@@ -1,6 +1,7 @@
-// gclab-gui — the timeline: heapLive, the heap goal and HeapInuse over virtual time, each GC cycle as
-// a band (STW sweep termination, concurrent mark, STW mark termination, then sweeping until the next
-// cycle; from GCCycleStats in sim/mgc.h), and the playhead at the current tick.
+// gclab-gui — the timeline: heapLive, the heap goal, the trigger, GOMEMLIMIT (while set), HeapInuse,
+// HeapSys and HeapReleased over virtual time, each GC cycle as a band (STW sweep termination, concurrent
+// mark, STW mark termination, then sweeping until the next cycle; from GCCycleStats in sim/mgc.h), a lane
+// per P under the plot saying what it ran (render/p_lanes.h), and the playhead at the current tick.
 //
 // Mouse: dragging the playhead (or clicking anywhere in the plot) seeks; the wheel zooms about the
 // cursor; dragging with the right or middle button pans; double-click shows the whole run.
@@ -58,8 +59,8 @@ class TimelineView {
     bool follow_ = true; // show the whole explored run (until the user zooms or pans)
     double ns0_ = 0, ns1_ = 1;
     TimelineState state_;
-    SeriesImage plotImage_;
-    GlTexture plotTex_;
+    SeriesImage plotImage_, lanesImage_;
+    GlTexture plotTex_, lanesTex_;
     std::vector<double> plotKey_; // what plotImage_ shows: plot, time range, scale, tick, samples, palette
 };
 

@@ -5,17 +5,19 @@
 
 namespace gclab::render {
 
-double controlBarHeight(double fontPx) {
-    // Three rows of widgets (frame height = font + 2 × 4 px padding, scaled with the font), the spacing
+double controlBarHeight(double fontPx, int rows) {
+    // The rows of widgets (frame height = font + 2 × 4 px padding, scaled with the font), the spacing
     // between them and the window padding.
     double scale = fontPx / 16.0;
     double frame = fontPx + 8 * scale;
-    return std::round(3 * frame + 2 * 6 * scale + 2 * 8 * scale);
+    rows = std::max(rows, 1);
+    return std::round(rows * frame + (rows - 1) * 6 * scale + 2 * 8 * scale);
 }
 
-WindowLayout computeWindowLayout(double width, double height, double fontPx, ViewSelection view) {
+WindowLayout computeWindowLayout(double width, double height, double fontPx, ViewSelection view,
+                                 int controlRows) {
     WindowLayout l;
-    double top = std::min(controlBarHeight(fontPx), height);
+    double top = std::min(controlBarHeight(fontPx, controlRows), height);
     l.controls = Rect{0, 0, width, top};
     const Rect body{0, top, width, height};
     const Rect none{0, top, 0, top};

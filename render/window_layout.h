@@ -24,10 +24,12 @@ struct WindowLayout {
     bool showSide = true;
 };
 
-// controlBarHeight is the height of the three-row control bar for a font of fontPx pixels.
-double controlBarHeight(double fontPx);
+// controlBarHeight is the height of a control bar of `rows` rows (three, more when it wraps on a narrow
+// window) for a font of fontPx pixels.
+double controlBarHeight(double fontPx, int rows = 3);
 
-WindowLayout computeWindowLayout(double width, double height, double fontPx, ViewSelection view);
+WindowLayout computeWindowLayout(double width, double height, double fontPx, ViewSelection view,
+                                 int controlRows = 3);
 
 const char* viewSelectionName(ViewSelection v);
 

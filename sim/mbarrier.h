@@ -13,6 +13,8 @@
 
 #include "sim/base.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -33,6 +35,31 @@ struct WBBuf {
     std::vector<uintptr> buf;
     bool full() const { return buf.size() >= wbBufEntries * wbBufEntryPointers; }
     bool empty() const { return buf.empty(); }
+};
+
+// ShadeRecord is one write barrier as its shade event describes it: the slot (a global's index, or a
+// heap object and its pointer field), the old and the new value, and the P that ran it.
+struct ShadeRecord {
+    std::uint64_t tick = 0;
+    std::uint32_t p = 0;
+    bool global = false;
+    uintptr slot = 0; // the global's index, or the object holding the slot
+    std::uint32_t field = 0;
+    uintptr oldValue = 0;
+    uintptr newValue = 0;
+    friend bool operator==(const ShadeRecord&, const ShadeRecord&) = default;
+};
+
+// RecentShades keeps the latest write barriers for views (Go keeps no such record), newest last.
+struct RecentShades {
+    static constexpr std::size_t capacity = 8;
+    std::array<ShadeRecord, capacity> ring{};
+    std::uint64_t total = 0; // barriers ever recorded
+
+    void push(const ShadeRecord& r) { ring[total++ % capacity] = r; }
+    std::size_t size() const { return static_cast<std::size_t>(std::min<std::uint64_t>(total, capacity)); }
+    // at(i) is the i-th of the kept barriers, oldest first (i < size()).
+    const ShadeRecord& at(std::size_t i) const { return ring[(total - size() + i) % capacity]; }
 };
 
 } // namespace gclab

@@ -168,7 +168,7 @@ HeapMemory Runtime::heapMemory() const {
     HeapMemory m;
     m.heapAlloc = mheap.heapStats.totalAlloc() - mheap.heapStats.totalFree();
     m.heapFree = mheap.heapFree;
-    std::uint64_t heapSys = mheap.heapInUse + mheap.heapFree + mheap.heapReleased;
+    std::uint64_t heapSys = mheap.heapSys();
     m.mappedReady = mheap.heapInUse + mheap.heapFree + nonHeapMapped(heapSys, mheap.numArenas());
     return m;
 }

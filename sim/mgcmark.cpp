@@ -159,6 +159,9 @@ std::int64_t Runtime::markUnit(P& p) {
 
 void Runtime::markWorkerTick(P& p, MarkWorkerMode mode) {
     lastStep = StepKind::markWorker;
+    p.lastRun = mode == MarkWorkerMode::dedicated    ? PRun::markDedicated
+                : mode == MarkWorkerMode::fractional ? PRun::markFractional
+                                                     : PRun::markIdle;
     if (p.workerMode != mode) {
         if (p.curg != 0) {
             // The worker preempts the goroutine this P was running.

@@ -121,6 +121,8 @@ class MHeap {
     uintptr heapInUse = 0;    // bytes in mSpanInUse spans (Go 1.19 keeps these three in gcController)
     uintptr heapFree = 0;     // bytes of free pages that are not released
     uintptr heapReleased = 0; // bytes of free pages returned to the OS (incl. fresh growth)
+    // heapSys is MemStats.HeapSys: every byte of heap address space that is mapped.
+    uintptr heapSys() const { return heapInUse + heapFree + heapReleased; }
     HeapStats heapStats;
     struct {
         uintptr base = arenaBaseHint;

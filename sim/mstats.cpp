@@ -62,7 +62,7 @@ MemStats readMemStats(const Runtime& rt) {
     m.HeapInuse = h.heapInUse;
     m.HeapReleased = h.heapReleased;
     m.HeapIdle = h.heapFree + h.heapReleased;
-    m.HeapSys = h.heapInUse + h.heapFree + h.heapReleased;
+    m.HeapSys = h.heapSys();
     m.Sys = m.HeapSys;
     m.NextGC = rt.heapGoal();
     m.NumGC = rt.work.numgc;

@@ -70,6 +70,7 @@ MarkWorkerMode Runtime::findRunnableGCWorker(P& p) {
 void Runtime::runP(P& p) {
     lastStep = StepKind::mcacheFlush;
     if (p.needPrepareForSweep) {
+        p.lastRun = PRun::runtime;
         p.mcache.prepareForSweep(*this);
         p.needPrepareForSweep = false;
         stepCost += cfg_.costs.flushMCache;
@@ -109,6 +110,7 @@ void Runtime::runP(P& p) {
     if (p.curg == 0 && scavengerRunsOn(p)) {
         // The background scavenger takes the P at its scheduling point (mgcscavenge.h).
         lastStep = StepKind::scavenger;
+        p.lastRun = PRun::runtime;
         bgscavengeStep(p);
         stepCost = std::max<std::int64_t>(stepCost, 1);
         p.clock += stepCost;
@@ -118,6 +120,7 @@ void Runtime::runP(P& p) {
         std::uint32_t next = popRunq();
         if (next == 0) {
             lastStep = StepKind::idle;
+            p.lastRun = PRun::idle;
             p.clock += cfg_.costs.idle;
             gcCPULimiter.idleTimePool += cfg_.costs.idle;
             return;
@@ -131,7 +134,10 @@ void Runtime::runP(P& p) {
     curG = g.goid;
     lastStep = g.kind == GKind::user ? StepKind::mutatorOp : StepKind::runtimeG;
     p.sliceLeft--;
+    const std::int64_t assistBefore = work.current.assistTime;
     execOp(p, g);
+    const bool assisted = g.assistWorkLeft > 0 || work.current.assistTime != assistBefore;
+    p.lastRun = g.kind != GKind::user ? PRun::runtime : assisted ? PRun::assist : PRun::mutator;
     if (cfg_.jitterNs != 0)
         stepCost += static_cast<std::int64_t>(rng.below(cfg_.jitterNs + 1));
     stepCost = std::max<std::int64_t>(stepCost, 1);

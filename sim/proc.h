@@ -21,6 +21,11 @@ namespace gclab {
 
 enum class MarkWorkerMode : std::uint8_t { none, dedicated, fractional, idle };
 
+// PRun is what a P's latest step ran: nothing (idle), user code, a mark assist on behalf of its
+// goroutine, a mark worker in each mode, or runtime work (bgsweep, the scavenger, an mcache flush).
+// Stop-the-world steps belong to no P and leave it unchanged.
+enum class PRun : std::uint8_t { idle, mutator, assist, markDedicated, markFractional, markIdle, runtime };
+
 struct P {
     std::uint32_t id = 0;
     MCache mcache;
@@ -32,7 +37,8 @@ struct P {
     MarkWorkerMode workerMode = MarkWorkerMode::none;
     std::int64_t gcFractionalMarkTime = 0;
     bool needPrepareForSweep = false;
-    AllocRecord lastAlloc; // this P's latest mallocgc (for views; Go keeps no such record)
+    AllocRecord lastAlloc;     // this P's latest mallocgc (for views; Go keeps no such record)
+    PRun lastRun = PRun::idle; // what this P's latest step ran (for views; Go keeps no such record)
 };
 
 // parked: alive but never scheduled (a goroutine blocked forever); its stack is still a root.

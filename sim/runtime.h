@@ -215,6 +215,7 @@ class Runtime {
     std::uint64_t eventCount = 0;
     std::int64_t stepCost = 0; // virtual ns charged to the acting P by the current step
     AllocPath allocPath;       // the stages the mallocgc in progress has entered (sim/allocpath.h)
+    RecentShades recentShades; // the latest write barriers (for views; Go keeps no such record)
 
     // What the last step did (for stepping by mutator operation, phase or cycle).
     enum class StepKind : std::uint8_t {

@@ -23,12 +23,14 @@ SS=(--scenario steady-state)
 # The same in the colour-blind-safe palette: grey objects are a checkerboard.
 "$GUI" "${SS[@]}" --at 150000 --size 1280x800 --view heap --focus 0xc000200000 --cell 256 \
   --palette colour-blind --screenshot docs/images/gclab-gui-slots-cb.png
-# The timeline over two cycles: heapLive, heap goal and HeapInuse, STW / mark / sweep bands, playhead.
+# The timeline over two cycles: heapLive, heap goal, trigger, HeapInuse, HeapSys, released, STW / mark /
+# sweep bands, the playhead, and a lane per P (mutator, mark workers, assists, STW).
 "$GUI" "${SS[@]}" --at 700000 --size 1280x500 --view timeline --screenshot docs/images/gclab-gui-timeline.png
-# The collector view while marking: phase, pacer, per-P gcWork and wbBuf, assists.
+# The collector view while marking: phase, pacer, per-P gcWork and wbBuf, assists, the latest write barriers.
 "$GUI" "${SS[@]}" --at 150000 --size 800x640 --view collector --screenshot docs/images/gclab-gui-collector.png
-# The object graph of binary-trees: roots, then objects by distance from a root.
-"$GUI" --scenario binary-trees --at 3000 --size 1000x640 --view graph --screenshot docs/images/gclab-gui-graph.png
+# The object graph of binary-trees while marking: roots, then objects by distance from a root, the latest
+# write barriers ringed and the pointers they stored.
+"$GUI" --scenario binary-trees --at 135400 --size 1000x640 --view graph --screenshot docs/images/gclab-gui-graph.png
 # Side by side: a small steady-state at GOGC=25 beside the same at GOGC=50.
 "$GUI" "${SS[@]}" --param live_bytes=256KiB --gogc 25 --at 200000 --size 1100x760 --view compare \
   --compare gogc=50 --screenshot docs/images/gclab-gui-compare.png

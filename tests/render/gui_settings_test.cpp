@@ -26,6 +26,7 @@ GuiSettings randomSettings(Rng& rng) {
     s.colourBy = colourBys[rng.below(3)];
     s.view = views[rng.below(6)];
     s.speed = static_cast<int>(SimClock::minRate + rng.below(SimClock::maxRate - SimClock::minRate + 1));
+    s.loop = rng.chance(1, 2);
     s.scenario = rng.chance(1, 4) ? "" : rng.chance(1, 2) ? "steady-state" : "/tmp/my scenario.toml";
     return s;
 }
@@ -65,6 +66,18 @@ TEST(GuiSettings, BadLinesAreSkippedWithFileLineColumn) {
     EXPECT_EQ(warnings[1].rfind("/cfg/gui.ini:4:1: expected a setting", 0), 0u) << warnings[1];
     EXPECT_EQ(warnings[2].rfind("/cfg/gui.ini:5:1: expected key = value", 0), 0u) << warnings[2];
     EXPECT_EQ(warnings[3].rfind("/cfg/gui.ini:8:8: expected all, heap", 0), 0u) << warnings[3];
+}
+
+TEST(GuiSettings, LoopIsReadAndABadValueKeepsTheDefault) {
+    std::vector<std::string> warnings;
+    EXPECT_TRUE(parseGuiSettings("loop = true\n", "f", GuiSettings{}, warnings).loop);
+    GuiSettings on;
+    on.loop = true;
+    EXPECT_FALSE(parseGuiSettings("loop = false", "f", on, warnings).loop);
+    EXPECT_TRUE(warnings.empty());
+    EXPECT_TRUE(parseGuiSettings("loop = yes\n", "f", on, warnings).loop);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].rfind("f:1:8: expected true or false, got 'yes'", 0), 0u) << warnings[0];
 }
 
 TEST(GuiSettings, OutOfRangeSpeedIsRejected) {

@@ -27,6 +27,25 @@
 //   gclab_png_check compare --png F --timeline T --at T
 //       the compare view's lanes share the tick axis, the playhead is at tick T's x in both, and each
 //       lane shows its own run's heapLive colour and not the other's.
+//   gclab_png_check lines --png F --timeline T
+//       the timeline's trigger and HeapSys curves (and GOMEMLIMIT's when the scenario sets one) are at the
+//       y of the model's value (gcControllerState.trigger(), mheap heapInUse + heapFree + heapReleased,
+//       memoryLimit) where it stayed the same for a while; without a limit its colour is nowhere.
+//   gclab_png_check lanes --png F --timeline T
+//       each P's lane shows the mark worker colour of its mode in the middle of the widest stretch of its
+//       own clock where the model ran that P's mark worker (Runtime::lastStep, curP, P.workerMode after each
+//       step), and the mutator colour in the middle of its widest stretch of user code (no assist).
+//   gclab_png_check first-shade --scenario S --at T
+//       prints "TICK ADDR": the first write barrier at or after tick T and the object its new value points
+//       into (the tests take their tick and focus from it).
+//   gclab_png_check barrier --png F (--layout L | --state S)
+//       the objects of the latest 8 write barriers up to the tick (shade events: the slot's object, the
+//       old and the new value; the slot's field from the store event after it) carry the barrier colour:
+//       with --layout, in the heap map (a frame around each object's page, a square under 6 px per page, or
+//       at slot detail an outline around each object and the slot's word filled), and the colour appears
+//       nowhere away from them; with
+//       --state (gclab-gui --dump-state, the graph view), a ring around each of their nodes and none around
+//       the others.
 //   gclab_png_check stats --png F --size WxH
 //       the image has the requested size and is a rendered frame (many colours, text pixels).
 //   gclab_png_check allocator --png F --layout A [--palette P] [--deepest STAGE] [--lit N]
@@ -43,6 +62,7 @@
 
 #include "render/allocator_layout.h"
 #include "render/heap_layout.h"
+#include "render/p_lanes.h"
 #include "render/palette.h"
 #include "render/scenario_source.h"
 #include "render/timeline_layout.h"
@@ -86,7 +106,7 @@ struct Image {
 };
 
 struct Args {
-    std::string mode, png, layout, timeline, size, scenario = "steady-state", deepest;
+    std::string mode, png, layout, timeline, size, scenario = "steady-state", deepest, state;
     int lit = -1; // allocator: how many of the path's stages the animation has lit (-1: all)
     std::uint64_t at = 0;
     std::size_t minClasses = 10;
@@ -784,6 +804,450 @@ int checkAllocator(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// stepScenario runs the scenario of a from tick 0 to a.at like runAt, calling each(rt) after every step
+// with that step's events in rt.events (recorded only when events is true).
+template <class F>
+Runtime stepScenario(const Args& a, bool events, F&& each) {
+    LoadedScenario sc = loadScenario(a.scenario);
+    if (a.gogc)
+        sc.scenario.gogc = *a.gogc;
+    ParamValues values = sc.scenario.defaults();
+    for (const std::string& p : a.params)
+        if (std::string err = applyParamOverride(sc.scenario, p, values); !err.empty())
+            fail("--param: " + err);
+    RuntimeConfig cfg = runConfig(sc);
+    cfg.recordEvents = events;
+    Runtime rt(cfg);
+    sc.scenario.build(rt, values);
+    rt.events.clear();
+    while (rt.tick < a.at && rt.step()) {
+        each(rt);
+        rt.events.clear();
+    }
+    return rt;
+}
+
+bool loadTimeline(const Args& a, Image& img, TimelineState& ts) {
+    if (!loadPng(a.png, img))
+        return false;
+    const std::optional<std::string> text = readText(a.timeline);
+    std::string err;
+    if (!text || !parseTimelineState(*text, ts, err) || !parseTimelineScale(*text, ts, err)) {
+        fail("cannot read timeline state " + a.timeline + ": " + err);
+        return false;
+    }
+    return true;
+}
+
+// TickValues is what the lines check reads from the model after each step.
+struct TickValues {
+    std::int64_t ns = 0;
+    double trigger = 0, heapSys = 0, heapInuse = 0, heapGoal = 0, heapLive = 0, limit = -1;
+};
+
+// checkLines: see the file comment.
+int checkLines(const Args& a) {
+    Image img;
+    TimelineState ts;
+    if (!loadTimeline(a, img, ts))
+        return 1;
+    std::vector<TickValues> v;
+    stepScenario(a, false, [&](const Runtime& rt) {
+        const std::int64_t limit = rt.gcController.memoryLimit;
+        v.push_back(TickValues{
+            rt.now(), static_cast<double>(rt.gcController.trigger()),
+            static_cast<double>(rt.mheap.heapInUse + rt.mheap.heapFree + rt.mheap.heapReleased),
+            static_cast<double>(rt.mheap.heapInUse), static_cast<double>(rt.gcController.heapGoal()),
+            static_cast<double>(rt.gcController.heapLive),
+            limit == noMemoryLimit ? -1.0 : static_cast<double>(limit)});
+    });
+    const Palette& pal = palette(a.palette);
+    const double playheadX = ts.xOf(static_cast<double>(v.empty() ? 0 : v.back().ns));
+    // hasColourNear: colour c within 2 rows above and 3 below y (2-pixel lines) in column x.
+    auto hasColourNear = [&](int x, double y, Rgba c) {
+        for (int yy = static_cast<int>(std::floor(y)) - 2; yy <= static_cast<int>(std::floor(y)) + 3; yy++)
+            if (yy >= 0 && yy < img.h && near(img.at(x, yy), c))
+                return true;
+        return false;
+    };
+    // checkCurve finds the longest stretch of ticks over which field kept its value, inside the plot and
+    // at least 4 px from the curves drawn over it (others), and checks the colour in the middle of it.
+    auto checkCurve = [&](const char* name, double TickValues::*field,
+                          std::vector<double TickValues::*> others, Rgba colour) {
+        std::size_t bestI = 0, bestJ = 0;
+        double bestW = 0;
+        for (std::size_t i = 0; i < v.size();) {
+            std::size_t j = i;
+            auto clear = [&](std::size_t k) {
+                const double y = ts.yOf(v[k].*field);
+                if (v[k].*field < 0 || y < ts.plot.y0 + 2 || y > ts.plot.y1 - 4)
+                    return false;
+                for (double TickValues::*o : others)
+                    if (std::abs(ts.yOf(v[k].*o) - y) < 4)
+                        return false;
+                return true;
+            };
+            while (j < v.size() && v[j].*field == v[i].*field && clear(j))
+                j++;
+            const double w =
+                j > i ? ts.xOf(static_cast<double>(v[j - 1].ns)) - ts.xOf(static_cast<double>(v[i].ns)) : 0;
+            if (w > bestW) {
+                bestW = w;
+                bestI = i;
+                bestJ = j;
+            }
+            i = std::max(j, i + 1);
+        }
+        if (bestW < 8) {
+            fail(std::string(name) +
+                 ": no stretch of 8 px where the value stays put in the plot, away from other "
+                 "curves");
+            return;
+        }
+        const std::size_t mid = (bestI + bestJ) / 2;
+        const int x = static_cast<int>(std::floor(ts.xOf(static_cast<double>(v[mid].ns))));
+        const double y = ts.yOf(v[mid].*field);
+        std::printf("%s: %.0f bytes from tick %zu to %zu; expected at x=%d y=%.1f\n", name, v[mid].*field,
+                    bestI + 1, bestJ, x, y);
+        if (std::abs(x - playheadX) < 4)
+            fail(std::string(name) + ": the stretch is under the playhead");
+        else if (!hasColourNear(x, y, colour))
+            fail(std::string(name) + ": colour " + rgb(colour) + " not at x=" + std::to_string(x) +
+                 " y=" + std::to_string(y));
+    };
+    checkCurve("trigger", &TickValues::trigger, {&TickValues::heapGoal, &TickValues::heapLive},
+               pal.triggerLine);
+    checkCurve("HeapSys", &TickValues::heapSys,
+               {&TickValues::heapInuse, &TickValues::heapGoal, &TickValues::heapLive, &TickValues::trigger,
+                &TickValues::limit},
+               pal.heapSysLine);
+    const bool limitSet = std::any_of(v.begin(), v.end(), [](const TickValues& t) { return t.limit >= 0; });
+    if (limitSet) {
+        checkCurve(
+            "GOMEMLIMIT", &TickValues::limit,
+            {&TickValues::heapInuse, &TickValues::heapGoal, &TickValues::heapLive, &TickValues::trigger},
+            pal.memoryLimitLine);
+    } else {
+        for (int y = static_cast<int>(ts.plot.y0); y < static_cast<int>(ts.plot.y1); y++)
+            for (int x = static_cast<int>(ts.plot.x0); x < static_cast<int>(ts.plot.x1); x++)
+                if (near(img.at(x, y), pal.memoryLimitLine)) {
+                    fail("the GOMEMLIMIT colour is drawn although no limit is set, at x=" +
+                         std::to_string(x) + " y=" + std::to_string(y));
+                    return 1;
+                }
+    }
+    return failures == 0 ? 0 : 1;
+}
+
+// checkLanes: see the file comment. The oracle books each step's cost on each P's own clock under the
+// class the scheduler's record gives it (Runtime::lastStep, curP, the P's workerMode, the goroutine's
+// assist state and events), not P.lastRun.
+int checkLanes(const Args& a) {
+    Image img;
+    TimelineState ts;
+    if (!loadTimeline(a, img, ts))
+        return 1;
+    constexpr int unknown = -1;
+    struct Interval {
+        std::int64_t t0, t1;
+        int cls;
+    };
+    std::vector<std::vector<Interval>> perP;
+    std::vector<std::int64_t> clock;
+    const Runtime end = stepScenario(a, true, [&](const Runtime& rt) {
+        if (perP.empty()) {
+            perP.resize(rt.allp.size());
+            clock.assign(rt.allp.size(), 0);
+        }
+        bool assistEvent = false;
+        for (const Event& e : rt.events)
+            assistEvent = assistEvent || e.kind == EventKind::assist;
+        for (std::size_t p = 0; p < rt.allp.size(); p++) {
+            const std::int64_t before = clock[p], after = rt.allp[p].clock;
+            clock[p] = after;
+            if (after <= before)
+                continue;
+            int c = unknown;
+            const MarkWorkerMode m = rt.allp[p].workerMode;
+            if (rt.lastStep == Runtime::StepKind::stw)
+                c = static_cast<int>(PLaneState::stw);
+            else if (rt.curP != p)
+                c = unknown;
+            else if (rt.lastStep == Runtime::StepKind::markWorker)
+                c = m == MarkWorkerMode::dedicated    ? static_cast<int>(PLaneState::markDedicated)
+                    : m == MarkWorkerMode::fractional ? static_cast<int>(PLaneState::markFractional)
+                    : m == MarkWorkerMode::idle       ? static_cast<int>(PLaneState::markIdle)
+                                                      : unknown; // stopped: mode unknown
+            else if (rt.lastStep == Runtime::StepKind::mutatorOp)
+                c = assistEvent || rt.goroutine(rt.curG).assistWorkLeft > 0
+                        ? static_cast<int>(PLaneState::assist)
+                        : static_cast<int>(PLaneState::mutator);
+            perP[p].push_back(Interval{before, after, c});
+        }
+    });
+    if (ts.procs != end.allp.size()) {
+        fail("the timeline shows " + std::to_string(ts.procs) + " lanes, the model has " +
+             std::to_string(end.allp.size()) + " Ps");
+        return 1;
+    }
+    const Palette& pal = palette(a.palette);
+    int workersChecked = 0;
+    for (std::size_t p = 0; p < ts.procs; p++) {
+        const Rect lane = pLaneRect(ts.lanes, ts.procs, p);
+        const int y = static_cast<int>(std::floor((lane.y0 + lane.y1) / 2));
+        const std::vector<Interval>& v = perP[p];
+        // The widest run of consecutive intervals of one wanted class, and its middle column.
+        auto checkStretch = [&](const char* what, auto isWanted) {
+            std::size_t bi = 0, bj = 0;
+            double bw = 0;
+            for (std::size_t i = 0; i < v.size();) {
+                std::size_t j = i;
+                while (j < v.size() && isWanted(v[i].cls) && v[j].cls == v[i].cls)
+                    j++;
+                const double w =
+                    j > i ? ts.xOf(static_cast<double>(v[j - 1].t1)) - ts.xOf(static_cast<double>(v[i].t0))
+                          : 0;
+                if (w > bw) {
+                    bw = w;
+                    bi = i;
+                    bj = j;
+                }
+                i = std::max(j, i + 1);
+            }
+            if (bw < 6)
+                return false;
+            const double x0 = ts.xOf(static_cast<double>(v[bi].t0)) + 2;
+            const double x1 = ts.xOf(static_cast<double>(v[bj - 1].t1)) - 2;
+            const int x = static_cast<int>(std::floor((x0 + x1) / 2));
+            const auto state = static_cast<std::size_t>(v[bi].cls);
+            std::printf("P%zu %s (%s) for %zu steps over %.0f px: x=%d y=%d\n", p, what,
+                        pLaneName(static_cast<PLaneState>(state)), bj - bi, bw, x, y);
+            if (x < 0 || x >= img.w || y < 0 || y >= img.h)
+                fail("P" + std::to_string(p) + ": the stretch is outside the image");
+            else if (!near(img.at(x, y), pal.pLane[state]))
+                fail("P" + std::to_string(p) + " lane at x=" + std::to_string(x) + ": expected " +
+                     rgb(pal.pLane[state]) + ", got " + rgb(img.at(x, y)));
+            return true;
+        };
+        workersChecked += checkStretch("mark worker", [](int c) {
+            return c == static_cast<int>(PLaneState::markDedicated) ||
+                   c == static_cast<int>(PLaneState::markFractional) ||
+                   c == static_cast<int>(PLaneState::markIdle);
+        });
+        checkStretch("mutator", [](int c) { return c == static_cast<int>(PLaneState::mutator); });
+    }
+    if (workersChecked == 0)
+        fail("no P ran a mark worker for 6 px: not a meaningful check");
+    return failures == 0 ? 0 : 1;
+}
+
+// ShadeOracle is a write barrier as the event stream tells it: the shade event, then the store's field.
+struct ShadeOracle {
+    std::uint64_t tick = 0;
+    uintptr slot = 0, oldValue = 0, newValue = 0;
+    std::int64_t field = -1; // from the store event; -1 for a global
+};
+
+// lastShades runs the scenario to a.at and returns its latest 8 write barriers, and the state at a.at.
+std::pair<std::vector<ShadeOracle>, Runtime> lastShades(const Args& a) {
+    std::vector<ShadeOracle> all;
+    Runtime rt = stepScenario(a, true, [&](const Runtime& r) {
+        bool awaitingStore = false;
+        for (const Event& e : r.events) {
+            if (e.kind == EventKind::shade) {
+                all.push_back(ShadeOracle{e.tick, e.a, e.b, e.c, -1});
+                awaitingStore = true;
+            } else if (e.kind == EventKind::store && awaitingStore) {
+                if (e.b != ~uintptr{0})
+                    all.back().field = static_cast<std::int64_t>(e.b);
+                awaitingStore = false;
+            }
+        }
+    });
+    if (all.size() > 8)
+        all.erase(all.begin(), all.end() - 8);
+    return {all, std::move(rt)};
+}
+
+uintptr baseOf(const Runtime& rt, uintptr p) {
+    ObjectRef ref;
+    if (p == 0 || !rt.mheap.findObject(p, ref))
+        return 0;
+    const MSpan& s = rt.mheap.span(ref.span);
+    return s.base() + uintptr{ref.slot} * s.elemsize;
+}
+
+int firstShade(Args a) {
+    const std::uint64_t from = a.at;
+    a.at = from + 2000000;
+    std::optional<std::pair<std::uint64_t, uintptr>> found;
+    LoadedScenario sc = loadScenario(a.scenario);
+    if (a.gogc)
+        sc.scenario.gogc = *a.gogc;
+    ParamValues values = sc.scenario.defaults();
+    for (const std::string& p : a.params)
+        if (std::string err = applyParamOverride(sc.scenario, p, values); !err.empty())
+            fail("--param: " + err);
+    RuntimeConfig cfg = runConfig(sc);
+    cfg.recordEvents = true;
+    Runtime rt(cfg);
+    sc.scenario.build(rt, values);
+    while (!found && rt.tick < a.at && rt.step()) {
+        for (const Event& e : rt.events)
+            if (e.kind == EventKind::shade && e.tick >= from && baseOf(rt, e.c) != 0 && e.a != 0)
+                found = std::pair{e.tick, baseOf(rt, e.c)};
+        rt.events.clear();
+    }
+    if (!found) {
+        std::fprintf(stderr, "FAIL: no write barrier of a heap slot with a heap value after tick %llu\n",
+                     static_cast<unsigned long long>(from));
+        return 1;
+    }
+    std::printf("%llu %#llx\n", static_cast<unsigned long long>(found->first),
+                static_cast<unsigned long long>(found->second));
+    return 0;
+}
+
+int checkBarrier(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const auto [shades, rt] = lastShades(a);
+    const Palette& pal = palette(a.palette);
+    // The objects to mark, and the slot words.
+    std::set<uintptr> objects, slotWords;
+    for (const ShadeOracle& s : shades) {
+        std::printf("barrier at tick %llu: slot %#llx field %lld, %#llx -> %#llx\n",
+                    static_cast<unsigned long long>(s.tick), static_cast<unsigned long long>(s.slot),
+                    static_cast<long long>(s.field), static_cast<unsigned long long>(s.oldValue),
+                    static_cast<unsigned long long>(s.newValue));
+        const uintptr slotObj = s.field >= 0 ? baseOf(rt, s.slot) : 0;
+        for (uintptr b : {slotObj, baseOf(rt, s.oldValue), baseOf(rt, s.newValue)})
+            if (b != 0)
+                objects.insert(b);
+        if (slotObj != 0) {
+            const GoType& t = rt.types[rt.objectType(slotObj)];
+            slotWords.insert(slotObj + uintptr{t.ptrWords[static_cast<std::size_t>(s.field)]} * wordBytes);
+        }
+    }
+    if (objects.empty()) {
+        fail("no write barrier object at this tick: not a meaningful check");
+        return 1;
+    }
+    if (!a.state.empty()) {
+        // The graph: a ring of radius r + 2 around exactly the marked objects' nodes.
+        const std::optional<std::string> text = readText(a.state);
+        if (!text) {
+            fail("cannot read " + a.state);
+            return 1;
+        }
+        std::istringstream in(*text);
+        std::string line;
+        int ringed = 0, plain = 0;
+        while (std::getline(in, line)) {
+            unsigned long long addr = 0;
+            double x = 0, y = 0, r = 0;
+            if (std::sscanf(line.c_str(), "graph_node %llx %lf %lf %lf", &addr, &x, &y, &r) != 4)
+                continue;
+            const bool marked = objects.count(static_cast<uintptr>(addr)) != 0;
+            // Above and below the node (pointer lines leave it sideways), within a pixel of the ring.
+            int hits = 0;
+            for (double dir : {-1.0, 1.0})
+                for (int d = -1; d <= 1; d++) {
+                    const int px = static_cast<int>(std::floor(x)),
+                              py = static_cast<int>(std::floor(y + dir * (r + 2) + d));
+                    if (px >= 0 && py >= 0 && px < img.w && py < img.h &&
+                        near(img.at(px, py), pal.barrierShade))
+                        hits++;
+                }
+            (marked ? ringed : plain)++;
+            if (marked && hits < 2)
+                fail("graph node " + line + " of a write barrier has no ring");
+            if (!marked && hits > 0)
+                fail("graph node " + line + " has the barrier colour but no kept barrier touches it");
+        }
+        std::printf("graph: %d barrier nodes ringed, %d others plain\n", ringed, plain);
+        if (ringed == 0)
+            fail("no node of a write barrier object is drawn: not a meaningful check");
+        return failures == 0 ? 0 : 1;
+    }
+    HeapViewState vs;
+    const std::optional<std::string> text = readText(a.layout);
+    std::string err;
+    if (!text || !parseHeapViewState(*text, vs, err)) {
+        fail("cannot read layout " + a.layout + ": " + err);
+        return 1;
+    }
+    const bool detail = vs.transform.cellPx >= 64;
+    // Where the colour may be: around each object (detail) or its page's marker (coarse).
+    std::vector<Rect> allowed;
+    int visibleObjects = 0;
+    for (uintptr b : objects) {
+        ObjectRef ref;
+        rt.mheap.findObject(b, ref);
+        const uintptr size = rt.mheap.span(ref.span).elemsize;
+        Rect box{1e9, 1e9, -1e9, -1e9};
+        if (detail) {
+            for (uintptr w = b; w < b + size; w += wordBytes) {
+                const Rect r = wordRect(pageRect(pageIndex(w), vs.geometry, vs.transform),
+                                        static_cast<std::uint32_t>((w - alignDown(w, pageSize)) / wordBytes));
+                box = Rect{std::min(box.x0, r.x0), std::min(box.y0, r.y0), std::max(box.x1, r.x1),
+                           std::max(box.y1, r.y1)};
+            }
+        } else {
+            box = pageRect(pageIndex(b), vs.geometry, vs.transform);
+        }
+        const bool frame = vs.transform.cellPx >= 6; // else a 5 px square on the page
+        const double pad = detail ? 6 : 3;
+        allowed.push_back(Rect{box.x0 - pad, box.y0 - pad, box.x1 + pad, box.y1 + pad});
+        if (!detail) {
+            const int cx = static_cast<int>(std::floor((box.x0 + box.x1) / 2));
+            const int cy = static_cast<int>(std::floor((box.y0 + box.y1) / 2));
+            if (!vs.pageView.contains(cx, cy) || cx < 3 || cy < 3 || cx + 3 >= img.w || cy + 3 >= img.h)
+                continue;
+            visibleObjects++;
+            // A frame: the pixel just left of the cell and the one just above it; a square: the centre.
+            const int lx = static_cast<int>(std::floor(box.x0)) - 1,
+                      ty = static_cast<int>(std::floor(box.y0)) - 1;
+            for (auto [x, y] : frame ? std::vector<std::pair<int, int>>{{lx, cy}, {cx, ty}}
+                                     : std::vector<std::pair<int, int>>{{cx, cy}})
+                if (!near(img.at(x, y), pal.barrierShade))
+                    fail("no barrier marker at the page of " + std::to_string(b) + " at " +
+                         std::to_string(x) + "," + std::to_string(y) + ": " + rgb(img.at(x, y)));
+        } else if (inside(box, vs.pageView, img)) {
+            visibleObjects++;
+            std::uint64_t around = 0;
+            for (int y = static_cast<int>(box.y0) - 3; y <= static_cast<int>(box.y1) + 3; y++)
+                for (int x = static_cast<int>(box.x0) - 3; x <= static_cast<int>(box.x1) + 3; x++)
+                    around +=
+                        x >= 0 && y >= 0 && x < img.w && y < img.h && near(img.at(x, y), pal.barrierShade);
+            if (static_cast<double>(around) < 2 * std::min(box.width(), box.height()))
+                fail("object " + std::to_string(b) + " of a write barrier is not outlined");
+        }
+    }
+    if (detail)
+        for (uintptr w : slotWords) {
+            const Rect r = wordRect(pageRect(pageIndex(w), vs.geometry, vs.transform),
+                                    static_cast<std::uint32_t>((w - alignDown(w, pageSize)) / wordBytes));
+            if (inside(r, vs.pageView, img) && !near(centre(img, r), pal.barrierShade))
+                fail("the slot word " + std::to_string(w) + " is not filled: " + rgb(centre(img, r)));
+        }
+    std::uint64_t stray = 0;
+    for (int y = static_cast<int>(vs.pageView.y0); y < static_cast<int>(vs.pageView.y1) && y < img.h; y++)
+        for (int x = static_cast<int>(vs.pageView.x0); x < static_cast<int>(vs.pageView.x1) && x < img.w; x++)
+            if (near(img.at(x, y), pal.barrierShade) &&
+                std::none_of(allowed.begin(), allowed.end(), [&](const Rect& r) { return r.contains(x, y); }))
+                stray++;
+    std::printf("%s: %d of %zu barrier objects in view, %llu stray barrier pixels\n",
+                detail ? "slot detail" : "pages", visibleObjects, objects.size(),
+                static_cast<unsigned long long>(stray));
+    if (stray > 0)
+        fail("the barrier colour appears away from every barrier object");
+    if (visibleObjects == 0)
+        fail("no barrier object in view: not a meaningful check");
+    return failures == 0 ? 0 : 1;
+}
+
 int usage() {
     std::fprintf(stderr,
                  "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
@@ -791,7 +1255,10 @@ int usage() {
                  "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
                  "       gclab_png_check stats --png F --size WxH\n"
                  "       gclab_png_check allocator --png F --layout A --scenario S --at T [--deepest STAGE]\n"
-                 "       gclab_png_check compare --png F --timeline T --at T\n");
+                 "       gclab_png_check compare --png F --timeline T --at T\n"
+                 "       gclab_png_check lines|lanes --png F --timeline T --scenario S --at T\n"
+                 "       gclab_png_check first-shade --scenario S --at T\n"
+                 "       gclab_png_check barrier --png F (--layout L | --state S) --scenario S --at T\n");
     return 2;
 }
 
@@ -810,6 +1277,8 @@ int main(int argc, char** argv) {
             a.layout = v;
         else if (k == "--timeline")
             a.timeline = v;
+        else if (k == "--state")
+            a.state = v;
         else if (k == "--scenario")
             a.scenario = v;
         else if (k == "--at")
@@ -837,7 +1306,7 @@ int main(int argc, char** argv) {
         else
             return usage();
     }
-    if ((argc - 2) % 2 != 0 || a.png.empty())
+    if ((argc - 2) % 2 != 0 || (a.png.empty() && a.mode != "first-shade"))
         return usage();
     int rc = 2;
     if (a.mode == "heap")
@@ -856,6 +1325,14 @@ int main(int argc, char** argv) {
         rc = checkCompare(a);
     else if (a.mode == "allocator")
         rc = checkAllocator(a);
+    else if (a.mode == "lines")
+        rc = checkLines(a);
+    else if (a.mode == "lanes")
+        rc = checkLanes(a);
+    else if (a.mode == "first-shade")
+        return firstShade(a);
+    else if (a.mode == "barrier")
+        rc = checkBarrier(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");

@@ -135,5 +135,31 @@ TEST(SeriesRaster, FoldingKeepsAtMostFourPointsPerColumn) {
         EXPECT_LE(pts[i - 1].first, pts[i].first);
 }
 
+TEST(SeriesRaster, UnsetValuesBreakTheCurve) {
+    // GOMEMLIMIT set, then off for the middle third, then set again: nothing is painted over the gap.
+    TimelineState st = plotOf(300, 100, 300);
+    std::vector<SeriesSample> samples;
+    for (std::int64_t ns = 0; ns <= 300; ns += 10) {
+        SeriesSample s;
+        s.ns = ns;
+        s.memoryLimit = ns > 100 && ns < 200 ? SeriesSample::unset : 500;
+        samples.push_back(s);
+    }
+    SeriesImage img;
+    img.reset(st.plot);
+    paintSeries(img, samples, &SeriesSample::memoryLimit, st, 1000, red, 2);
+    for (std::int64_t ns = 0; ns <= 300; ns += 5) {
+        const double x = st.xOf(static_cast<double>(ns));
+        const bool gap = ns > 100 + 2 && ns < 200 - 2; // 2 ns of slack for the line's width
+        bool any = false;
+        for (int y = 0; y < img.height; y++)
+            any = any || img.at(std::min(img.width - 1, static_cast<int>(std::floor(x)) - img.x0), y) == red;
+        EXPECT_EQ(any, !gap) << "ns " << ns;
+        if (!gap) {
+            EXPECT_TRUE(painted(img, x, st.plot.y1 - 0.5 * st.plot.height(), red, 2)) << "ns " << ns;
+        }
+    }
+}
+
 } // namespace
 } // namespace gclab::render

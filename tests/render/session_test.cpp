@@ -5,6 +5,7 @@
 
 #include "render/scenario_source.h"
 #include "render/session.h"
+#include "scenarios/param_value.h"
 
 #include <gtest/gtest.h>
 
@@ -211,6 +212,9 @@ TEST(Session, SeriesCoverTheRunAndTimeMapsBackToTicks) {
         EXPECT_EQ(x.ns, plain.now());
         EXPECT_EQ(x.heapLive, plain.gcController.heapLive);
         EXPECT_EQ(x.heapInuse, plain.mheap.heapInUse);
+        EXPECT_EQ(x.trigger, plain.gcController.trigger());
+        EXPECT_EQ(x.heapSys, plain.mheap.heapInUse + plain.mheap.heapFree + plain.mheap.heapReleased);
+        EXPECT_EQ(x.memoryLimit, SeriesSample::unset); // tricolor-basics sets no GOMEMLIMIT
         // Several ticks can share a virtual time (the lowest P clock): tickAt gives the last of them.
         const std::uint64_t t = s->series().tickAt(x.ns);
         EXPECT_GE(t, x.tick);
@@ -230,6 +234,136 @@ TEST(SeriesRecorder, ThinsOutButKeepsTheWholeRange) {
     EXPECT_GE(xs.back().tick, 3 * SeriesRecorder::maxSamples - 8);
     for (std::size_t i = 1; i < xs.size(); i++)
         EXPECT_LT(xs[i - 1].tick, xs[i].tick);
+}
+
+// What P p ran in rt's last step, classified from the scheduler's own record (not P.lastRun): its mark
+// worker's mode, user code or an assist; -1 when the step was not p's or says nothing certain.
+int classOf(const Runtime& rt, std::size_t p, const std::vector<Event>& events) {
+    if (rt.curP != p || rt.lastStep == Runtime::StepKind::stw)
+        return -1;
+    if (rt.lastStep == Runtime::StepKind::markWorker) {
+        switch (rt.allp[p].workerMode) {
+        case MarkWorkerMode::dedicated:
+            return static_cast<int>(PLaneState::markDedicated);
+        case MarkWorkerMode::fractional:
+            return static_cast<int>(PLaneState::markFractional);
+        case MarkWorkerMode::idle:
+            return static_cast<int>(PLaneState::markIdle);
+        case MarkWorkerMode::none:
+            return -1;
+        }
+    }
+    if (rt.lastStep == Runtime::StepKind::mutatorOp) {
+        bool assist = rt.goroutine(rt.curG).assistWorkLeft > 0;
+        for (const Event& e : events)
+            assist = assist || e.kind == EventKind::assist;
+        return static_cast<int>(assist ? PLaneState::assist : PLaneState::mutator);
+    }
+    if (rt.lastStep == Runtime::StepKind::idle)
+        return static_cast<int>(PLaneState::idle);
+    return -1;
+}
+
+TEST(SeriesRecorder, LanesBookEveryStepsTimeOnItsPsClock) {
+    // The small steady-state marks from about tick 40 000 to 47 000.
+    LoadedScenario sc = loadScenario("steady-state");
+    sc.scenario.gogc = 25;
+    ParamValues v = sc.scenario.defaults();
+    ASSERT_EQ(applyParamOverride(sc.scenario, "live_bytes=256KiB", v), "");
+    const std::uint64_t end = 48000;
+    Session s(sc, v);
+    s.seek(end);
+    const PLaneRecorder& rec = s.series().lanes();
+    ASSERT_EQ(rec.procs(), s.runtime().allp.size());
+
+    // The oracle: each step's cost on each P's clock, under the class the scheduler's record gives it.
+    RuntimeConfig cfg = runConfig(sc);
+    cfg.recordEvents = true;
+    Runtime rt(cfg);
+    sc.scenario.build(rt, v);
+    rt.events.clear();
+    std::vector<std::int64_t> clock, unknown(rec.procs(), 0);
+    for (const P& p : rt.allp)
+        clock.push_back(p.clock);
+    const std::vector<std::int64_t> start = clock;
+    std::vector<PLaneTimes> oracle(rec.procs(), PLaneTimes{});
+    while (rt.tick < end && rt.step()) {
+        for (std::size_t p = 0; p < rec.procs(); p++) {
+            const std::int64_t dt = rt.allp[p].clock - clock[p];
+            clock[p] = rt.allp[p].clock;
+            const int c = rt.lastStep == Runtime::StepKind::stw ? static_cast<int>(PLaneState::stw)
+                                                                : classOf(rt, p, rt.events);
+            (c >= 0 ? oracle[p][static_cast<std::size_t>(c)] : unknown[p]) += dt;
+        }
+        rt.events.clear();
+    }
+    for (std::size_t p = 0; p < rec.procs(); p++) {
+        const std::vector<PLaneSegment>& segs = rec.segments(p);
+        ASSERT_FALSE(segs.empty());
+        // The segments tile the P's clock from the start to now, in order.
+        EXPECT_EQ(segs.front().t0, start[p]);
+        EXPECT_EQ(segs.back().t1, clock[p]);
+        PLaneTimes got{};
+        for (std::size_t k = 0; k < segs.size(); k++) {
+            EXPECT_LT(segs[k].t0, segs[k].t1);
+            if (k > 0) {
+                EXPECT_EQ(segs[k - 1].t1, segs[k].t0) << "P" << p << " segment " << k;
+                EXPECT_LT(segs[k - 1].tick1, segs[k].tick0);
+            }
+            std::int64_t sum = 0;
+            for (std::size_t i = 0; i < got.size(); i++) {
+                got[i] += segs[k].ns[i];
+                sum += segs[k].ns[i];
+            }
+            EXPECT_EQ(sum, segs[k].t1 - segs[k].t0);
+        }
+        // Every state's time is at least what the oracle could classify, and nothing is lost.
+        std::int64_t total = 0, known = 0;
+        for (std::size_t i = 0; i < got.size(); i++) {
+            EXPECT_GE(got[i], oracle[p][i]) << "P" << p << " " << pLaneName(static_cast<PLaneState>(i));
+            total += got[i];
+            known += oracle[p][i];
+        }
+        EXPECT_EQ(total, known + unknown[p]) << "P" << p;
+        EXPECT_LT(unknown[p], total / 4) << "P" << p << ": the oracle classified too little to check";
+    }
+    // The run had user code, a fractional mark worker and STW, and the lanes book them.
+    for (PLaneState st : {PLaneState::mutator, PLaneState::markFractional, PLaneState::stw}) {
+        std::int64_t t = 0;
+        for (std::size_t p = 0; p < rec.procs(); p++)
+            for (const PLaneSegment& seg : rec.segments(p))
+                t += seg.ns[static_cast<std::size_t>(st)];
+        EXPECT_GT(t, 0) << pLaneName(st);
+    }
+}
+
+TEST(SeriesRecorder, ALiveChangeForgetsTheLanesAfterIt) {
+    auto s = session("tricolor-basics");
+    s->seek(40);
+    const PLaneRecorder before = s->series().lanes();
+    s->seek(60);
+    s->seek(40);
+    s->setGOGC(50);
+    for (std::size_t p = 0; p < before.procs(); p++) {
+        const std::vector<PLaneSegment>& got = s->series().lanes().segments(p);
+        ASSERT_LE(got.size(), before.segments(p).size());
+        for (std::size_t k = 0; k < got.size(); k++) {
+            EXPECT_LE(got[k].tick1, 40u);
+            EXPECT_EQ(got[k].t0, before.segments(p)[k].t0);
+        }
+    }
+}
+
+TEST(PLanes, AColumnShowsTheStateWithTheMostTime) {
+    PLaneTimes t{};
+    EXPECT_EQ(pLaneDominant(t), PLaneState::stw); // a tie goes to the more GC-related state
+    t[static_cast<std::size_t>(PLaneState::mutator)] = 90;
+    t[static_cast<std::size_t>(PLaneState::stw)] = 10;
+    EXPECT_EQ(pLaneDominant(t), PLaneState::mutator);
+    t[static_cast<std::size_t>(PLaneState::assist)] = 90;
+    EXPECT_EQ(pLaneDominant(t), PLaneState::assist);
+    for (int i = 0; i < pLaneStates; i++)
+        EXPECT_NE(std::string(pLaneName(static_cast<PLaneState>(i))), "");
 }
 
 } // namespace

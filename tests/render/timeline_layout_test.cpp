@@ -8,8 +8,9 @@ namespace gclab::render {
 namespace {
 
 TEST(TimelineLayout, EachKeyedLineRoundTrips) {
-    const TimelineState main{Rect{10, 20, 630.5, 200}, 0, 1e6}, a{Rect{82, 204, 1272, 323.3}, 0, 61200},
-        b{Rect{82, 327.3, 1272, 446.6}, 0, 61200};
+    const TimelineState main{Rect{10, 20, 630.5, 200}, 0, 1e6, 1, {}, 0},
+        a{Rect{82, 204, 1272, 323.3}, 0, 61200, 1, {}, 0},
+        b{Rect{82, 327.3, 1272, 446.6}, 0, 61200, 1, {}, 0};
     const std::string text =
         formatTimelineState(main) + formatTimelineState(a, "compare-a") + formatTimelineState(b, "compare-b");
     for (const auto& [key, want] :
@@ -21,6 +22,38 @@ TEST(TimelineLayout, EachKeyedLineRoundTrips) {
         EXPECT_EQ(got.ns0, want.ns0) << key;
         EXPECT_EQ(got.ns1, want.ns1) << key;
         EXPECT_DOUBLE_EQ(got.xOf(want.nsAt(500)), 500) << key;
+    }
+}
+
+TEST(TimelineLayout, TheScaleLineRoundTripsBesideTheOthers) {
+    const TimelineState main{Rect{10, 20, 630.5, 200}, 0, 1e6, 4.5e6, Rect{10, 204, 630.5, 236}, 2};
+    const std::string text = formatTimelineState(main) + formatTimelineScale(main);
+    TimelineState got;
+    std::string err;
+    ASSERT_TRUE(parseTimelineScale(text, got, err)) << err;
+    EXPECT_EQ(got.yMax, main.yMax);
+    EXPECT_EQ(got.lanes, main.lanes);
+    EXPECT_EQ(got.procs, 2u);
+    got.plot = main.plot;
+    EXPECT_DOUBLE_EQ(got.yOf(0), main.plot.y1);
+    EXPECT_DOUBLE_EQ(got.yOf(4.5e6), main.plot.y0);
+    EXPECT_FALSE(parseTimelineScale(formatTimelineState(main), got, err));
+    EXPECT_FALSE(parseTimelineScale("timeline-scale 0 1 2 3 4 2\n", got, err));
+}
+
+TEST(TimelineLayout, LanesStackWithoutOverlapInsideTheirRectangle) {
+    const Rect lanes{10, 100, 500, 133};
+    for (std::size_t procs : {1u, 2u, 3u, 8u, 40u}) {
+        double prevBottom = lanes.y0;
+        for (std::size_t p = 0; p < procs; p++) {
+            const Rect r = pLaneRect(lanes, procs, p);
+            EXPECT_EQ(r.x0, lanes.x0);
+            EXPECT_EQ(r.x1, lanes.x1);
+            EXPECT_GE(r.y0, prevBottom - 1e-9) << procs << " P" << p;
+            EXPECT_GT(r.y1, r.y0) << procs << " P" << p;
+            EXPECT_LE(r.y1, lanes.y1 + 1e-9) << procs << " P" << p;
+            prevBottom = r.y1;
+        }
     }
 }
 

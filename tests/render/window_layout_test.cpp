@@ -27,6 +27,18 @@ TEST(WindowLayout, WindowsTileTheDisplayWithoutOverlapping) {
             }
 }
 
+TEST(WindowLayout, AWrappedControlBarPushesTheViewsDown) {
+    EXPECT_EQ(controlBarHeight(16, 3), controlBarHeight(16));
+    for (double font : {13.0, 16.0, 26.0}) {
+        EXPECT_GT(controlBarHeight(font, 4), controlBarHeight(font, 3) + font);
+        const WindowLayout l = computeWindowLayout(800, 600, font, ViewSelection::all, 5);
+        EXPECT_EQ(l.controls, (Rect{0, 0, 800, controlBarHeight(font, 5)}));
+        EXPECT_EQ(l.heapMap.y0, l.controls.y1);
+        EXPECT_EQ(l.side.y0, l.controls.y1);
+        EXPECT_EQ(l.timeline.y1, 600);
+    }
+}
+
 TEST(WindowLayout, ASingleViewFillsTheBody) {
     const Rect body{0, controlBarHeight(16), 1280, 800};
     WindowLayout heap = computeWindowLayout(1280, 800, 16, ViewSelection::heap);
