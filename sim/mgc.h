@@ -62,9 +62,17 @@ struct StoreRecord {
     bool dstWasBlack = false;
 };
 
+// WorkbufSpans is work.wbufSpans: the first-page addresses of the 32 KiB workbuf spans that hold
+// this cycle's buffers (busy) and of those left from the last cycle for the sweeper to free (free).
+struct WorkbufSpans {
+    std::vector<uintptr> busy;
+    std::vector<uintptr> free;
+};
+
 struct GCWorkState {
     std::uint32_t cycles = 0; // work.cycles: incremented at every gcStart
     WorkFull full;
+    WorkbufSpans wbufSpans;
     std::vector<RootJob> roots;
     std::size_t markrootNext = 0;
     std::uint64_t bytesMarked = 0;

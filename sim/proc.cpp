@@ -421,6 +421,7 @@ bool Runtime::step() {
     if (stw != STWStage::none) {
         lastStep = StepKind::stw;
         runSTW();
+        getWorkbufSpans();
         return true;
     }
     if (work.startPending) {
@@ -428,6 +429,7 @@ bool Runtime::step() {
         stw = STWStage::sweepTermination;
         stwStep = 0;
         runSTW();
+        getWorkbufSpans();
         return true;
     }
     if (!userGoroutinesLeft() && gcphase == GCPhase::off) {
@@ -438,6 +440,7 @@ bool Runtime::step() {
     if (gcCPULimiter.needUpdate(p.clock))
         gcCPULimiter.update(p.clock, work.numgc);
     runP(p);
+    getWorkbufSpans();
     return true;
 }
 
