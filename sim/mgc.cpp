@@ -170,7 +170,7 @@ HeapMemory Runtime::heapMemory() const {
     m.heapFree = mheap.heapFree;
     std::uint64_t heapSys = mheap.heapInUse + mheap.heapFree + mheap.heapReleased;
     m.mappedReady =
-        mheap.heapInUse + mheap.heapFree + mheap.inWorkBufs + nonHeapMapped(heapSys, mheap.numArenas());
+        mheap.heapInUse + mheap.heapFree + work.wbufSpans.bytes() + nonHeapMapped(heapSys, mheap.numArenas());
     return m;
 }
 

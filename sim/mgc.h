@@ -62,11 +62,13 @@ struct StoreRecord {
     bool dstWasBlack = false;
 };
 
-// WorkbufSpans is work.wbufSpans: the first-page addresses of the 32 KiB workbuf spans that hold
-// this cycle's buffers (busy) and of those left from the last cycle for the sweeper to free (free).
+// WorkbufSpans is work.wbufSpans: how many 32 KiB workbuf spans hold this cycle's buffers (busy) and
+// how many are left from the last cycle for the sweeper to free (free).
 struct WorkbufSpans {
-    std::vector<uintptr> busy;
-    std::vector<uintptr> free;
+    std::uint64_t busy = 0;
+    std::uint64_t free = 0;
+    // bytes is the mapped memory they hold (Go: heapStats.inWorkBufs).
+    std::uint64_t bytes() const { return (busy + free) * workbufAlloc; }
 };
 
 struct GCWorkState {

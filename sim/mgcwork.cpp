@@ -93,31 +93,22 @@ bool GCWork::dispose(WorkFull& full) {
 
 void Runtime::getWorkbufSpans() {
     for (; work.full.spansWanted > 0; work.full.spansWanted--) {
-        if (!work.wbufSpans.free.empty()) {
-            work.wbufSpans.busy.push_back(work.wbufSpans.free.back());
-            work.wbufSpans.free.pop_back();
-            continue;
-        }
-        SpanAlloc a = mheap.allocManual(workbufAlloc / pageSize);
-        work.wbufSpans.busy.push_back(a.base);
-        scavengeOnAlloc(a);
+        if (work.wbufSpans.free > 0)
+            work.wbufSpans.free--;
+        work.wbufSpans.busy++;
     }
 }
 
 void Runtime::prepareFreeWorkbufs() {
     SIM_CHECK(work.full.empty(), "cannot free workbufs when work.full is not empty");
     work.full.nempty = 0;
-    work.wbufSpans.free.insert(work.wbufSpans.free.end(), work.wbufSpans.busy.begin(),
-                               work.wbufSpans.busy.end());
-    work.wbufSpans.busy.clear();
+    work.wbufSpans.free += work.wbufSpans.busy;
+    work.wbufSpans.busy = 0;
 }
 
 void Runtime::freeSomeWbufs() {
-    if (gcphase != GCPhase::off)
-        return;
-    for (uintptr base : work.wbufSpans.free)
-        mheap.freeManual(base, workbufAlloc / pageSize);
-    work.wbufSpans.free.clear();
+    if (gcphase == GCPhase::off)
+        work.wbufSpans.free = 0;
 }
 
 } // namespace gclab

@@ -6,14 +6,16 @@
 // buffers with the global full list. balance() hands work to other Ps when the global list is empty.
 // A P's gcWork takes its buffers when it is first used (init: an empty one and a full one if there is
 // one) and gives them back at dispose. Buffers come from work.empty; when that is empty, getempty
-// carves 16 new ones out of a 32 KiB workbuf span, which the runtime takes from the page heap
-// (Runtime::getWorkbufSpans: Go's mheap.allocManual). Mark termination drops the empty list and
-// moves every workbuf span to the free list (prepareFreeWorkbufs); the background sweeper returns
-// them to the heap once sweeping is done (freeSomeWbufs). While they are held, their pages are
-// mapped memory outside the heap's spans: the memory-limit heap goal counts them as non-heap memory.
-// Simplifications: buffers are counted, not placed (the model does not keep which span a buffer lies
-// in); the global full list is a plain LIFO stack (Go's is lock-free LIFO); a span is taken at the
-// end of the runtime step that needed it.
+// carves 16 new ones out of a 32 KiB workbuf span (Runtime::getWorkbufSpans: from the free list, else
+// Go's mheap.allocManual). Mark termination drops the empty list and moves every workbuf span to the
+// free list (prepareFreeWorkbufs); the background sweeper returns them to the heap once sweeping is
+// done (freeSomeWbufs). While they are held they are mapped memory outside the heap's spans: the
+// memory-limit heap goal counts them as non-heap memory (Runtime::heapMemory).
+// Simplifications: buffers and spans are counted, not placed: a workbuf span takes no pages from the
+// model's page heap (Go's come from it, and go back to it as free pages that later spans reuse), so
+// its bytes are mapped while it is held and unmapped when it is freed; the global full list is a
+// plain LIFO stack (Go's is lock-free LIFO); a span is taken at the end of the runtime step that
+// needed it.
 #pragma once
 
 #include "sim/base.h"

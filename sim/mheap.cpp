@@ -53,7 +53,7 @@ uintptr MHeap::grow(uintptr npage) {
     return nBase - v;
 }
 
-SpanAlloc MHeap::allocPages(uintptr npages) {
+SpanAlloc MHeap::allocSpan(uintptr npages, SpanClass spc) {
     PageAlloc::Result r = pages.alloc(npages);
     uintptr growth = 0;
     if (r.base == 0) {
@@ -64,36 +64,18 @@ SpanAlloc MHeap::allocPages(uintptr npages) {
     uintptr nbytes = npages * pageSize;
     heapReleased -= r.scav;
     heapFree -= nbytes - r.scav;
-    return SpanAlloc{emptymspan, r.base, growth, r.scav};
-}
+    heapInUse += nbytes;
 
-SpanAlloc MHeap::allocSpan(uintptr npages, SpanClass spc) {
-    SpanAlloc a = allocPages(npages);
-    heapInUse += npages * pageSize;
+    SpanId id = newSpanRecord();
+    MSpan& s = spans_[id];
+    s.init(r.base, npages, spc, sweepgen);
 
-    a.id = newSpanRecord();
-    MSpan& s = spans_[a.id];
-    s.init(a.base, npages, spc, sweepgen);
-
-    HeapArena& ha = arenaOf(a.base);
-    setBit(ha.pageInUse, (a.base - arenaBaseHint) / pageSize % pagesPerArena);
-    std::fill_n(spanMap_.begin() + static_cast<std::ptrdiff_t>((a.base - arenaBaseHint) / pageSize), npages,
-                a.id);
+    HeapArena& ha = arenaOf(r.base);
+    setBit(ha.pageInUse, (r.base - arenaBaseHint) / pageSize % pagesPerArena);
+    std::fill_n(spanMap_.begin() + static_cast<std::ptrdiff_t>((r.base - arenaBaseHint) / pageSize), npages,
+                id);
     pagesInUse += npages;
-    return a;
-}
-
-SpanAlloc MHeap::allocManual(uintptr npages) {
-    SpanAlloc a = allocPages(npages);
-    inWorkBufs += npages * pageSize;
-    return a;
-}
-
-void MHeap::freeManual(uintptr base, uintptr npages) {
-    SIM_CHECK(inWorkBufs >= npages * pageSize, "freeManual: more manual memory freed than taken");
-    inWorkBufs -= npages * pageSize;
-    heapFree += npages * pageSize;
-    pages.free(base, npages);
+    return SpanAlloc{id, growth, r.scav};
 }
 
 PageAlloc::Range MHeap::scavengeOne(uintptr maxPages) {

@@ -6,12 +6,9 @@
 // count as released memory until a span uses them. See malloc.h for the overview.
 // allocSpan reports the heap growth and the reused released bytes, from which Runtime::mheapAlloc
 // decides allocation-time scavenging (mgcscavenge.h); scavengeOne releases free pages to the OS.
-// allocManual/freeManual take and return the pages of manually managed memory (Go: allocManual and
-// freeManual for spanAllocWorkBuf): the mark phase's work buffers (mgcwork.h).
-// Simplifications: address space is never exhausted and never discontiguous; the only manual spans
-// are workbuf spans (no stack spans), and they have no span record (Go's are mSpanManual mspans in
-// the page map); no per-arena heap bitmap (types live in the span, see mspan.h). The page map is
-// cleared when a span is freed (Go leaves the stale entry and checks the span state).
+// Simplifications: address space is never exhausted and never discontiguous; no manual (stack,
+// workbuf) spans yet; no per-arena heap bitmap (types live in the span, see mspan.h). The page
+// map is cleared when a span is freed (Go leaves the stale entry and checks the span state).
 #pragma once
 
 #include "sim/mcentral.h"
@@ -71,8 +68,7 @@ struct ObjectRef {
 // SpanAlloc is what allocSpan did: the span, the bytes the heap grew by, and the bytes of the span
 // that had been released to the OS (sysUsed again; they leave heapReleased).
 struct SpanAlloc {
-    SpanId id = emptymspan; // emptymspan for manual memory
-    uintptr base = 0;
+    SpanId id = emptymspan;
     uintptr growth = 0;
     uintptr scav = 0;
 };
@@ -83,11 +79,6 @@ class MHeap {
 
     // allocSpan allocates a heap span of npages for span class spc (Go: mheap.alloc/allocSpan).
     SpanAlloc allocSpan(uintptr npages, SpanClass spc);
-    // allocManual takes npages of manually managed memory (Go: mheap.allocManual): the pages are in
-    // use in the page allocator but belong to no heap span; inWorkBufs += their bytes.
-    SpanAlloc allocManual(uintptr npages);
-    // freeManual returns pages taken by allocManual to the page allocator as free pages.
-    void freeManual(uintptr base, uintptr npages);
     // scavengeOne releases the top of the highest run of free, unreleased pages, at most maxPages
     // (Go: pageAlloc.scavengeOne's sysUnused and accounting): heapReleased += n, heapFree -= n.
     PageAlloc::Range scavengeOne(uintptr maxPages);
@@ -127,7 +118,6 @@ class MHeap {
     uintptr heapInUse = 0;    // bytes in mSpanInUse spans (Go 1.19 keeps these three in gcController)
     uintptr heapFree = 0;     // bytes of free pages that are not released
     uintptr heapReleased = 0; // bytes of free pages returned to the OS (incl. fresh growth)
-    uintptr inWorkBufs = 0;   // bytes of workbuf spans (Go: heapStats.inWorkBufs, part of GCSys)
     HeapStats heapStats;
     struct {
         uintptr base = arenaBaseHint;
@@ -135,9 +125,6 @@ class MHeap {
     } curArena; // reserved but unused part of the current arena
 
   private:
-    // allocPages takes npages from the page allocator, growing the heap if needed, and moves them
-    // out of heapFree / heapReleased (Go: allocSpan's common part).
-    SpanAlloc allocPages(uintptr npages);
     uintptr grow(uintptr npages);
     void sysAlloc(uintptr n);
     SpanId newSpanRecord();

@@ -9,7 +9,7 @@
 // 64 MiB arena (its 2 MiB pointer bitmap, 64 KiB span map and page bitmaps: Go 1.19's heapArena
 // struct), and about 1.5 % of the heap for mspans and mark/alloc bits.
 // Simplification: a fit, not a per-structure account; stacks do not grow with goroutines. Workbuf
-// spans, part of GCSys in Go, are modelled and counted separately (mgcwork.h, MHeap::inWorkBufs); the
+// spans, part of GCSys in Go, are modelled and counted separately (mgcwork.h, WorkbufSpans::bytes); the
 // fit was not redone for them (Go's exit-time GCSys may hold a few hundred KiB of them).
 #pragma once
 

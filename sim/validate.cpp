@@ -8,7 +8,6 @@
 
 #include <bit>
 #include <map>
-#include <set>
 
 namespace gclab {
 
@@ -154,21 +153,13 @@ void Runtime::validate() const {
         broken("heapInUse and pagesInUse are the sum of in-use spans",
                "heapInUse=" + std::to_string(h.heapInUse) + " spans=" + std::to_string(inUseBytes));
 
-    // Workbuf spans: 32 KiB of in-use pages each, held once, summing to inWorkBufs.
-    std::set<uintptr> manualPages;
-    for (const std::vector<uintptr>* list : {&work.wbufSpans.busy, &work.wbufSpans.free}) {
-        for (uintptr base : *list) {
-            for (uintptr p = 0; p < workbufAlloc / pageSize; p++) {
-                uintptr addr = base + p * pageSize;
-                if (!h.pages.inUse(addr) || h.spanOf(addr) != emptymspan || !manualPages.insert(addr).second)
-                    broken("a workbuf span's pages are in use, in no heap span and in no other workbuf span",
-                           hex(base));
-            }
-        }
-    }
-    if (manualPages.size() * pageSize != h.inWorkBufs)
-        broken("inWorkBufs equals the pages of the workbuf spans",
-               "inWorkBufs=" + std::to_string(h.inWorkBufs));
+    // Every work buffer that exists was carved from a busy workbuf span (mgcwork.h).
+    std::uint64_t buffers = work.full.bufs.size() + work.full.nempty;
+    for (const P& p : allp)
+        buffers += p.gcw.initialized ? 2 : 0;
+    if (buffers != (work.wbufSpans.busy + work.full.spansWanted) * workbufsPerSpan)
+        broken("every work buffer was carved from a busy workbuf span",
+               std::to_string(buffers) + " buffers, " + std::to_string(work.wbufSpans.busy) + " busy spans");
 
     uintptr freePages = 0;
     uintptr scavPages = 0;
@@ -187,8 +178,8 @@ void Runtime::validate() const {
                     continue;
                 uintptr addr =
                     h.pages.base() + (ci * pallocChunkPages + w * 64 + static_cast<uintptr>(b)) * pageSize;
-                if (h.spanOf(addr) == emptymspan && manualPages.count(addr) == 0)
-                    broken("every in-use page belongs to an in-use span or a workbuf span", hex(addr));
+                if (h.spanOf(addr) == emptymspan)
+                    broken("every in-use page belongs to an in-use span", hex(addr));
             }
         }
     }

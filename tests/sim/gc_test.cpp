@@ -165,12 +165,12 @@ std::uint64_t notReleasedPageBytes(const MHeap& h) {
     return (h.pages.numChunks() * pallocChunkPages - scavenged) * pageSize;
 }
 
-// Workbufs are carved 16 at a time out of 32 KiB spans taken from the page heap (Go's getempty and
-// mheap.allocManual). After every step, over random seeds, GOMAXPROCS and GOGC: every buffer that
-// exists (two per P holding its gcWork, the full list, the empty list) was carved from a busy span;
-// the spans' pages are mapped memory outside the heap's spans, so mappedReady (which the memory-limit
-// goal reads) is every unreleased heap page plus the non-heap estimate; and once sweeping is done
-// outside a cycle the spans are back in the heap.
+// Workbufs are carved 16 at a time out of 32 KiB spans (Go's getempty and mheap.allocManual). After
+// every step, over random seeds, GOMAXPROCS and GOGC: every buffer that exists (two per P holding its
+// gcWork, the full list, the empty list) was carved from a busy span; the spans are mapped memory
+// outside the heap, so mappedReady (which the memory-limit goal reads) is every unreleased heap page
+// plus the workbuf spans plus the non-heap estimate; and once sweeping is done outside a cycle the
+// spans are freed.
 TEST(GCWork, WorkbufSpansHoldEveryBufferAndStayMappedUntilSweepingIsDone) {
     for (std::uint64_t seed = 1; seed <= 6; seed++) {
         RuntimeConfig cfg = test::testConfig(1 + static_cast<std::uint32_t>(seed % 3));
@@ -193,17 +193,17 @@ TEST(GCWork, WorkbufSpansHoldEveryBufferAndStayMappedUntilSweepingIsDone) {
             for (const P& p : rt.allp)
                 buffers += p.gcw.initialized ? 2 : 0;
             ASSERT_EQ(rt.work.full.spansWanted, 0u) << "seed " << seed;
-            ASSERT_EQ(buffers, spans.busy.size() * workbufsPerSpan) << "seed " << seed << " tick " << rt.tick;
-            ASSERT_EQ(rt.mheap.inWorkBufs, (spans.busy.size() + spans.free.size()) * workbufAlloc);
+            ASSERT_EQ(buffers, spans.busy * workbufsPerSpan) << "seed " << seed << " tick " << rt.tick;
+            std::uint64_t wbufBytes = (spans.busy + spans.free) * workbufAlloc;
             std::uint64_t heapSys = rt.mheap.heapInUse + rt.mheap.heapFree + rt.mheap.heapReleased;
-            ASSERT_EQ(rt.heapMemory().mappedReady,
-                      notReleasedPageBytes(rt.mheap) + nonHeapMapped(heapSys, rt.mheap.numArenas()))
+            ASSERT_EQ(rt.heapMemory().mappedReady, notReleasedPageBytes(rt.mheap) + wbufBytes +
+                                                       nonHeapMapped(heapSys, rt.mheap.numArenas()))
                 << "seed " << seed << " tick " << rt.tick;
             if (rt.isSweepDone() && rt.gcphase == GCPhase::off) {
-                ASSERT_TRUE(spans.free.empty()) << "seed " << seed << " tick " << rt.tick;
-                freedAfterSweep += rt.mheap.inWorkBufs == 0 ? 1 : 0;
+                ASSERT_EQ(spans.free, 0u) << "seed " << seed << " tick " << rt.tick;
+                freedAfterSweep += wbufBytes == 0 ? 1 : 0;
             }
-            mostWorkBufBytes = std::max<std::uint64_t>(mostWorkBufBytes, rt.mheap.inWorkBufs);
+            mostWorkBufBytes = std::max(mostWorkBufBytes, wbufBytes);
             if (rt.work.numgc != validatedAt) {
                 validatedAt = rt.work.numgc;
                 rt.validate();
