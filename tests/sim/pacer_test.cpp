@@ -262,7 +262,7 @@ double median(std::vector<double> v) {
 // GOMEMLIMIT=24 MiB, GOGC=50, GOMAXPROCS=2, three runs): 1.02-1.05 MB of growth per cycle at a
 // 10.4 MB goal. The model used to stop growing exactly at the limit, because the work buffers'
 // memory was not counted: its goal stayed a few KiB above the marked heap and each cycle allocated
-// 0.8 % of the goal (seeds 1 and 3 here; 163 and 225 cycles instead of 8 and 12). Over seeds: the
+// 0.8 % of the goal (seeds 1 and 3 here: 163 and 225 cycles, now 12 and 16). Over seeds: the
 // median growth per cycle, from one cycle's marked heap to the next one's end of mark, is at least
 // 5 % of the median goal.
 TEST(Pacer, TightLimitCyclesRunPastTheMarkedHeapLikeGo) {
