@@ -169,7 +169,8 @@ HeapMemory Runtime::heapMemory() const {
     m.heapAlloc = mheap.heapStats.totalAlloc() - mheap.heapStats.totalFree();
     m.heapFree = mheap.heapFree;
     std::uint64_t heapSys = mheap.heapSys();
-    m.mappedReady = mheap.heapInUse + mheap.heapFree + nonHeapMapped(heapSys, mheap.numArenas());
+    m.mappedReady =
+        mheap.heapInUse + mheap.heapFree + work.wbufSpans.bytes() + nonHeapMapped(heapSys, mheap.numArenas());
     return m;
 }
 
@@ -288,6 +289,7 @@ void Runtime::markTerminationStep() {
     work.current.heapGoal = gcController.lastHeapGoal;
     gcphase = GCPhase::off;
     emit(EventKind::phase, static_cast<uintptr>(gcphase), work.cycles);
+    prepareFreeWorkbufs();
     gcSweep();
     scavenger.lastHeapInUse = mheap.heapInUse;
     gcControllerCommit();

@@ -62,9 +62,19 @@ struct StoreRecord {
     bool dstWasBlack = false;
 };
 
+// WorkbufSpans is work.wbufSpans: how many 32 KiB workbuf spans hold this cycle's buffers (busy) and
+// how many are left from the last cycle for the sweeper to free (free).
+struct WorkbufSpans {
+    std::uint64_t busy = 0;
+    std::uint64_t free = 0;
+    // bytes is the mapped memory they hold (Go: heapStats.inWorkBufs).
+    std::uint64_t bytes() const { return (busy + free) * workbufAlloc; }
+};
+
 struct GCWorkState {
     std::uint32_t cycles = 0; // work.cycles: incremented at every gcStart
     WorkFull full;
+    WorkbufSpans wbufSpans;
     std::vector<RootJob> roots;
     std::size_t markrootNext = 0;
     std::uint64_t bytesMarked = 0;

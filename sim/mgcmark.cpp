@@ -215,6 +215,7 @@ bool Runtime::continueWorkerStreak() {
     }
     beginTick(p);
     markWorkerTick(p, p.workerMode);
+    getWorkbufSpans();
     return true;
 }
 

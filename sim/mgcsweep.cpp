@@ -92,6 +92,7 @@ uintptr Runtime::sweepone() {
         mcachesFlushed = mcachesFlushed && !p.needPrepareForSweep;
     if (!sweep.drained && mcachesFlushed) {
         sweep.drained = true;
+        freeSomeWbufs();
         if (cfg_.checkmark)
             checkNoReachableFreed();
         printScavTraceSweepDone();

@@ -1,10 +1,21 @@
-// gclab — gcWork: a P's local queue of grey objects, and the global list of full work buffers.
+// gclab — gcWork: a P's local queue of grey objects, the global lists of full and empty work
+// buffers, and the memory the buffers live in.
 //
 // Models: src/runtime/mgcwork.go (Go 1.19). Each P has two buffers of 253 pointers (a 2 KiB workbuf
 // minus its header); put/tryGet work on wbuf1 as a LIFO stack, swap with wbuf2, and exchange whole
 // buffers with the global full list. balance() hands work to other Ps when the global list is empty.
-// Simplifications: the empty-buffer pool is not modelled; the global list is a plain LIFO stack (Go's
-// is lock-free LIFO).
+// A P's gcWork takes its buffers when it is first used (init: an empty one and a full one if there is
+// one) and gives them back at dispose. Buffers come from work.empty; when that is empty, getempty
+// carves 16 new ones out of a 32 KiB workbuf span (Runtime::getWorkbufSpans: from the free list, else
+// Go's mheap.allocManual). Mark termination drops the empty list and moves every workbuf span to the
+// free list (prepareFreeWorkbufs); the background sweeper returns them to the heap once sweeping is
+// done (freeSomeWbufs). While they are held they are mapped memory outside the heap's spans: the
+// memory-limit heap goal counts them as non-heap memory (Runtime::heapMemory).
+// Simplifications: buffers and spans are counted, not placed: a workbuf span takes no pages from the
+// model's page heap (Go's come from it, and go back to it as free pages that later spans reuse), so
+// its bytes are mapped while it is held and unmapped when it is freed; the global full list is a
+// plain LIFO stack (Go's is lock-free LIFO); a span is taken at the end of the runtime step that
+// needed it.
 #pragma once
 
 #include "sim/base.h"
@@ -16,6 +27,9 @@
 namespace gclab {
 
 inline constexpr std::size_t workbufEntries = 253; // (2048 - 24-byte header) / 8
+inline constexpr uintptr workbufSize = 2048;       // Go: _WorkbufSize
+inline constexpr uintptr workbufAlloc = 32 << 10;  // Go: workbufAlloc, one workbuf span
+inline constexpr std::uint64_t workbufsPerSpan = workbufAlloc / workbufSize;
 
 // Workbuf is Go's workbuf: up to 253 pointers to grey objects, used as a stack.
 class Workbuf {
@@ -39,9 +53,14 @@ class Workbuf {
     std::uint32_t nobj_ = 0;
 };
 
-// WorkFull is work.full: full (or handed-off) buffers any P may take.
+// WorkFull is work.full: full (or handed-off) buffers any P may take, and work.empty: how many
+// empty buffers are ready for getempty.
 struct WorkFull {
     std::vector<Workbuf> bufs;
+    std::uint64_t nempty = 0;
+    // spansWanted counts the workbuf spans getempty carved buffers from that the runtime has not
+    // taken from the heap yet (Runtime::getWorkbufSpans).
+    std::uint64_t spansWanted = 0;
     bool empty() const { return bufs.empty(); }
 };
 
@@ -53,6 +72,8 @@ struct GCWork {
 
     // put queues a grey object.
     void put(uintptr obj, WorkFull& full) {
+        if (!initialized)
+            init(full);
         if (!wbuf1.full())
             wbuf1.push(obj); // Go: putFast
         else
@@ -60,6 +81,8 @@ struct GCWork {
     }
     // tryGet takes the next object to scan, 0 if the P has none and the global list is empty.
     uintptr tryGet(WorkFull& full) {
+        if (!initialized)
+            init(full);
         if (wbuf1.empty())
             return tryGetSlow(full);
         return wbuf1.pop(); // Go: tryGetFast
@@ -69,13 +92,18 @@ struct GCWork {
         if (!wbuf2.empty() || wbuf1.size() > 4)
             balanceSlow(full);
     }
-    // dispose returns every buffered object to the global list; true if there were any.
+    // dispose returns every buffered object to the global list and both buffers to the full or the
+    // empty list; true if there were any objects.
     bool dispose(WorkFull& full);
 
     bool empty() const { return wbuf1.empty() && wbuf2.empty(); }
     std::size_t size() const { return wbuf1.size() + wbuf2.size(); }
 
+    // initialized: the P holds its two buffers (Go: wbuf1 != nil).
+    bool initialized = false;
+
   private:
+    void init(WorkFull& full);
     void putSlow(uintptr obj, WorkFull& full);
     uintptr tryGetSlow(WorkFull& full);
     void balanceSlow(WorkFull& full);

@@ -396,6 +396,7 @@ bool Runtime::step() {
     if (stw != STWStage::none) {
         lastStep = StepKind::stw;
         runSTW();
+        getWorkbufSpans();
         return true;
     }
     if (work.startPending) {
@@ -403,6 +404,7 @@ bool Runtime::step() {
         stw = STWStage::sweepTermination;
         stwStep = 0;
         runSTW();
+        getWorkbufSpans();
         return true;
     }
     if (!userGoroutinesLeft() && gcphase == GCPhase::off) {
@@ -412,6 +414,7 @@ bool Runtime::step() {
     P& p = pickP(); // the lowest clock: p.clock is now()
     beginTick(p);
     runP(p);
+    getWorkbufSpans();
     if (cfg_.workerStreaks && lastStep == StepKind::markWorker && streakContinues(p))
         startWorkerStreak(p);
     return true;

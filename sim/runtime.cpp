@@ -105,6 +105,8 @@ std::uint64_t Runtime::stateHash() const {
     h.add(gcController.heapLive);
     h.add(gcController.heapMarked);
     h.add(work.numgc);
+    h.add(work.wbufSpans.busy);
+    h.add(work.wbufSpans.free);
     h.add(mheap.sweepgen);
     return h.h;
 }

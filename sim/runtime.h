@@ -252,6 +252,12 @@ class Runtime {
     void gcMarkTinyAllocs();
     void gcSweep();
     void gcControllerCommit();
+    // getWorkbufSpans takes the workbuf spans getempty asked for, from the free list or the heap.
+    void getWorkbufSpans();
+    // prepareFreeWorkbufs (mark termination) empties work.empty and moves every workbuf span to the
+    // free list; freeSomeWbufs (when sweeping is done) returns those spans to the heap.
+    void prepareFreeWorkbufs();
+    void freeSomeWbufs();
 
     // mgcscavenge.cpp
     // scavenge releases up to nbytes from the highest addresses down (pageAlloc.scavenge).

@@ -8,7 +8,9 @@
 // 12.63 MB at 75.3 MB and 21.46 MB at 264 MB. That fits a fixed base, one heapArena metadata block per
 // 64 MiB arena (its 2 MiB pointer bitmap, 64 KiB span map and page bitmaps: Go 1.19's heapArena
 // struct), and about 1.5 % of the heap for mspans and mark/alloc bits.
-// Simplification: a fit, not a per-structure account; stacks do not grow with goroutines.
+// Simplification: a fit, not a per-structure account; stacks do not grow with goroutines. Workbuf
+// spans, part of GCSys in Go, are modelled and counted separately (mgcwork.h, WorkbufSpans::bytes); the
+// fit was not redone for them (Go's exit-time GCSys may hold a few hundred KiB of them).
 #pragma once
 
 #include <cstdint>

@@ -153,6 +153,14 @@ void Runtime::validate() const {
         broken("heapInUse and pagesInUse are the sum of in-use spans",
                "heapInUse=" + std::to_string(h.heapInUse) + " spans=" + std::to_string(inUseBytes));
 
+    // Every work buffer that exists was carved from a busy workbuf span (mgcwork.h).
+    std::uint64_t buffers = work.full.bufs.size() + work.full.nempty;
+    for (const P& p : allp)
+        buffers += p.gcw.initialized ? 2 : 0;
+    if (buffers != (work.wbufSpans.busy + work.full.spansWanted) * workbufsPerSpan)
+        broken("every work buffer was carved from a busy workbuf span",
+               std::to_string(buffers) + " buffers, " + std::to_string(work.wbufSpans.busy) + " busy spans");
+
     uintptr freePages = 0;
     uintptr scavPages = 0;
     for (std::size_t ci = 0; ci < h.pages.numChunks(); ci++) {

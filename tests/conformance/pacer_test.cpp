@@ -1,7 +1,8 @@
 // The pacer against real Go 1.19 running the same steady-state program (go/steadystate): the first
 // cycle's goal and trigger exactly, the dedicated/fractional worker counts for GOMAXPROCS 1..16
-// exactly, and the steady heap goal, marked heap and cycles per allocated byte within tolerances
-// that cover Go's own run-to-run spread on a shared 2-CPU machine (docs/pacer.md has the numbers).
+// exactly, and the steady heap goal, marked heap and cycle rate, without a limit and at a tight one,
+// within tolerances that cover Go's own run-to-run spread on a shared 2-CPU machine (docs/pacer.md
+// has the numbers).
 #include "pacer_compare.h"
 
 #include <gtest/gtest.h>
@@ -49,35 +50,75 @@ TEST(PacerConformance, WorkerCountsMatchGoForGOMAXPROCS1To16) {
     }
 }
 
+// GoMedian runs the Go probe three times (seeds 1..3) and keeps the median of each summary field, and
+// the globals the binary scans.
+struct GoMedian {
+    PacerSummary summary;
+    std::uint64_t globalsScan = 0;
+};
+
+GoMedian runGoThreeTimes(SteadyStateParams p) {
+    std::vector<PacerSummary> runs;
+    GoMedian m;
+    for (std::uint64_t seed = 1; seed <= 3; seed++) {
+        p.seed = seed;
+        PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p);
+        m.globalsScan = go.globalsScan;
+        runs.push_back(summarize(go));
+    }
+    auto medianOf = [&runs](auto PacerSummary::*f) {
+        std::vector<double> v;
+        for (const PacerSummary& s : runs)
+            v.push_back(static_cast<double>(s.*f));
+        std::sort(v.begin(), v.end());
+        return v[1];
+    };
+    m.summary.cycles = static_cast<std::size_t>(medianOf(&PacerSummary::cycles));
+    m.summary.medianGoal = medianOf(&PacerSummary::medianGoal);
+    m.summary.medianLive = medianOf(&PacerSummary::medianLive);
+    m.summary.cyclesPerByte = medianOf(&PacerSummary::cyclesPerByte);
+    return m;
+}
+
 TEST(PacerConformance, SteadyStateGoalLiveHeapAndCycleRateAgree) {
     SteadyStateParams p;
     p.liveBytes = 8 << 20;
     p.iterations = 300'000;
-    // Go is run three times; its median summary is the reference.
-    std::vector<PacerSummary> runs;
-    std::uint64_t globals = 0;
-    for (std::uint64_t seed = 1; seed <= 3; seed++) {
-        p.seed = seed;
-        PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p);
-        globals = go.globalsScan;
-        runs.push_back(summarize(go));
-    }
-    auto medianOf = [&runs](double PacerSummary::*f) {
-        std::vector<double> v;
-        for (const PacerSummary& s : runs)
-            v.push_back(s.*f);
-        std::sort(v.begin(), v.end());
-        return v[1];
-    };
+    GoMedian go = runGoThreeTimes(p);
     p.seed = 1;
-    PacerSummary model = summarize(runModelSteadyState(p, globals));
+    PacerSummary model = summarize(runModelSteadyState(p, go.globalsScan));
     ASSERT_GE(model.steadyCycles, 5u);
-    double goGoal = medianOf(&PacerSummary::medianGoal);
-    double goLive = medianOf(&PacerSummary::medianLive);
-    double goRate = medianOf(&PacerSummary::cyclesPerByte);
-    EXPECT_NEAR(model.medianGoal / goGoal, 1.0, 0.05) << model.medianGoal << " vs Go " << goGoal;
-    EXPECT_NEAR(model.medianLive / goLive, 1.0, 0.08) << model.medianLive << " vs Go " << goLive;
-    EXPECT_NEAR(model.cyclesPerByte / goRate, 1.0, 0.12) << model.cyclesPerByte << " vs Go " << goRate;
+    const PacerSummary& g = go.summary;
+    EXPECT_NEAR(model.medianGoal / g.medianGoal, 1.0, 0.05) << model.medianGoal << " vs Go " << g.medianGoal;
+    EXPECT_NEAR(model.medianLive / g.medianLive, 1.0, 0.08) << model.medianLive << " vs Go " << g.medianLive;
+    EXPECT_NEAR(model.cyclesPerByte / g.cyclesPerByte, 1.0, 0.12)
+        << model.cyclesPerByte << " vs Go " << g.cyclesPerByte;
+}
+
+// A limit the heap cannot meet (8 MiB live, GOGC=50, GOMEMLIMIT=24 MiB, GOMAXPROCS=2): the goal is
+// the marked heap and cycles run back to back, each letting the heap run about 10 % past the goal.
+// Go's goal is steady from run to run (9.5-10.2 MiB in 15 runs at load averages 1 to 17), its cycle
+// count is not: 79-189 cycles in 19 runs for the same 163 MB of allocation, fewer on a loaded machine,
+// where its mark phases take longer in wall time. So the goal must agree within 6 % and the cycle count
+// within a factor of 5/3 of Go's median of three; the model before the workbuf spans were counted ran
+// 1743 cycles at 8.6 MiB (docs/pacer.md). Both sides allocate the same bytes, so the cycle count is the
+// cycle rate; the table's per-cycle rate uses Go's marked heap rounded to whole MB, too coarse here.
+TEST(PacerConformance, TightLimitGoalLiveHeapAndCycleCountAgree) {
+    SteadyStateParams p;
+    p.liveBytes = 8 << 20;
+    p.iterations = 300'000;
+    p.gogc = 50;
+    p.memoryLimit = 24 << 20;
+    GoMedian go = runGoThreeTimes(p);
+    p.seed = 1;
+    PacerSummary model = summarize(runModelSteadyState(p, go.globalsScan));
+    ASSERT_GE(model.steadyCycles, 20u);
+    const PacerSummary& g = go.summary;
+    EXPECT_NEAR(model.medianGoal / g.medianGoal, 1.0, 0.06) << model.medianGoal << " vs Go " << g.medianGoal;
+    EXPECT_NEAR(model.medianLive / g.medianLive, 1.0, 0.08) << model.medianLive << " vs Go " << g.medianLive;
+    double cycles = static_cast<double>(model.cycles) / static_cast<double>(g.cycles);
+    EXPECT_GE(cycles, 0.6) << model.cycles << " cycles vs Go " << g.cycles;
+    EXPECT_LE(cycles, 5.0 / 3) << model.cycles << " cycles vs Go " << g.cycles;
 }
 
 } // namespace

@@ -1,11 +1,17 @@
 // The collector, mechanism by mechanism: a full cycle, sweepgen, freeing, allocate-black, stacks
-// scanned once per cycle, large objects, stale mcache spans, gcWork buffers.
+// scanned once per cycle, large objects, stale mcache spans, gcWork buffers and the workbuf spans
+// they live in.
 #include "test_config.h"
 
 #include "sim/mstats.h"
 #include "sim/runtime.h"
+#include "sim/sysmem.h"
+
+#include "scenarios/scenario.h"
 
 #include <gtest/gtest.h>
+
+#include <bit>
 
 namespace gclab {
 namespace {
@@ -147,6 +153,66 @@ TEST(GCWork, BuffersSwapSpillAndBalance) {
     EXPECT_EQ(lone.tryGet(full), 10u);
     EXPECT_TRUE(lone.dispose(full));
     EXPECT_FALSE(lone.dispose(full));
+}
+
+// notReleasedPageBytes counts the heap's pages that are in use or free but not released, from the
+// page allocator's bitmaps.
+std::uint64_t notReleasedPageBytes(const MHeap& h) {
+    std::uint64_t scavenged = 0;
+    for (std::size_t ci = 0; ci < h.pages.numChunks(); ci++)
+        for (std::uint64_t w : h.pages.scavengedBits(ci))
+            scavenged += static_cast<std::uint64_t>(std::popcount(w));
+    return (h.pages.numChunks() * pallocChunkPages - scavenged) * pageSize;
+}
+
+// Workbufs are carved 16 at a time out of 32 KiB spans (Go's getempty and mheap.allocManual). After
+// every step, over random seeds, GOMAXPROCS and GOGC: every buffer that exists (two per P holding its
+// gcWork, the full list, the empty list) was carved from a busy span; the spans are mapped memory
+// outside the heap, so mappedReady (which the memory-limit goal reads) is every unreleased heap page
+// plus the workbuf spans plus the non-heap estimate; and once sweeping is done outside a cycle the
+// spans are freed.
+TEST(GCWork, WorkbufSpansHoldEveryBufferAndStayMappedUntilSweepingIsDone) {
+    for (std::uint64_t seed = 1; seed <= 6; seed++) {
+        RuntimeConfig cfg = test::testConfig(1 + static_cast<std::uint32_t>(seed % 3));
+        cfg.seed = seed;
+        cfg.gogc = seed % 2 == 0 ? 50 : 25;
+        cfg.validate = false; // validate() runs at the end of every cycle below
+        cfg.checkmark = false;
+        Runtime rt(cfg);
+        const Scenario* sc = findScenario("steady-state");
+        ASSERT_NE(sc, nullptr);
+        ParamValues v = sc->defaults();
+        v["live_bytes"] = 1 << 20;
+        v["iterations"] = 20'000;
+        sc->build(rt, v);
+        std::uint64_t mostWorkBufBytes = 0, freedAfterSweep = 0;
+        std::uint32_t validatedAt = 0;
+        while (rt.step()) {
+            const WorkbufSpans& spans = rt.work.wbufSpans;
+            std::uint64_t buffers = rt.work.full.bufs.size() + rt.work.full.nempty;
+            for (const P& p : rt.allp)
+                buffers += p.gcw.initialized ? 2 : 0;
+            ASSERT_EQ(rt.work.full.spansWanted, 0u) << "seed " << seed;
+            ASSERT_EQ(buffers, spans.busy * workbufsPerSpan) << "seed " << seed << " tick " << rt.tick;
+            std::uint64_t wbufBytes = (spans.busy + spans.free) * workbufAlloc;
+            std::uint64_t heapSys = rt.mheap.heapInUse + rt.mheap.heapFree + rt.mheap.heapReleased;
+            ASSERT_EQ(rt.heapMemory().mappedReady, notReleasedPageBytes(rt.mheap) + wbufBytes +
+                                                       nonHeapMapped(heapSys, rt.mheap.numArenas()))
+                << "seed " << seed << " tick " << rt.tick;
+            if (rt.isSweepDone() && rt.gcphase == GCPhase::off) {
+                ASSERT_EQ(spans.free, 0u) << "seed " << seed << " tick " << rt.tick;
+                freedAfterSweep += wbufBytes == 0 ? 1 : 0;
+            }
+            mostWorkBufBytes = std::max(mostWorkBufBytes, wbufBytes);
+            if (rt.work.numgc != validatedAt) {
+                validatedAt = rt.work.numgc;
+                rt.validate();
+            }
+        }
+        ASSERT_GE(rt.work.numgc, 3u) << "seed " << seed;
+        EXPECT_GT(mostWorkBufBytes, 0u) << "seed " << seed; // marking took workbuf spans
+        EXPECT_GT(freedAfterSweep, 0u) << "seed " << seed;  // and gave them back
+    }
 }
 
 } // namespace
