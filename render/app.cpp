@@ -121,7 +121,12 @@ void App::handle(Action a, StepBy by) {
     case Action::back:
         clock_.setPlaying(false);
         if (by == StepBy::event) {
-            session_->stepEventBack();
+            if (std::optional<std::uint64_t> t = session_->eventBackTarget()) {
+                seekTarget_ = *t; // the previous tick's events: re-stepped like a playhead seek
+                continueSeek();
+            } else {
+                session_->stepEventBack();
+            }
         } else if (std::optional<std::uint64_t> t =
                        session_->stepBackTarget(unitOf(by), seekTarget_.value_or(session_->tick()))) {
             // Re-stepping from a keyframe can take longer than a frame: go there like the playhead.

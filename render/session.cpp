@@ -163,14 +163,17 @@ bool Session::stepEventBack() {
         shown_--;
         return true;
     }
-    while (tick() > 0) {
-        seek(tick() - 1);
-        if (error_)
-            return false;
-        if (!tickEvents_.empty() || tick() == 0)
-            return true;
-    }
-    return false;
+    std::optional<std::uint64_t> t = eventBackTarget();
+    if (!t)
+        return false;
+    seek(*t);
+    return !error_;
+}
+
+std::optional<std::uint64_t> Session::eventBackTarget() const {
+    if (shown_ > 1 || tick() == 0)
+        return std::nullopt;
+    return tl_->eventTickBefore(tick());
 }
 
 void Session::command(CommandKind k, std::int64_t value) {

@@ -95,6 +95,9 @@ class Session {
     // stepEventBack shows the previous event of this tick, or goes back to the last event of the
     // previous tick with events.
     bool stepEventBack();
+    // eventBackTarget is the tick stepEventBack seeks to when it leaves this tick (seek there, in slices
+    // if need be, and its last event is shown); nothing when it stays in this tick or at tick 0.
+    std::optional<std::uint64_t> eventBackTarget() const;
     void seek(std::uint64_t t);
     // seekToward is seek in slices of at most maxSteps re-stepped ticks (so that dragging the playhead
     // never stalls a frame); true once at t. Until then the session shows the ticks on the way.

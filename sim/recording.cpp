@@ -72,6 +72,7 @@ bool Timeline::stepOnce() {
     GCPhase phase = cur_.gcphase;
     STWStage stw = cur_.stw;
     std::uint32_t numgc = cur_.work.numgc;
+    std::uint64_t events = cur_.eventCount;
     if (!cur_.step()) {
         if (t >= frontier_) {
             frontier_ = t;
@@ -88,6 +89,8 @@ bool Timeline::stepOnce() {
         m.bits |= markerPhase;
     if (cur_.work.numgc != numgc)
         m.bits |= markerCycle;
+    if (cur_.eventCount != events)
+        m.bits |= markerEvents;
     if (markers_.size() <= t)
         markers_.resize(t + 1);
     markers_[t] = m;
@@ -129,6 +132,14 @@ bool Timeline::stepBack(StepUnit u) {
         return false;
     seek(unitStartBefore(u, cur_.tick));
     return true;
+}
+
+std::uint64_t Timeline::eventTickBefore(std::uint64_t t) const {
+    // markers_[k] describes the step from k to k + 1.
+    for (std::uint64_t k = std::min<std::uint64_t>(t, markers_.size()); k-- > 1;)
+        if ((markers_[k - 1].bits & markerEvents) != 0)
+            return k;
+    return 0;
 }
 
 std::uint64_t Timeline::unitStartBefore(StepUnit u, std::uint64_t t) const {

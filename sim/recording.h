@@ -53,6 +53,9 @@ class Timeline {
     std::optional<bool> stepForwardToward(StepUnit u, std::uint64_t maxSteps);
     // stepBack goes back to the start of the previous unit; false at tick 0.
     bool stepBack(StepUnit u);
+    // eventTickBefore is the latest tick before t (a tick this timeline has reached) whose step emitted
+    // events, 0 if none did.
+    std::uint64_t eventTickBefore(std::uint64_t t) const;
     // unitStartBefore is where stepBack(u) goes from tick t (a tick this timeline has reached): the
     // start of the unit before t (0 at the start).
     std::uint64_t unitStartBefore(StepUnit u, std::uint64_t t) const;
@@ -83,9 +86,9 @@ class Timeline {
 
   private:
     struct Marker {
-        std::uint8_t bits = 0; // markerOp | markerPhase | markerCycle
+        std::uint8_t bits = 0; // markerOp | markerPhase | markerCycle | markerEvents
     };
-    static constexpr std::uint8_t markerOp = 1, markerPhase = 2, markerCycle = 4;
+    static constexpr std::uint8_t markerOp = 1, markerPhase = 2, markerCycle = 4, markerEvents = 8;
 
     bool stepOnce();
     void applyCommandsAt(std::uint64_t t);

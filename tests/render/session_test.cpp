@@ -130,6 +130,23 @@ TEST(Session, StepByEventVisitsEveryEventOnceAndBackUndoesIt) {
     EXPECT_EQ(hashOf(s->runtime()), hashOf(plain));
 }
 
+// Stepping back by event retraces exactly the events stepping forward showed, across ticks that emit
+// nothing, and lands on the plain run's state at each tick.
+TEST(Session, StepByEventBackRetracesTheForwardWalk) {
+    auto s = session("hybrid-write-barrier");
+    std::vector<std::pair<std::uint64_t, std::size_t>> walk;
+    for (int i = 0; i < 3000 && s->stepEventForward(); i++)
+        walk.emplace_back(s->tick(), s->eventsShown());
+    ASSERT_GT(walk.back().first, walk.size() / 4) << "the walk should cross many ticks";
+    for (std::size_t i = walk.size() - 1; i-- > 0;) {
+        ASSERT_TRUE(s->stepEventBack());
+        ASSERT_EQ(std::make_pair(s->tick(), s->eventsShown()), walk[i])
+            << "step back " << walk.size() - 1 - i;
+    }
+    Runtime plain = plainRun("hybrid-write-barrier", walk.front().first);
+    EXPECT_EQ(hashOf(s->runtime()), hashOf(plain));
+}
+
 TEST(Session, AGOGCChangeForksAndKeepsTheOriginalRun) {
     auto s = session("steady-state");
     s->seek(20000);
