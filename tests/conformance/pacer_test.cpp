@@ -50,75 +50,86 @@ TEST(PacerConformance, WorkerCountsMatchGoForGOMAXPROCS1To16) {
     }
 }
 
-// GoMedian runs the Go probe three times (seeds 1..3) and keeps the median of each summary field, and
-// the globals the binary scans.
-struct GoMedian {
-    PacerSummary summary;
+// GoSpread is the lowest and highest of each summary field over three runs of the Go probe (seeds
+// 1..3: Go's own spread), and the globals the binary scans.
+struct GoSpread {
+    PacerSummary low, high;
     std::uint64_t globalsScan = 0;
 };
 
-GoMedian runGoThreeTimes(SteadyStateParams p) {
+GoSpread runGoThreeTimes(SteadyStateParams p) {
     std::vector<PacerSummary> runs;
-    GoMedian m;
+    GoSpread m;
     for (std::uint64_t seed = 1; seed <= 3; seed++) {
         p.seed = seed;
         PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p);
         m.globalsScan = go.globalsScan;
         runs.push_back(summarize(go));
     }
-    auto medianOf = [&runs](auto PacerSummary::*f) {
+    auto rankOf = [&runs](auto PacerSummary::*f, std::size_t rank) {
         std::vector<double> v;
         for (const PacerSummary& s : runs)
             v.push_back(static_cast<double>(s.*f));
         std::sort(v.begin(), v.end());
-        return v[1];
+        return v[rank];
     };
-    m.summary.cycles = static_cast<std::size_t>(medianOf(&PacerSummary::cycles));
-    m.summary.medianGoal = medianOf(&PacerSummary::medianGoal);
-    m.summary.medianLive = medianOf(&PacerSummary::medianLive);
-    m.summary.cyclesPerByte = medianOf(&PacerSummary::cyclesPerByte);
+    for (auto [out, rank] : {std::pair{&m.low, 0}, std::pair{&m.high, 2}}) {
+        out->cycles = static_cast<std::size_t>(rankOf(&PacerSummary::cycles, rank));
+        out->medianGoal = rankOf(&PacerSummary::medianGoal, rank);
+        out->medianLive = rankOf(&PacerSummary::medianLive, rank);
+        out->cyclesPerByte = rankOf(&PacerSummary::cyclesPerByte, rank);
+    }
     return m;
+}
+
+// expectWithinGoSpread: the model's value lies between Go's lowest and highest of three runs, widened
+// by tol on each side (Go's steady goal moved by up to 12 % between identical runs while CI's sanitizer
+// pass loaded the machine: 24.3 to 27.25 MiB).
+void expectWithinGoSpread(double model, double low, double high, double tol, const char* what) {
+    EXPECT_GE(model, low * (1 - tol)) << what << ": model " << model << ", Go " << low << " to " << high;
+    EXPECT_LE(model, high * (1 + tol)) << what << ": model " << model << ", Go " << low << " to " << high;
 }
 
 TEST(PacerConformance, SteadyStateGoalLiveHeapAndCycleRateAgree) {
     SteadyStateParams p;
     p.liveBytes = 8 << 20;
     p.iterations = 300'000;
-    GoMedian go = runGoThreeTimes(p);
+    GoSpread go = runGoThreeTimes(p);
     p.seed = 1;
     PacerSummary model = summarize(runModelSteadyState(p, go.globalsScan));
     ASSERT_GE(model.steadyCycles, 5u);
-    const PacerSummary& g = go.summary;
-    EXPECT_NEAR(model.medianGoal / g.medianGoal, 1.0, 0.05) << model.medianGoal << " vs Go " << g.medianGoal;
-    EXPECT_NEAR(model.medianLive / g.medianLive, 1.0, 0.08) << model.medianLive << " vs Go " << g.medianLive;
-    EXPECT_NEAR(model.cyclesPerByte / g.cyclesPerByte, 1.0, 0.12)
-        << model.cyclesPerByte << " vs Go " << g.cyclesPerByte;
+    expectWithinGoSpread(model.medianGoal, go.low.medianGoal, go.high.medianGoal, 0.05, "heap goal");
+    expectWithinGoSpread(model.medianLive, go.low.medianLive, go.high.medianLive, 0.08, "marked heap");
+    expectWithinGoSpread(model.cyclesPerByte, go.low.cyclesPerByte, go.high.cyclesPerByte, 0.12,
+                         "cycle rate");
 }
 
 // A limit the heap cannot meet (8 MiB live, GOGC=50, GOMEMLIMIT=24 MiB, GOMAXPROCS=2): the goal is
 // the marked heap and cycles run back to back, each letting the heap run about 10 % past the goal.
 // Go's goal is steady from run to run (9.5-10.2 MiB in 15 runs at load averages 1 to 17), its cycle
 // count is not: 79-189 cycles in 19 runs for the same 163 MB of allocation, fewer on a loaded machine,
-// where its mark phases take longer in wall time. So the goal must agree within 6 % and the cycle count
-// within a factor of 5/3 of Go's median of three; the model before the workbuf spans were counted ran
-// 1743 cycles at 8.6 MiB (docs/pacer.md). Both sides allocate the same bytes, so the cycle count is the
-// cycle rate; the table's per-cycle rate uses Go's marked heap rounded to whole MB, too coarse here.
+// where its mark phases take longer in wall time. So the goal must lie within Go's spread over three runs
+// widened by 6 %, and the cycle count within it widened by a factor of 5/3; the model before the workbuf
+// spans were counted ran 1743 cycles at 8.6 MiB (docs/pacer.md). Both sides allocate the same bytes, so the
+// cycle count is the cycle rate; the table's per-cycle rate uses Go's marked heap rounded to whole MB, too
+// coarse here.
 TEST(PacerConformance, TightLimitGoalLiveHeapAndCycleCountAgree) {
     SteadyStateParams p;
     p.liveBytes = 8 << 20;
     p.iterations = 300'000;
     p.gogc = 50;
     p.memoryLimit = 24 << 20;
-    GoMedian go = runGoThreeTimes(p);
+    GoSpread go = runGoThreeTimes(p);
     p.seed = 1;
     PacerSummary model = summarize(runModelSteadyState(p, go.globalsScan));
     ASSERT_GE(model.steadyCycles, 20u);
-    const PacerSummary& g = go.summary;
-    EXPECT_NEAR(model.medianGoal / g.medianGoal, 1.0, 0.06) << model.medianGoal << " vs Go " << g.medianGoal;
-    EXPECT_NEAR(model.medianLive / g.medianLive, 1.0, 0.08) << model.medianLive << " vs Go " << g.medianLive;
-    double cycles = static_cast<double>(model.cycles) / static_cast<double>(g.cycles);
-    EXPECT_GE(cycles, 0.6) << model.cycles << " cycles vs Go " << g.cycles;
-    EXPECT_LE(cycles, 5.0 / 3) << model.cycles << " cycles vs Go " << g.cycles;
+    expectWithinGoSpread(model.medianGoal, go.low.medianGoal, go.high.medianGoal, 0.06, "heap goal");
+    expectWithinGoSpread(model.medianLive, go.low.medianLive, go.high.medianLive, 0.08, "marked heap");
+    const auto cycles = static_cast<double>(model.cycles);
+    EXPECT_GE(cycles, 0.6 * static_cast<double>(go.low.cycles))
+        << model.cycles << " cycles vs Go " << go.low.cycles << " to " << go.high.cycles;
+    EXPECT_LE(cycles, 5.0 / 3 * static_cast<double>(go.high.cycles))
+        << model.cycles << " cycles vs Go " << go.low.cycles << " to " << go.high.cycles;
 }
 
 } // namespace
