@@ -120,15 +120,7 @@ TEST(Determinism, AWokenGoroutineEndsAnIdleWorkersStreak) {
         cfg.gomaxprocs = 1;
         cfg.workerStreaks = streaks;
         Runtime rt(cfg);
-        TypeId node = rt.types.define("Node", 16, {0});
-        rt.addGlobals(1);
-        uintptr head = 0;
-        for (int i = 0; i < 20000; i++) {
-            uintptr n = rt.newobject(node, 0);
-            rt.writePointer(PtrSlot::heap(n, 0), head);
-            head = n;
-        }
-        rt.writePointer(PtrSlot::global(0), head);
+        test::publishList(rt, 20000);
         rt.newproc(rt.addProgram(Program{"collect", {ops::gc()}}));
         return rt;
     };

@@ -170,15 +170,7 @@ TEST(Timeline, KeyframesShareTheSpansThatDidNotChange) {
     cfg.validate = false;
     cfg.gogc = -1;
     Runtime start(cfg);
-    TypeId node = start.types.define("Node", 16, {0});
-    start.addGlobals(1);
-    uintptr head = 0;
-    for (int i = 0; i < 100000; i++) {
-        uintptr n = start.newobject(node, 0);
-        start.writePointer(PtrSlot::heap(n, 0), head);
-        head = n;
-    }
-    start.writePointer(PtrSlot::global(0), head);
+    test::publishList(start, 100000);
     using namespace ops;
     start.newproc(start.addProgram(Program{"idle", {loop(60000), yield(), endloop()}}));
     Timeline tl(start);
