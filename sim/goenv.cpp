@@ -39,7 +39,12 @@ std::optional<std::int32_t> atoi32(std::string_view s) {
     return static_cast<std::int32_t>(*n);
 }
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted(std::string_view s) {
+    std::string q;
+    q.reserve(s.size() + 2);
+    q.append(1, '"').append(s).append(1, '"');
+    return q;
+}
 
 } // namespace
 

@@ -4,7 +4,8 @@
 // gcAssistAlloc, gcFlushBgCredit) and gcMarkTinyAllocs, Go 1.19. One call of markUnit is one step of
 // gcDrain: claim a root job, or take one grey object and scan it; markWorkerTick is one step of a
 // background mark worker (gcBgMarkWorker), and drainWorkerStreak runs a worker's consecutive steps
-// in one loop, as gcDrain does, without changing what any step does.
+// in one loop, as gcDrain does, without changing what any step does (scanStreak takes the plain ones:
+// scan one object of the worker's own).
 // Simplifications: scan work is flushed to the controller at once (Go batches 2000 bytes); stacks
 // are scanned as flat arrays of pointer slots; there are no finalizer or span-special roots.
 #include "sim/runtime.h"
@@ -34,7 +35,9 @@ void Runtime::greyobject(uintptr obj, P& p) {
         return;
     }
     // Like Go's greyobject, prefetch the object: this P will most likely scan it soon.
-    __builtin_prefetch(s.ptrSlots(slot));
+    const uintptr* words = s.ptrSlots(slot);
+    __builtin_prefetch(words);
+    scanHint_ = {base, &s, slot, words};
     p.gcw.put(base, work.full);
     emit(EventKind::grey, base);
 }
@@ -46,11 +49,12 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
 }
 
 [[gnu::flatten]] std::int64_t Runtime::scanobject(uintptr b, P& p) {
-    SpanId id = mheap.spanOfHeap(b);
-    SIM_CHECK(id != emptymspan, "scanobject of an address outside the heap");
-    const MSpan& s = mheap.span(id);
-    const std::uint32_t slot = s.objIndex(b);
-    uintptr base = s.base() + slot * s.elemsize;
+    const bool hinted = scanHintOn_ && b == scanHint_.obj;
+    SpanId id = hinted ? emptymspan : mheap.spanOfHeap(b);
+    SIM_CHECK(hinted || id != emptymspan, "scanobject of an address outside the heap");
+    const MSpan& s = hinted ? *scanHint_.span : mheap.span(id);
+    const std::uint32_t slot = hinted ? scanHint_.slot : s.objIndex(b);
+    uintptr base = hinted ? b : s.base() + slot * s.elemsize;
     uintptr n = s.elemsize;
     if (n > maxObletBytes) {
         if (b == base) {
@@ -62,7 +66,7 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
         if (n > maxObletBytes)
             n = maxObletBytes;
     }
-    const uintptr* words = s.ptrSlots(slot);
+    const uintptr* words = hinted ? scanHint_.words : s.ptrSlots(slot);
     uintptr off = b - base;
     std::int64_t examined = 0;
     const bool sole = s.soleType != MSpan::typeMixed;
@@ -142,12 +146,16 @@ std::int64_t Runtime::markroot(P& p, std::size_t i) {
     return scanned;
 }
 
+uintptr Runtime::nextGrey(P& p) {
+    if (work.full.empty())
+        p.gcw.balance(work.full);
+    return p.gcw.tryGet(work.full);
+}
+
 std::int64_t Runtime::markUnit(P& p) {
     if (work.markrootNext < work.roots.size())
         return markroot(p, work.markrootNext++);
-    if (work.full.empty())
-        p.gcw.balance(work.full);
-    uintptr b = p.gcw.tryGet(work.full);
+    uintptr b = nextGrey(p);
     if (b == 0) {
         wbBufFlush(p);
         b = p.gcw.tryGet(work.full);
@@ -182,6 +190,10 @@ void Runtime::markWorkerTick(P& p, MarkWorkerMode mode) {
             p.workerMode = MarkWorkerMode::none;
         }
     }
+    chargeWorker(p, mode);
+}
+
+void Runtime::chargeWorker(P& p, MarkWorkerMode mode) {
     stepCost = std::max<std::int64_t>(stepCost, 1);
     if (mode == MarkWorkerMode::dedicated)
         work.current.dedicatedTime += stepCost;
@@ -219,15 +231,35 @@ bool Runtime::continueWorkerStreak() {
     return true;
 }
 
+std::uint64_t Runtime::scanStreak(P& p, std::uint64_t maxSteps) {
+    if (!streakContinues(p) || work.markrootNext < work.roots.size() || !work.assistQueue.empty())
+        return 0;
+    const MarkWorkerMode mode = p.workerMode;
+    std::uint64_t n = 0;
+    for (; n < maxSteps && p.clock < workerStreakUntil_ && !p.gcw.empty(); n++) {
+        tick++;
+        beginTick(p);
+        gcFlushBgCredit(scanobject(nextGrey(p), p));
+        chargeWorker(p, mode);
+        getWorkbufSpans();
+    }
+    return n;
+}
+
 [[gnu::flatten, gnu::noinline]] std::uint64_t Runtime::drainWorkerStreak(std::uint64_t maxSteps) {
     std::uint64_t n = 0;
-    for (; n < maxSteps; n++) {
+    scanHint_ = {};
+    scanHintOn_ = true;
+    while (n < maxSteps) {
         tick++;
         if (!continueWorkerStreak()) {
             tick--;
             break;
         }
+        n++;
+        n += scanStreak(allp[workerStreakP_], maxSteps - n);
     }
+    scanHintOn_ = false;
     return n;
 }
 

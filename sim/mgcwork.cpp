@@ -91,14 +91,6 @@ bool GCWork::dispose(WorkFull& full) {
     return had;
 }
 
-void Runtime::getWorkbufSpans() {
-    for (; work.full.spansWanted > 0; work.full.spansWanted--) {
-        if (work.wbufSpans.free > 0)
-            work.wbufSpans.free--;
-        work.wbufSpans.busy++;
-    }
-}
-
 void Runtime::prepareFreeWorkbufs() {
     SIM_CHECK(work.full.empty(), "cannot free workbufs when work.full is not empty");
     work.full.nempty = 0;

@@ -178,7 +178,7 @@ class Runtime {
 
     void emit(EventKind kind, uintptr a = 0, uintptr b = 0, uintptr c = 0) {
         eventCount++;
-        if (cfg_.hashEvents || cfg_.recordEvents)
+        if (eventsWanted_)
             recordEvent(kind, a, b, c);
     }
 
@@ -234,6 +234,19 @@ class Runtime {
     static constexpr std::uint32_t noWorkerStreak = ~std::uint32_t{0};
     std::uint32_t workerStreakP_ = noWorkerStreak;
     std::int64_t workerStreakUntil_ = 0;
+    // scanHint_ remembers where greyobject found the object it queued last. The work buffer is LIFO,
+    // so scanobject usually takes that very object next and can skip its span lookup: on a linked list
+    // this takes the lookup off the chain of loads each node waits for. Only drainWorkerStreak reads it
+    // (scanHintOn_): no copy of the Runtime can be made inside its loop, so the span record the hint
+    // points into stays where it is.
+    struct ScanHint {
+        uintptr obj = 0;
+        const MSpan* span = nullptr;
+        std::uint32_t slot = 0;
+        const uintptr* words = nullptr; // the object's pointer words (MSpan::ptrSlots)
+    };
+    ScanHint scanHint_;
+    bool scanHintOn_ = false;
 
     void recordEvent(EventKind kind, uintptr a, uintptr b, uintptr c);
     uintptr* slotPtr(const PtrSlot& slot);
@@ -253,7 +266,13 @@ class Runtime {
     void gcSweep();
     void gcControllerCommit();
     // getWorkbufSpans takes the workbuf spans getempty asked for, from the free list or the heap.
-    void getWorkbufSpans();
+    void getWorkbufSpans() {
+        for (; work.full.spansWanted > 0; work.full.spansWanted--) {
+            if (work.wbufSpans.free > 0)
+                work.wbufSpans.free--;
+            work.wbufSpans.busy++;
+        }
+    }
     // prepareFreeWorkbufs (mark termination) empties work.empty and moves every workbuf span to the
     // free list; freeSomeWbufs (when sweeping is done) returns those spans to the heap.
     void prepareFreeWorkbufs();
@@ -274,6 +293,9 @@ class Runtime {
     // mgcmark.cpp
     // markUnit does one root job or scans one object; returns the scan work done, -1 if none.
     std::int64_t markUnit(P& p);
+    // nextGrey takes the next object for P p to scan, 0 if it sees none (Go: gcDrain's balance and
+    // tryGet).
+    uintptr nextGrey(P& p);
     std::int64_t markroot(P& p, std::size_t i);
     std::int64_t scanstack(G& g, P& p);
     std::int64_t scanobject(uintptr b, P& p);
@@ -306,6 +328,8 @@ class Runtime {
     }
     void runP(P& p);
     void markWorkerTick(P& p, MarkWorkerMode mode);
+    // chargeWorker books the step's cost to P p's clock and to the worker mode's time.
+    void chargeWorker(P& p, MarkWorkerMode mode);
     // A worker streak is step's fast path: while P p's dedicated (or idle) mark worker keeps running,
     // only p's clock and the mark state change between steps, so pickP and runP would choose p and its
     // worker again as long as p's clock stays below workerStreakUntil_ and streakContinues(p) holds.
@@ -315,6 +339,10 @@ class Runtime {
     // drainWorkerStreak takes up to maxSteps steps of the current worker streak in one loop, exactly
     // the steps step() would take one by one; returns how many it took.
     std::uint64_t drainWorkerStreak(std::uint64_t maxSteps);
+    // scanStreak takes the streak's plain steps, up to maxSteps: while P p's worker has grey objects
+    // of its own, no root job is left and no assist is parked, a step only scans one object, credits
+    // its scan work and charges the worker; nothing in it can end the streak but the clock bound.
+    std::uint64_t scanStreak(P& p, std::uint64_t maxSteps);
     void execOp(P& p, G& g);
     void assistUnit(P& p, G& g);
     void stopTheWorld();
@@ -324,6 +352,7 @@ class Runtime {
     bool userGoroutinesLeft() const;
 
     RuntimeConfig cfg_;
+    bool eventsWanted_ = cfg_.hashEvents || cfg_.recordEvents; // emit's test, one load per event
 };
 
 } // namespace gclab
