@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 
 namespace gclab {
 
@@ -35,9 +36,12 @@ struct GCCPULimiter {
         capacity = capacityPerProc * static_cast<std::int64_t>(procs);
     }
     bool limiting() const { return enabled; }
-    bool needUpdate(std::int64_t now) const {
-        return !transitioning && now > lastUpdate + gcCPULimiterUpdatePeriod;
+    // updateDue is the earliest time at which a step starts with the periodic update (needUpdate).
+    std::int64_t updateDue() const {
+        return transitioning ? std::numeric_limits<std::int64_t>::max()
+                             : lastUpdate + gcCPULimiterUpdatePeriod + 1;
     }
+    bool needUpdate(std::int64_t now) const { return now >= updateDue(); }
     // update accounts the window since the last update; numgc names the cycle that would be limited.
     void update(std::int64_t now, std::uint32_t numgc);
     // startGCTransition and finishGCTransition bracket a stop-the-world stage, which is all GC time.

@@ -235,10 +235,13 @@ std::uint64_t Runtime::scanStreak(P& p, std::uint64_t maxSteps) {
     if (!streakContinues(p) || work.markrootNext < work.roots.size() || !work.assistQueue.empty())
         return 0;
     const MarkWorkerMode mode = p.workerMode;
+    // A step that starts with the CPU limiter's periodic update goes through beginTick; until then a
+    // step only resets its cost (curP and curG are still p's and no goroutine's, from the step before).
+    const std::int64_t until = std::min(workerStreakUntil_, gcCPULimiter.updateDue());
     std::uint64_t n = 0;
-    for (; n < maxSteps && p.clock < workerStreakUntil_ && !p.gcw.empty(); n++) {
+    for (; n < maxSteps && p.clock < until && !p.gcw.empty(); n++) {
         tick++;
-        beginTick(p);
+        stepCost = 0;
         gcFlushBgCredit(scanobject(nextGrey(p), p));
         chargeWorker(p, mode);
         getWorkbufSpans();
