@@ -24,6 +24,14 @@ int main(int argc, char** argv) {
         p.gomaxprocs = static_cast<std::uint32_t>(std::stoul(argv[5]));
         PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p);
         PacerRun model = runModelSteadyState(p, go.globalsScan);
+        std::size_t exact = 0;
+        for (const CycleRecord& c : go.cycles)
+            exact += c.heap2Exact ? 1 : 0;
+        if (exact != go.cycles.size())
+            std::fprintf(
+                stderr,
+                "pacer_table: Go's marked heap is exact in %zu of %zu cycles (the rest: gctrace MB)\n", exact,
+                go.cycles.size());
         PacerSummary g = summarize(go), m = summarize(model);
         auto pct = [](double a, double b) { return b != 0 ? 100.0 * (a - b) / b : 0.0; };
         std::printf("| %s MiB | %s | %s | %s | %zu / %zu | %.2f / %.2f | %+.1f%% | %.2f / %.2f | %.2f / %.2f "
