@@ -64,7 +64,7 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
     }
     const uintptr* words = s.ptrSlots(slot);
     uintptr off = b - base;
-    std::int64_t examined = 0, pointers = 0; // pointer words, and those that are not nil
+    std::int64_t examined = 0;
     const bool sole = s.soleType != MSpan::typeMixed;
     const GoType* t = sole ? nullptr : &types[s.slotType[slot]];
     const std::uint32_t numPtrs = sole ? s.soleNumPtrs : t->numPtrs();
@@ -74,7 +74,6 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
         examined = numPtrs;
         for (std::uint32_t i = 0; i < numPtrs; i++) {
             uintptr v = words[i];
-            pointers += v != 0 ? 1 : 0;
             if (v != 0 && (v < b || v >= b + n))
                 greyobject(v, p);
         }
@@ -87,7 +86,6 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
                 continue;
             examined++;
             uintptr v = words[i];
-            pointers += v != 0 ? 1 : 0;
             if (v != 0 && (v < b || v >= b + n))
                 greyobject(v, p);
         }
@@ -97,24 +95,20 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
     if (ptrdata > off)
         scanned = static_cast<std::int64_t>(std::min<uintptr>(ptrdata - off, n));
     gcController.heapScanWork += scanned;
-    stepCost += cfg_.costs.scanObject + cfg_.costs.scanWords(examined, pointers);
+    stepCost += cfg_.costs.scanObject + examined * cfg_.costs.scanWord;
     if (b == base)
         emit(EventKind::black, base);
     return scanned;
 }
 
 std::int64_t Runtime::scanstack(G& g, P& p) {
-    std::int64_t pointers = 0;
     for (uintptr v : g.stack)
-        if (v != 0) {
-            pointers++;
+        if (v != 0)
             greyobject(v, p);
-        }
     g.gcscandone = work.cycles;
     auto scanned = static_cast<std::int64_t>(g.stack.size() * 8);
     gcController.stackScanWork += scanned;
-    stepCost +=
-        cfg_.costs.rootJob + cfg_.costs.scanWords(static_cast<std::int64_t>(g.stack.size()), pointers);
+    stepCost += cfg_.costs.rootJob + static_cast<std::int64_t>(g.stack.size()) * cfg_.costs.scanWord;
     return scanned;
 }
 

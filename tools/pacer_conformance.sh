@@ -18,7 +18,7 @@ fi
 echo "| live | GOGC | GOMEMLIMIT | P | cycles Go / model | goal MiB Go / model | goal diff | live MiB Go / model | cycles/GiB Go / model | rate diff |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for live in $sizes; do
-  if [ "$live" = 8 ]; then iterations=300000; tight=25165824; else iterations=1000000; tight=134217728; fi
+  if [ "$live" = 8 ]; then iterations=300000; tight=25165824; else iterations=600000; tight=134217728; fi
   loose=1073741824
   for gogc in 25 50 100 200 400 off; do
     for limit in off $loose $tight; do

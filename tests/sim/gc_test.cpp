@@ -1,6 +1,6 @@
 // The collector, mechanism by mechanism: a full cycle, sweepgen, freeing, allocate-black, stacks
 // scanned once per cycle, large objects, stale mcache spans, gcWork buffers and the workbuf spans
-// they live in, and what marking costs in virtual time against Go's measurements.
+// they live in.
 #include "test_config.h"
 
 #include "sim/mstats.h"
@@ -12,8 +12,6 @@
 #include <gtest/gtest.h>
 
 #include <bit>
-#include <random>
-#include <set>
 
 namespace gclab {
 namespace {
@@ -127,52 +125,6 @@ TEST_F(GC, EachStackIsScannedExactlyOncePerCycle) {
     ASSERT_FALSE(scans.empty());
     for (auto& [key, count] : scans)
         EXPECT_EQ(count, 1) << "cycle " << key.first << " goroutine " << key.second;
-}
-
-// markCPU is the mark CPU time (workers and assists) of one runtime.GC() on one P with GOGC off,
-// over a []*Object of `slots` entries held by a global, with `draws` new 64-byte Objects (one pointer
-// word, nil) stored at random indices: bench/go-calib's markslice and marknil shapes.
-std::int64_t markCPU(std::uint64_t slots, std::uint64_t draws) {
-    RuntimeConfig cfg = test::testConfig(1);
-    cfg.validate = false;
-    cfg.checkmark = false;
-    cfg.gogc = -1;
-    Runtime rt(cfg);
-    TypeId object = rt.types.define("Object", 64, {0});
-    TypeId ptr = rt.types.define("*Object", 8, {0});
-    const uintptr global = rt.addGlobals(1);
-    uintptr slice = rt.newarray(ptr, slots, 0);
-    rt.writePointer(PtrSlot::global(global), slice);
-    std::mt19937_64 rng(1);
-    for (std::uint64_t i = 0; i < draws; i++)
-        rt.writePointer(PtrSlot::heap(slice, static_cast<std::uint32_t>(rng() % slots)),
-                        rt.newobject(object, 0));
-    rt.gcForce();
-    rt.runUntilDone(~std::uint64_t{0});
-    EXPECT_EQ(rt.work.history.size(), 1u);
-    const GCCycleStats& c = rt.work.history.back();
-    return c.assistTime + c.dedicatedTime + c.fractionalTime + c.idleTime;
-}
-
-// Go 1.19 on this machine (bench/go-calib, CPU time of runtime.GC(), docs/pacer.md "Cost model
-// calibration"): a nil pointer word costs 1.9-3.3 ns (marknil, 2^20 and 2^23 words); the markslice
-// shape (2^17 slots, 2^17 draws: 63 % of the slots hold an Object) 41.7-65.0 ns per Object (the
-// minimum and the higher of two medians over 7 runs). The model charged every pointer word 22 ns, nil
-// or not: 72 ns per Object in that shape, 22 per nil word.
-TEST(MarkCost, NilPointerWordsAreCheapAndTheSteadyStateShapeCostsWhatGoMeasured) {
-    constexpr std::uint64_t slots = 1 << 17;
-    double nilWord = static_cast<double>(markCPU(2 * slots, 0) - markCPU(slots, 0)) / slots;
-    EXPECT_GE(nilWord, 1.9);
-    EXPECT_LE(nilWord, 3.3);
-    std::set<std::uint64_t> filled;
-    std::mt19937_64 rng(1);
-    for (std::uint64_t i = 0; i < slots; i++)
-        filled.insert(rng() % slots);
-    // Go's figure is the whole runtime.GC() per Object, the nil slots included; less the fixed part.
-    double perObject =
-        static_cast<double>(markCPU(slots, slots) - markCPU(1, 0)) / static_cast<double>(filled.size());
-    EXPECT_GE(perObject, 41.7);
-    EXPECT_LE(perObject, 65.0);
 }
 
 TEST(GCWork, BuffersSwapSpillAndBalance) {
