@@ -341,7 +341,8 @@ class Runtime {
     std::uint64_t drainWorkerStreak(std::uint64_t maxSteps);
     // scanStreak takes the streak's plain steps, up to maxSteps: while P p's worker has grey objects
     // of its own, no root job is left and no assist is parked, a step only scans one object, credits
-    // its scan work and charges the worker; nothing in it can end the streak but the clock bound.
+    // its scan work and charges the worker; nothing in it can end the streak, so only the clock is
+    // checked (against the streak's bound and the CPU limiter's next update).
     std::uint64_t scanStreak(P& p, std::uint64_t maxSteps);
     void execOp(P& p, G& g);
     void assistUnit(P& p, G& g);
