@@ -2,12 +2,14 @@
 # pacer_conformance.sh — the steady-state workload on Go 1.19 and on the model, side by side: one
 # table row per (live set, GOGC, GOMEMLIMIT, GOMAXPROCS). Needs a build with -DGCLAB_CONFORMANCE=ON.
 #
-# Usage: tools/pacer_conformance.sh [BUILD_DIR]   (default: build)
+# Usage: tools/pacer_conformance.sh [BUILD_DIR [LIVE_MIB...]]   (defaults: build, 8 64)
 # Columns: Go / model cycles; steady-phase median heap goal (MiB) and its difference; median marked
 # heap (MiB); cycles per GiB allocated and its difference. "Steady phase" is the last two thirds of
 # the cycles. Go's numbers vary from run to run on a loaded machine (see docs/pacer.md).
 set -eu
 build=${1:-build}
+[ $# -gt 0 ] && shift
+sizes=${*:-8 64}
 table=$build/tests/conformance/pacer_table
 if [ ! -x "$table" ]; then
   echo "pacer_conformance.sh: $table not found; configure with -DGCLAB_CONFORMANCE=ON and build pacer_table" >&2
@@ -15,8 +17,8 @@ if [ ! -x "$table" ]; then
 fi
 echo "| live | GOGC | GOMEMLIMIT | P | cycles Go / model | goal MiB Go / model | goal diff | live MiB Go / model | cycles/GiB Go / model | rate diff |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-for live in 8 64; do
-  if [ "$live" = 8 ]; then iterations=300000; tight=25165824; else iterations=1000000; tight=134217728; fi
+for live in $sizes; do
+  if [ "$live" = 8 ]; then iterations=300000; tight=25165824; else iterations=600000; tight=134217728; fi
   loose=1073741824
   for gogc in 25 50 100 200 400 off; do
     for limit in off $loose $tight; do

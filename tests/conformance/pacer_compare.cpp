@@ -4,9 +4,13 @@
 
 #include "scenarios/scenario.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -56,6 +60,38 @@ PacerRun parseTraces(const std::string& text) {
     return run;
 }
 
+// setExactMarked replaces Go's gctrace-rounded marked heap with the probe's exact bytes.
+void setExactMarked(PacerRun& run, const std::string& probeOutput) {
+    static const std::regex line(R"(^cycle (\d+) marked (\d+)$)");
+    std::map<std::uint32_t, std::uint64_t> marked;
+    std::istringstream in(probeOutput);
+    std::string text;
+    std::smatch m;
+    while (std::getline(in, text))
+        if (std::regex_match(text, m, line))
+            marked[static_cast<std::uint32_t>(std::stoul(m[1].str()))] = std::stoull(m[2].str());
+    for (CycleRecord& c : run.cycles) {
+        auto it = marked.find(c.num);
+        if (it == marked.end())
+            continue;
+        auto traceMB = static_cast<std::uint64_t>(c.heap2 / MiB);
+        if (it->second >> 20 != traceMB)
+            throw std::runtime_error("the probe's heapMarked for cycle " + std::to_string(c.num) + " (" +
+                                     std::to_string(it->second) + " B) is not gctrace's " +
+                                     std::to_string(traceMB) +
+                                     " MB: its gcControllerState mirror does not fit");
+        c.heap2 = static_cast<double>(it->second);
+        c.heap2Exact = true;
+    }
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
 std::string readCommand(const std::string& cmd) {
     FILE* pipe = popen(cmd.c_str(), "r");
     if (pipe == nullptr)
@@ -88,8 +124,24 @@ PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p
                                                                    : std::to_string(p.memoryLimit));
     std::string cmd = env + " '" + program + "' " + std::to_string(p.liveBytes) + " " +
                       std::to_string(p.iterations) + " " + std::to_string(p.goroutines) + " " +
-                      std::to_string(p.garbagePerIter) + " " + std::to_string(p.seed) + " 2>&1 >/dev/null";
-    return parseTraces(readCommand(cmd));
+                      std::to_string(p.garbagePerIter) + " " + std::to_string(p.seed);
+    std::string outPath = "/tmp/gclab-steadystate-XXXXXX";
+    int fd = mkstemp(outPath.data());
+    if (fd < 0)
+        throw std::runtime_error("cannot create a temporary file for the probe's output");
+    close(fd);
+    std::string traces;
+    try {
+        traces = readCommand(cmd + " 2>&1 >'" + outPath + "'");
+    } catch (...) {
+        std::remove(outPath.c_str());
+        throw;
+    }
+    std::string probeOutput = readFile(outPath);
+    std::remove(outPath.c_str());
+    PacerRun run = parseTraces(traces);
+    setExactMarked(run, probeOutput);
+    return run;
 }
 
 PacerRun runModelSteadyState(const SteadyStateParams& p, std::uint64_t globalsScan) {
@@ -124,6 +176,7 @@ PacerRun runModelSteadyState(const SteadyStateParams& p, std::uint64_t globalsSc
         run.cycles[i].goal = static_cast<double>(c.heapGoal);
         run.cycles[i].heap1 = static_cast<double>(c.heap1);
         run.cycles[i].heap2 = static_cast<double>(c.heap2);
+        run.cycles[i].heap2Exact = true;
     }
     run.globalsScan = rt.gcController.globalsScan;
     return run;

@@ -19,14 +19,16 @@ struct SteadyStateParams {
     std::uint64_t seed = 1;
 };
 
-// CycleRecord is one completed cycle. Exact fields come from gcpacertrace (bytes); heap0/heap2 come
-// from gctrace, in whole MiB, so they are recorded as MiB + 0.5 for Go and exactly for the model.
+// CycleRecord is one completed cycle. goal, heap1 and triggered come from gcpacertrace (bytes); Go's
+// heap2 comes from the probe's own read of heapMarked (bytes) where it has one, else from gctrace in
+// whole MB, recorded as MB + 0.5. The model's are all exact.
 struct CycleRecord {
     std::uint32_t num = 0;
     bool hasPacerEnd = false;
-    double goal = 0;      // lastHeapGoal, bytes (Go: heapLive - ∆goal from the pacer line)
-    double heap1 = 0;     // heapLive at the end of mark, bytes
-    double heap2 = 0;     // bytes marked
+    double goal = 0;  // lastHeapGoal, bytes (Go: heapLive - ∆goal from the pacer line)
+    double heap1 = 0; // heapLive at the end of mark, bytes
+    double heap2 = 0; // bytes marked
+    bool heap2Exact = false;
     double triggered = 0; // the trigger the cycle started at, bytes
     std::uint64_t globalsScanWork = 0;
     std::uint64_t stackScanWork = 0;
@@ -39,7 +41,10 @@ struct PacerRun {
     std::uint64_t globalsScan = 0; // bytes of globals the runtime scans (Go: the binary's data+bss)
 };
 
-// runGoSteadyState runs the Go probe with GODEBUG=gctrace=1,gcpacertrace=1 and parses its traces.
+// runGoSteadyState runs the Go probe with GODEBUG=gctrace=1,gcpacertrace=1, parses its traces and
+// takes each cycle's marked heap in bytes from the probe's `cycle N marked BYTES` lines, checking
+// each against gctrace's whole MB (a mismatch throws: the probe's mirror of the runtime's
+// gcControllerState would not fit the Go it runs on).
 PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p);
 
 // runModelSteadyState runs the steady-state scenario on the model, with globalsScan bytes of extra

@@ -111,8 +111,7 @@ TEST(PacerConformance, SteadyStateGoalLiveHeapAndCycleRateAgree) {
 // where its mark phases take longer in wall time. So the goal must lie within Go's spread over three runs
 // widened by 6 %, and the cycle count within it widened by a factor of 5/3; the model before the workbuf
 // spans were counted ran 1743 cycles at 8.6 MiB (docs/pacer.md). Both sides allocate the same bytes, so the
-// cycle count is the cycle rate; the table's per-cycle rate uses Go's marked heap rounded to whole MB, too
-// coarse here.
+// cycle count is the cycle rate over the whole run, fill included.
 TEST(PacerConformance, TightLimitGoalLiveHeapAndCycleCountAgree) {
     SteadyStateParams p;
     p.liveBytes = 8 << 20;

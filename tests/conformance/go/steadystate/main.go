@@ -9,6 +9,10 @@
 // word), filled by storing LIVE_BYTES/64 new Objects at random indices; then each worker, per
 // iteration, stores a new Object at a random index and allocates GARBAGE_PER_ITER short-lived
 // Objects (kept in a per-worker sink so that escape analysis cannot put them on the stack).
+//
+// gctrace prints the marked heap only in whole MB, and Go 1.19 has no /gc/heap/live:bytes metric
+// (1.21 added it), so the probe also reads the runtime's own heapMarked after each cycle (see
+// pacerState) and prints `cycle N marked BYTES` lines on stdout at exit, before the MemStats lines.
 package main
 
 import (
@@ -16,8 +20,11 @@ import (
 	"math/rand"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"unsafe"
 )
 
 type Object struct {
@@ -32,6 +39,87 @@ var (
 		_ [56]byte // one cache line per worker
 	}
 )
+
+// pacerState is the head of Go 1.19.8's runtime.gcControllerState (runtime/mgcpacer.go), field for
+// field up to heapMarked; the atomic.* fields there are plain words of the same size here. The
+// comparison (tests/conformance/pacer_compare.cpp) checks every heapMarked read against gctrace's MB.
+type pacerState struct {
+	gcPercent          int32
+	_                  uint32
+	memoryLimit        int64
+	heapMinimum        uint64
+	runway             uint64
+	consMark           float64
+	consMarkController struct {
+		kp, ti, tt, min, max, errIntegral float64
+		errOverflow, inputOverflow        bool
+	}
+	_                   uint32
+	gcPercentHeapGoal   uint64
+	sweepDistMinTrigger uint64
+	triggered           uint64 // ^0 from mark termination (resetLive) to the next gcStart
+	lastHeapGoal        uint64
+	heapLive            uint64
+	heapScan            uint64
+	lastHeapScan        uint64
+	lastStackScan       uint64
+	maxStackScan        uint64
+	globalsScan         uint64
+	heapMarked          uint64 // set at mark termination (resetLive)
+}
+
+// runtimeGCController is runtime.gcController. It is declared as its first word: a linkname'd
+// variable of the mirror type would need DWARF type info the linker cannot find.
+//
+//go:linkname runtimeGCController runtime.gcController
+var runtimeGCController uint64
+
+var gcController = (*pacerState)(unsafe.Pointer(&runtimeGCController))
+
+// cycleLog records heapMarked once per completed cycle, numbered by /gc/cycles/total
+// (memstats.numgc). Both change only at mark termination, in the same stop-the-world, so a read of
+// heapMarked between two equal reads of numgc belongs to that cycle.
+var cycleLog struct {
+	sync.Mutex
+	numgc  []uint64
+	marked []uint64
+}
+
+// cycleWatch is one goroutine's view: the heapMarked and lastHeapScan it last saw (both are set at
+// every mark termination; a cycle that changes neither is not detected) and its metrics sample.
+type cycleWatch struct {
+	marked, heapScan uint64
+	sample           []metrics.Sample
+}
+
+func newCycleWatch() *cycleWatch {
+	return &cycleWatch{sample: []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}}}
+}
+
+func (w *cycleWatch) numgc() uint64 {
+	metrics.Read(w.sample)
+	return w.sample[0].Value.Uint64()
+}
+
+// poll is called by every goroutine once per iteration: two loads while no cycle has ended.
+func (w *cycleWatch) poll() {
+	marked, heapScan := atomic.LoadUint64(&gcController.heapMarked), atomic.LoadUint64(&gcController.lastHeapScan)
+	if marked == w.marked && heapScan == w.heapScan {
+		return
+	}
+	n := w.numgc()
+	marked, heapScan = atomic.LoadUint64(&gcController.heapMarked), atomic.LoadUint64(&gcController.lastHeapScan)
+	if n == 0 || w.numgc() != n {
+		return
+	}
+	w.marked, w.heapScan = marked, heapScan
+	cycleLog.Lock()
+	if len(cycleLog.numgc) == 0 || cycleLog.numgc[len(cycleLog.numgc)-1] < n {
+		cycleLog.numgc = append(cycleLog.numgc, n)
+		cycleLog.marked = append(cycleLog.marked, marked)
+	}
+	cycleLog.Unlock()
+}
 
 func arg(i int) int {
 	n, err := strconv.Atoi(os.Args[i])
@@ -50,8 +138,12 @@ func main() {
 	n := arg(1) / 64
 	iterations, goroutines, garbage, seed := arg(2), arg(3), arg(4), int64(arg(5))
 	rng := rand.New(rand.NewSource(seed))
+	cycleLog.numgc = make([]uint64, 0, 4096)
+	cycleLog.marked = make([]uint64, 0, 4096)
+	mainWatch := newCycleWatch()
 	live = make([]*Object, n)
 	for i := 0; i < n; i++ {
+		mainWatch.poll()
 		live[rng.Intn(n)] = new(Object)
 	}
 	var wg sync.WaitGroup
@@ -60,7 +152,9 @@ func main() {
 		go func(g int) {
 			defer wg.Done()
 			r := rand.New(rand.NewSource(seed + int64(g) + 1))
+			watch := newCycleWatch()
 			for it := 0; it < iterations; it++ {
+				watch.poll()
 				live[r.Intn(n)] = new(Object)
 				for k := 0; k < garbage; k++ {
 					sinks[g].o = new(Object)
@@ -69,6 +163,14 @@ func main() {
 		}(g)
 	}
 	wg.Wait()
+	// A cycle still marking ends without more allocation: wait for it so that it is recorded too.
+	for atomic.LoadUint64(&gcController.triggered) != ^uint64(0) {
+		runtime.Gosched()
+	}
+	mainWatch.poll()
+	for i, c := range cycleLog.numgc {
+		fmt.Printf("cycle %d marked %d\n", c, cycleLog.marked[i])
+	}
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	fmt.Printf("NumGC=%d\nTotalAlloc=%d\nHeapAlloc=%d\nHeapSys=%d\nHeapInuse=%d\nHeapIdle=%d\nHeapReleased=%d\nSys=%d\nStackSys=%d\nGCSys=%d\nOtherSys=%d\nMSpanSys=%d\nNextGC=%d\n",
