@@ -369,7 +369,8 @@ std::string formatState(const App& app) {
     std::snprintf(
         buf, sizeof buf,
         "tick %llu\nhash %016llx\ngogc %d\nbarrier %s\nplaying %d\nforked %d\nmemlimit %lld\ngo %s\ncycles "
-        "%u\nloop %d\nloops %llu\ncontrol_rows %d\ncontrol_bar_bottom %.1f\ngc_button %.1f %.1f %.1f %.1f\n",
+        "%u\nloop %d\nloops %llu\ncontrol_rows %d\ncontrol_bar_bottom %.1f\ngc_button %.1f %.1f %.1f %.1f\n"
+        "colour_by_row %.1f %.1f %.1f %.1f\nheap_toolbar_right %.1f\n",
         static_cast<unsigned long long>(rt.tick),
         static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h), rt.gcController.gcPercent,
         std::string(barrierModeName(rt.barrier)).c_str(), app.playing() ? 1 : 0,
@@ -377,7 +378,9 @@ std::string formatState(const App& app) {
         rt.config().goVersion == GoVersion::go1_26 ? "1.26" : "1.19", static_cast<unsigned>(rt.work.cycles),
         app.looping() ? 1 : 0, static_cast<unsigned long long>(app.loops()), app.controlRows(),
         app.layout().controls.y1, app.gcButtonRect().x0, app.gcButtonRect().y0, app.gcButtonRect().x1,
-        app.gcButtonRect().y1);
+        app.gcButtonRect().y1, app.heapMap().colourByRow().x0, app.heapMap().colourByRow().y0,
+        app.heapMap().colourByRow().x1, app.heapMap().colourByRow().y1,
+        static_cast<double>(app.heapMap().toolbarRight()));
     std::string out = buf;
     for (const GraphNodeDrawn& n : app.graphNodesDrawn()) {
         std::snprintf(buf, sizeof buf, "graph_node %#llx %.1f %.1f %.1f\n",
