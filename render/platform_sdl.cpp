@@ -370,7 +370,7 @@ std::string formatState(const App& app) {
         buf, sizeof buf,
         "tick %llu\nhash %016llx\ngogc %d\nbarrier %s\nplaying %d\nforked %d\nmemlimit %lld\ngo %s\ncycles "
         "%u\nloop %d\nloops %llu\ncontrol_rows %d\ncontrol_bar_bottom %.1f\ngc_button %.1f %.1f %.1f %.1f\n"
-        "colour_by_row %.1f %.1f %.1f %.1f\nheap_toolbar_right %.1f\n",
+        "colour_by_row %.1f %.1f %.1f %.1f\nheap_toolbar_right %.1f\nsteps_finished_at_once %llu\n",
         static_cast<unsigned long long>(rt.tick),
         static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h), rt.gcController.gcPercent,
         std::string(barrierModeName(rt.barrier)).c_str(), app.playing() ? 1 : 0,
@@ -380,7 +380,8 @@ std::string formatState(const App& app) {
         app.layout().controls.y1, app.gcButtonRect().x0, app.gcButtonRect().y0, app.gcButtonRect().x1,
         app.gcButtonRect().y1, app.heapMap().colourByRow().x0, app.heapMap().colourByRow().y0,
         app.heapMap().colourByRow().x1, app.heapMap().colourByRow().y1,
-        static_cast<double>(app.heapMap().toolbarRight()));
+        static_cast<double>(app.heapMap().toolbarRight()),
+        static_cast<unsigned long long>(app.stepsFinishedAtOnce()));
     std::string out = buf;
     for (const GraphNodeDrawn& n : app.graphNodesDrawn()) {
         std::snprintf(buf, sizeof buf, "graph_node %#llx %.1f %.1f %.1f\n",
