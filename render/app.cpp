@@ -260,7 +260,20 @@ const HeapSnapshot& App::snapshot() {
     return snap_;
 }
 
+void App::noteItem(std::string name) {
+    itemRects_[std::move(name)] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                       ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
+}
+
+std::optional<Rect> App::itemRect(const std::string& name) const {
+    auto it = itemRects_.find(name);
+    if (it == itemRects_.end())
+        return std::nullopt;
+    return it->second;
+}
+
 void App::frame(double dt) {
+    itemRects_.clear();
     continueSteps(std::chrono::steady_clock::now() + seekBudget);
     advance(dt);
     compareLanes_.reset();

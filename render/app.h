@@ -27,6 +27,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -138,6 +139,9 @@ class App {
     GuiSettings guiSettings() const;
     // memLimitSliderRect is where the last frame drew the GOMEMLIMIT slider (scripted input aims at it).
     const Rect& memLimitSliderRect() const { return memLimitRect_; }
+    // itemRect is where the last frame drew the widget it noted by name (noteItem), if it drew it; scripted
+    // input clicks it (--keys click:@NAME).
+    std::optional<Rect> itemRect(const std::string& name) const;
     // gcButtonRect is where the last frame drew the GC button; controlRows how many rows the control bar
     // took (it wraps on a narrow window).
     const Rect& gcButtonRect() const { return gcRect_; }
@@ -155,6 +159,8 @@ class App {
     std::uint64_t stepsFinishedAtOnce() const { return stepsFinishedAtOnce_; }
 
   private:
+    // noteItem remembers where the last ImGui item was drawn, as name, until the next frame.
+    void noteItem(std::string name);
     void load(const std::string& scenario, const ParamValues& overrides);
     void changed() { version_++; }
     void advance(double dt);
@@ -214,7 +220,8 @@ class App {
     };
     std::deque<QueuedStep> queuedSteps_;
     std::uint64_t stepsFinishedAtOnce_ = 0;
-    std::uint64_t version_ = 1; // bumped whenever the shown model state changes
+    std::map<std::string, Rect> itemRects_; // noteItem's widgets, from the frame drawn last
+    std::uint64_t version_ = 1;             // bumped whenever the shown model state changes
     HeapSnapshot snap_;
     std::uint64_t snapVersion_ = 0;
     HeapMapView heapMap_;
