@@ -24,7 +24,10 @@
 #include "render/window_layout.h"
 
 #include <array>
+#include <chrono>
 #include <cstdint>
+#include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -136,6 +139,9 @@ class App {
     GuiSettings guiSettings() const;
     // memLimitSliderRect is where the last frame drew the GOMEMLIMIT slider (scripted input aims at it).
     const Rect& memLimitSliderRect() const { return memLimitRect_; }
+    // itemRect is where the last frame drew the widget it noted by name (noteItem), if it drew it; scripted
+    // input clicks it (--keys click:@NAME).
+    std::optional<Rect> itemRect(const std::string& name) const;
     // gcButtonRect is where the last frame drew the GC button; controlRows how many rows the control bar
     // took (it wraps on a narrow window).
     const Rect& gcButtonRect() const { return gcRect_; }
@@ -145,16 +151,34 @@ class App {
 
     // seeking says a seek (a playhead drag or a step back) or a step forward by a unit is still on its
     // way, over the next frames.
-    bool seeking() const { return seekTarget_.has_value() || forwardUnit_.has_value(); }
+    bool seeking() const {
+        return seekTarget_.has_value() || forwardUnit_.has_value() || !queuedSteps_.empty();
+    }
+    // stepsFinishedAtOnce counts the controls that had to finish the steps on their way within one frame
+    // (Play does; step keys queue behind them instead).
+    std::uint64_t stepsFinishedAtOnce() const { return stepsFinishedAtOnce_; }
 
   private:
+    // noteItem remembers where the last ImGui item was drawn, as name, until the next frame.
+    void noteItem(std::string name);
     void load(const std::string& scenario, const ParamValues& overrides);
     void changed() { version_++; }
     void advance(double dt);
-    // continueSeek moves towards the seek target for at most seekBudget of this frame.
-    void continueSeek();
-    // continueForward goes on with a step forward by a unit for at most seekBudget of this frame.
-    void continueForward();
+    // queueStep asks for a step forward or back that starts where the steps on their way end.
+    void queueStep(Action a, StepBy by);
+    // startStep starts a step from the current state: event steps happen now, a step by a unit sets the
+    // seek target or the forward unit that continueSteps works towards.
+    void startStep(Action a, StepBy by);
+    // continueSeek moves towards the seek target until deadline; true once there (or with none).
+    bool continueSeek(std::chrono::steady_clock::time_point deadline);
+    // continueForward goes on with a step forward by a unit until deadline; true once over (or with none).
+    bool continueForward(std::chrono::steady_clock::time_point deadline);
+    // continueSteps goes on with the seek or step on its way, then the queued steps in order, until
+    // deadline (each frame: seekBudget).
+    void continueSteps(std::chrono::steady_clock::time_point deadline);
+    // finishSteps completes every step on its way now, however long it takes; dropSteps forgets them.
+    void finishSteps();
+    void dropSteps();
     const HeapSnapshot& snapshot();
     const AllocatorState& allocatorState();
 
@@ -189,7 +213,15 @@ class App {
     SimClock clock_;
     std::optional<std::uint64_t> seekTarget_; // where the dragged playhead is, until the run gets there
     std::optional<StepUnit> forwardUnit_;     // a step forward by this unit, until the unit is over
-    std::uint64_t version_ = 1;               // bumped whenever the shown model state changes
+    // Step keys pressed while a step was on its way, in order: each starts where the one before ends.
+    struct QueuedStep {
+        Action action;
+        StepBy by;
+    };
+    std::deque<QueuedStep> queuedSteps_;
+    std::uint64_t stepsFinishedAtOnce_ = 0;
+    std::map<std::string, Rect> itemRects_; // noteItem's widgets, from the frame drawn last
+    std::uint64_t version_ = 1;             // bumped whenever the shown model state changes
     HeapSnapshot snap_;
     std::uint64_t snapVersion_ = 0;
     HeapMapView heapMap_;

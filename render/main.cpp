@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
                    "Headless: write the final tick, state hash, GOGC and barrier (tests)");
     app.add_option("--keys", keys,
                    "Headless: scripted input, space-separated, one per frame: space, right, left, r "
-                   "(shift+/ctrl+/alt+), wait, click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION");
+                   "(shift+/ctrl+/alt+), wait, click:X:Y, click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION");
     app.add_option("--measure-seeks", gui.measureSeeks,
                    "Headless: run to the end, then time N seeks to pseudo-random ticks (a playhead drag)")
         ->check(CLI::Range(1, 100000));

@@ -221,6 +221,7 @@ struct ScriptFrame {
     float x = 0, y = 0;
     std::optional<float> gogcFraction; // move: to this fraction of the GOGC slider (resolved per frame)
     bool memLimit = false;             // the fraction is of the GOMEMLIMIT slider instead
+    std::string widget = {};           // move: to the centre of the widget the last frame noted by this name
 };
 
 bool parseNumbers(const std::string& s, std::vector<float>& out) {
@@ -248,6 +249,11 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
             mod = static_cast<Uint16>(mod | m);
             t = t.substr(std::strlen(prefix));
         }
+    }
+    if (t.rfind("click:@", 0) == 0 && t.size() > 7 && mod == KMOD_NONE) {
+        for (K k : {K::move, K::down, K::up})
+            out.push_back(ScriptFrame{k, 0, 0, 0, 0, std::nullopt, false, t.substr(7)});
+        return true;
     }
     const std::size_t colon = t.find(':');
     const std::string head = t.substr(0, colon);
@@ -292,10 +298,20 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
     return false;
 }
 
-// pushScriptFrame posts the frame's SDL events; the frame loop reads them like any other input.
-void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
+// pushScriptFrame posts the frame's SDL events; the frame loop reads them like any other input. False
+// when the frame names a widget the last frame did not draw.
+bool pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
     using K = ScriptFrame::Kind;
     float x = f.x, y = f.y;
+    if (!f.widget.empty()) {
+        const std::optional<Rect> r = app.itemRect(f.widget);
+        if (!r) {
+            std::fprintf(stderr, "gclab-gui: --keys: no widget '%s' in the last frame\n", f.widget.c_str());
+            return false;
+        }
+        x = static_cast<float>((r->x0 + r->x1) / 2);
+        y = static_cast<float>((r->y0 + r->y1) / 2);
+    }
     if (f.gogcFraction) {
         const Rect& r = f.memLimit ? app.memLimitSliderRect() : app.gogcSliderRect();
         // ImGui keeps 2 px plus half the grab clear at both ends (the grab is GrabMinSize wide for a
@@ -308,7 +324,7 @@ void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
     const Uint32 id = SDL_GetWindowID(window);
     switch (f.kind) {
     case K::none:
-        return;
+        return true;
     case K::key:
         SDL_SetModState(static_cast<SDL_Keymod>(f.mod));
         e.type = SDL_KEYDOWN;
@@ -321,14 +337,14 @@ void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
         e.type = SDL_KEYUP;
         e.key.state = SDL_RELEASED;
         SDL_PushEvent(&e);
-        return;
+        return true;
     case K::move:
         e.type = SDL_MOUSEMOTION;
         e.motion.windowID = id;
         e.motion.x = static_cast<Sint32>(x);
         e.motion.y = static_cast<Sint32>(y);
         SDL_PushEvent(&e);
-        return;
+        return true;
     case K::down:
     case K::up:
         e.type = f.kind == K::down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
@@ -338,8 +354,9 @@ void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
         e.button.x = static_cast<Sint32>(x);
         e.button.y = static_cast<Sint32>(y);
         SDL_PushEvent(&e);
-        return;
+        return true;
     }
+    return true;
 }
 
 // compareLanesText is where the compare view drew its two lanes, for --dump-timeline ("" when not drawn).
@@ -369,7 +386,8 @@ std::string formatState(const App& app) {
     std::snprintf(
         buf, sizeof buf,
         "tick %llu\nhash %016llx\ngogc %d\nbarrier %s\nplaying %d\nforked %d\nmemlimit %lld\ngo %s\ncycles "
-        "%u\nloop %d\nloops %llu\ncontrol_rows %d\ncontrol_bar_bottom %.1f\ngc_button %.1f %.1f %.1f %.1f\n",
+        "%u\nloop %d\nloops %llu\ncontrol_rows %d\ncontrol_bar_bottom %.1f\ngc_button %.1f %.1f %.1f %.1f\n"
+        "colour_by_row %.1f %.1f %.1f %.1f\nheap_toolbar_right %.1f\nsteps_finished_at_once %llu\n",
         static_cast<unsigned long long>(rt.tick),
         static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h), rt.gcController.gcPercent,
         std::string(barrierModeName(rt.barrier)).c_str(), app.playing() ? 1 : 0,
@@ -377,7 +395,10 @@ std::string formatState(const App& app) {
         rt.config().goVersion == GoVersion::go1_26 ? "1.26" : "1.19", static_cast<unsigned>(rt.work.cycles),
         app.looping() ? 1 : 0, static_cast<unsigned long long>(app.loops()), app.controlRows(),
         app.layout().controls.y1, app.gcButtonRect().x0, app.gcButtonRect().y0, app.gcButtonRect().x1,
-        app.gcButtonRect().y1);
+        app.gcButtonRect().y1, app.heapMap().colourByRow().x0, app.heapMap().colourByRow().y0,
+        app.heapMap().colourByRow().x1, app.heapMap().colourByRow().y1,
+        static_cast<double>(app.heapMap().toolbarRight()),
+        static_cast<unsigned long long>(app.stepsFinishedAtOnce()));
     std::string out = buf;
     for (const GraphNodeDrawn& n : app.graphNodesDrawn()) {
         std::snprintf(buf, sizeof buf, "graph_node %#llx %.1f %.1f %.1f\n",
@@ -403,7 +424,7 @@ std::string checkScript(const std::vector<std::string>& script) {
     for (const std::string& t : script)
         if (!expandToken(t, frames))
             return "--keys: expected space, right, left, r or l (optionally shift+, ctrl+ or alt+), wait, "
-                   "click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION or memlimit:FRACTION, got '" +
+                   "click:X:Y, click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION or memlimit:FRACTION, got '" +
                    t + "'";
     return "";
 }
@@ -535,10 +556,13 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         // re-steps over several frames), so that the last frame shows where the script went.
         for (int frame = 0; running && (totalFrames < 0 || frame < totalFrames || app.seeking()); frame++) {
             auto t0 = std::chrono::steady_clock::now();
-            if (frame >= scriptStart && frame - scriptStart < scriptFrames)
-                pushScriptFrame(script[static_cast<std::size_t>(frame - scriptStart)], app, w.window);
-            else if (frame >= scriptStart + scriptFrames &&
-                     frame - scriptStart - scriptFrames < cfg.soakFrames)
+            if (frame >= scriptStart && frame - scriptStart < scriptFrames) {
+                if (!pushScriptFrame(script[static_cast<std::size_t>(frame - scriptStart)], app, w.window)) {
+                    rc = 1;
+                    break;
+                }
+            } else if (frame >= scriptStart + scriptFrames &&
+                       frame - scriptStart - scriptFrames < cfg.soakFrames)
                 soak.pushFrame(w.window, cfg.width, cfg.height);
             SDL_Event e;
             while (SDL_PollEvent(&e)) {

@@ -31,6 +31,7 @@ const char* goVersionName(GoVersion v) { return v == GoVersion::go1_26 ? "Go 1.2
 
 void App::seekTo(std::uint64_t t) {
     clock_.setPlaying(false);
+    dropSteps();
     session_->seek(t);
     changed();
 }

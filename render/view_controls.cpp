@@ -2,6 +2,7 @@
 // restart, jump to tick), speed, the scenario picker and its parameters, the live settings (GOGC,
 // write barrier, forced GC) and the presenter settings (large fonts, colour-blind-safe palette).
 #include "render/app.h"
+#include "render/flow_layout.h"
 #include "render/heap_describe.h"
 #include "scenarios/param_value.h"
 
@@ -31,21 +32,6 @@ void tip(const char* text) {
 Rect lastItemRect() {
     return Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
                 ImGui::GetItemRectMax().y};
-}
-
-// buttonWidth is the width of a button labelled label.
-float buttonWidth(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
-
-// flowSameLine keeps the next item, width pixels wide, on the current row after a gap when it fits
-// there; otherwise it starts a new row (counted in wraps), so that a narrow window keeps every control.
-void flowSameLine(float width, float gap, int& wraps) {
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + gap + width <= right)
-        ImGui::SameLine(0, gap);
-    else
-        wraps++;
 }
 
 std::string lower(std::string s) {
@@ -91,7 +77,8 @@ void App::drawControlBar() {
     ImGui::SameLine();
     ImGui::Checkbox("Loop", &settings_.loop);
     tip("Loop: when playing reaches the end of the run, start again from tick 0  [L]");
-    flowSameLine(ImGui::CalcTextSize("Speed").x + spacing + ImGui::GetFontSize() * 11, gap, controlWraps_);
+    if (flowSameLine(ImGui::CalcTextSize("Speed").x + spacing + ImGui::GetFontSize() * 11, gap))
+        controlWraps_++;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Speed");
     ImGui::SameLine();
@@ -103,8 +90,8 @@ void App::drawControlBar() {
         clock_.setRate(rate);
     tip("Events per second while playing; far right: as fast as possible");
     const std::string tickText = "tick " + withThousands(s.tick());
-    flowSameLine(ImGui::CalcTextSize(tickText.c_str()).x + spacing + ImGui::GetFontSize() * 6, gap,
-                 controlWraps_);
+    if (flowSameLine(ImGui::CalcTextSize(tickText.c_str()).x + spacing + ImGui::GetFontSize() * 6, gap))
+        controlWraps_++;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tickText.c_str());
     if (ImGui::IsItemHovered())
@@ -239,9 +226,10 @@ void App::drawLiveSettings() {
     Session& s = *session_;
     const Runtime& rt = s.runtime();
     const float gap = ImGui::GetFontSize() * 1.2f, spacing = ImGui::GetStyle().ItemSpacing.x;
-    flowSameLine(ImGui::CalcTextSize("GOGC").x + ImGui::GetFrameHeight() + ImGui::CalcTextSize("off").x +
-                     ImGui::GetFontSize() * 7 + 4 * spacing,
-                 gap, controlWraps_);
+    if (flowSameLine(ImGui::CalcTextSize("GOGC").x + ImGui::GetFrameHeight() + ImGui::CalcTextSize("off").x +
+                         ImGui::GetFontSize() * 7 + 4 * spacing,
+                     gap))
+        controlWraps_++;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("GOGC");
     ImGui::SameLine();
@@ -268,8 +256,8 @@ void App::drawLiveSettings() {
         "live heap \u00d7 (1 + GOGC/100).\nApplied now as a Timeline command: the future is recomputed; "
         "the first change keeps the original run to compare.");
 
-    flowSameLine(ImGui::CalcTextSize("Barrier").x + spacing + ImGui::GetFontSize() * 10, spacing,
-                 controlWraps_);
+    if (flowSameLine(ImGui::CalcTextSize("Barrier").x + spacing + ImGui::GetFontSize() * 10, spacing))
+        controlWraps_++;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Barrier");
     ImGui::SameLine();
@@ -287,7 +275,8 @@ void App::drawLiveSettings() {
     tip("The write barrier (runtime/mbarrier.go gcWriteBarrier, wbBufFlush): hybrid is Go's since 1.8 "
         "(shade the old and, while the stack is grey, the new pointer); dijkstra shades the new, yuasa "
         "the old; off loses objects (the oracle says which).");
-    flowSameLine(buttonWidth("GC"), spacing, controlWraps_);
+    if (flowSameLine(buttonWidth("GC"), spacing))
+        controlWraps_++;
     const bool gc =
         buttonWithTip("GC", "runtime.GC(): force a cycle now (mgc.go gcStart with gcTriggerCycle)");
     gcRect_ = lastItemRect();
@@ -296,7 +285,8 @@ void App::drawLiveSettings() {
         changed();
     }
     if (s.original() != nullptr) {
-        flowSameLine(ImGui::CalcTextSize("(forked at tick 000 000 000)").x, spacing, controlWraps_);
+        if (flowSameLine(ImGui::CalcTextSize("(forked at tick 000 000 000)").x, spacing))
+            controlWraps_++;
         ImGui::TextDisabled(
             "(forked at tick %s)",
             withThousands(s.timeline().commands().empty() ? 0 : s.timeline().commands().front().tick)

@@ -54,6 +54,8 @@ void App::drawGraph() {
     auto barrierEdge = [&](const GraphEdge& e) {
         for (std::size_t i = 0; i < rt.recentShades.size(); i++) {
             const ShadeRecord& b = rt.recentShades.at(i);
+            if (!shadeIsCurrent(rt, b))
+                continue;
             const GraphNode &from = g.nodes[e.from], &to = g.nodes[e.to];
             const bool fromSlot = b.global
                                       ? from.root && from.label == "global[" + std::to_string(b.slot) + "]"

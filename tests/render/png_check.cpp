@@ -1048,10 +1048,18 @@ struct ShadeOracle {
     std::int64_t field = -1; // from the store event; -1 for a global
 };
 
-// lastShades runs the scenario to a.at and returns its latest 8 write barriers, and the state at a.at.
-std::pair<std::vector<ShadeOracle>, Runtime> lastShades(const Args& a) {
+// lastShades runs the scenario to a.at and returns its latest 8 write barriers of the mark phase under
+// way (none once the barrier is off: gcphase off), and the state at a.at; ever counts every barrier.
+std::pair<std::vector<ShadeOracle>, Runtime> lastShades(const Args& a, std::uint64_t& ever) {
     std::vector<ShadeOracle> all;
+    ever = 0;
     Runtime rt = stepScenario(a, true, [&](const Runtime& r) {
+        for (const Event& e : r.events)
+            ever += e.kind == EventKind::shade ? 1 : 0;
+        if (r.gcphase == GCPhase::off) {
+            all.clear();
+            return;
+        }
         bool awaitingStore = false;
         for (const Event& e : r.events) {
             if (e.kind == EventKind::shade) {
@@ -1112,7 +1120,8 @@ int checkBarrier(const Args& a) {
     Image img;
     if (!loadPng(a.png, img))
         return 1;
-    const auto [shades, rt] = lastShades(a);
+    std::uint64_t ever = 0;
+    const auto [shades, rt] = lastShades(a, ever);
     const Palette& pal = palette(a.palette);
     // The objects to mark, and the slot words.
     std::set<uintptr> objects, slotWords;
@@ -1130,10 +1139,13 @@ int checkBarrier(const Args& a) {
             slotWords.insert(slotObj + uintptr{t.ptrWords[static_cast<std::size_t>(s.field)]} * wordBytes);
         }
     }
-    if (objects.empty()) {
+    // Between cycles no barrier is shown: the checks below then find the colour nowhere.
+    if (objects.empty() && (rt.gcphase != GCPhase::off || ever == 0)) {
         fail("no write barrier object at this tick: not a meaningful check");
         return 1;
     }
+    std::printf("%llu write barriers so far, %zu objects of this mark phase's latest\n",
+                static_cast<unsigned long long>(ever), objects.size());
     if (!a.state.empty()) {
         // The graph: a ring of radius r + 2 around exactly the marked objects' nodes.
         const std::optional<std::string> text = readText(a.state);
@@ -1167,7 +1179,7 @@ int checkBarrier(const Args& a) {
                 fail("graph node " + line + " has the barrier colour but no kept barrier touches it");
         }
         std::printf("graph: %d barrier nodes ringed, %d others plain\n", ringed, plain);
-        if (ringed == 0)
+        if (ringed == 0 && !objects.empty())
             fail("no node of a write barrier object is drawn: not a meaningful check");
         return failures == 0 ? 0 : 1;
     }
@@ -1243,7 +1255,7 @@ int checkBarrier(const Args& a) {
                 static_cast<unsigned long long>(stray));
     if (stray > 0)
         fail("the barrier colour appears away from every barrier object");
-    if (visibleObjects == 0)
+    if (visibleObjects == 0 && !objects.empty())
         fail("no barrier object in view: not a meaningful check");
     return failures == 0 ? 0 : 1;
 }
