@@ -15,6 +15,7 @@
 #include "render/gui_settings.h"
 #include "render/heap_snapshot.h"
 #include "render/object_graph.h"
+#include "render/object_inspect.h"
 #include "render/palette.h"
 #include "render/session.h"
 #include "render/sim_clock.h"
@@ -228,10 +229,12 @@ class App {
     TimelineView timelineView_;
     std::int32_t gogcSlider_ = 100; // the GOGC control's value (negative: off)
     Rect gogcRect_;
-    // whyAlive for the selected object, recomputed when the state or the selection changes.
+    // whyAlive and inspectObject for the selected object, recomputed when the state or the selection
+    // changes.
     std::uint64_t whyVersion_ = 0;
     uintptr whyObject_ = 0;
     std::optional<std::vector<PathStep>> whyPath_;
+    std::optional<ObjectInspection> inspection_;
     // The object graph, rebuilt when the state or the selection changes.
     std::uint64_t graphVersion_ = 0;
     std::optional<uintptr> graphFocus_;

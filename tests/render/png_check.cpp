@@ -46,6 +46,15 @@
 //       nowhere away from them; with
 //       --state (gclab-gui --dump-state, the graph view), a ring around each of their nodes and none around
 //       the others.
+//   gclab_png_check graph-letters --png F --state S [--palette P]
+//       S is gclab-gui --dump-state's file (the graph view). Inside every object node the pixels nearer
+//       its letter colour than its fill form a glyph: the same glyph on every node of one colour (white,
+//       grey, black by Runtime::objectColor), a different one for each colour.
+//   gclab_png_check hover-target --state S
+//       prints "X Y ADDR": a drawn node that a drawn object left of it points to (to put the mouse on).
+//   gclab_png_check graph-hover --png F --state S --select ADDR
+//       the node of ADDR, under the mouse, is ringed in the hover colour and no other node is; each
+//       pointer between it and another drawn object (read from the model) is drawn in the hover colour.
 //   gclab_png_check stats --png F --size WxH
 //       the image has the requested size and is a rendered frame (many colours, text pixels).
 //   gclab_png_check allocator --png F --layout A [--palette P] [--deepest STAGE] [--lit N]
@@ -61,6 +70,7 @@
 #include "sim/mstats.h"
 
 #include "render/allocator_layout.h"
+#include "render/heap_describe.h"
 #include "render/heap_layout.h"
 #include "render/p_lanes.h"
 #include "render/palette.h"
@@ -70,9 +80,11 @@
 
 #include <stb_image.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -1276,6 +1288,182 @@ int usage() {
 
 } // namespace
 
+// The object graph's nodes as gclab-gui --dump-state wrote them ("graph_node ADDR X Y R").
+struct DrawnNode {
+    uintptr addr = 0;
+    double x = 0, y = 0, r = 0;
+};
+
+std::vector<DrawnNode> readGraphNodes(const std::string& path) {
+    std::vector<DrawnNode> out;
+    const std::optional<std::string> text = readText(path);
+    if (!text) {
+        fail("cannot read " + path);
+        return out;
+    }
+    std::istringstream in(*text);
+    std::string line;
+    while (std::getline(in, line)) {
+        unsigned long long addr = 0;
+        DrawnNode n;
+        if (std::sscanf(line.c_str(), "graph_node %llx %lf %lf %lf", &addr, &n.x, &n.y, &n.r) == 4) {
+            n.addr = static_cast<uintptr>(addr);
+            out.push_back(n);
+        }
+    }
+    if (out.empty())
+        fail("no graph node in " + path);
+    return out;
+}
+
+// The objects obj's pointer fields point to, read from the model.
+std::set<uintptr> pointeesOf(const Runtime& rt, uintptr obj) {
+    std::set<uintptr> out;
+    const std::uint32_t n = rt.types[rt.objectType(obj)].numPtrs();
+    for (std::uint32_t f = 0; f < n; f++)
+        if (uintptr b = baseOf(rt, rt.readPointer(PtrSlot::heap(obj, f))); b != 0)
+            out.insert(b);
+    return out;
+}
+
+// checkGraphLetters: inside every node the pixels nearer its letter colour than its fill form a glyph;
+// nodes of one colour show the same glyph, and the three colours' glyphs differ.
+int checkGraphLetters(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    std::map<int, std::set<std::pair<int, int>>> glyph; // by Color
+    std::map<int, int> nodes;
+    for (const DrawnNode& n : readGraphNodes(a.state)) {
+        const auto c = static_cast<Color>(rt.objectColor(n.addr));
+        const Rgba fill = pal.object(c, 0, 0), letter = pal.objectLetterColour(c);
+        const int cx = static_cast<int>(std::floor(n.x)), cy = static_cast<int>(std::floor(n.y));
+        const int in = static_cast<int>(n.r) - 2;
+        std::set<std::pair<int, int>> mask;
+        for (int dy = -in; dy <= in; dy++)
+            for (int dx = -in; dx <= in; dx++) {
+                const int x = cx + dx, y = cy + dy;
+                if (dx * dx + dy * dy > in * in || x < 0 || y < 0 || x >= img.w || y >= img.h)
+                    continue;
+                if (distance(img.at(x, y), letter) < distance(img.at(x, y), fill))
+                    mask.emplace(dx, dy);
+            }
+        if (mask.size() < 4) {
+            fail("graph node " + hexAddr(n.addr) + " (" + colorName(c) + ") shows no letter");
+            continue;
+        }
+        const int key = static_cast<int>(c);
+        if (nodes[key]++ == 0)
+            glyph[key] = mask;
+        else if (glyph[key] != mask)
+            fail("graph node " + hexAddr(n.addr) + " shows another glyph than the first " + colorName(c) +
+                 " node");
+    }
+    for (const auto& [c, n] : nodes)
+        std::printf("%d %s nodes, letter of %zu pixels\n", n, colorName(static_cast<Color>(c)),
+                    glyph[c].size());
+    if (nodes.size() < 2)
+        fail("fewer than two object colours in the graph: not a meaningful check");
+    for (const auto& [c1, g1] : glyph)
+        for (const auto& [c2, g2] : glyph) {
+            if (c1 >= c2)
+                continue;
+            std::size_t differ = 0;
+            for (const auto& p : g1)
+                differ += g2.count(p) == 0 ? 1 : 0;
+            for (const auto& p : g2)
+                differ += g1.count(p) == 0 ? 1 : 0;
+            if (differ < 6)
+                fail(std::string(colorName(static_cast<Color>(c1))) + " and " +
+                     colorName(static_cast<Color>(c2)) + " nodes show the same glyph");
+        }
+    return failures == 0 ? 0 : 1;
+}
+
+// hoverTarget prints "X Y ADDR": a drawn node that a drawn object in a column to its left points to.
+int hoverTarget(const Args& a) {
+    const Runtime rt = runAt(a);
+    const std::vector<DrawnNode> nodes = readGraphNodes(a.state);
+    for (const DrawnNode& h : nodes)
+        for (const DrawnNode& p : nodes)
+            if (p.x + 2 * p.r < h.x && pointeesOf(rt, p.addr).count(h.addr) != 0) {
+                std::printf("%.0f %.0f %#llx\n", std::floor(h.x), std::floor(h.y),
+                            static_cast<unsigned long long>(h.addr));
+                return 0;
+            }
+    fail("no drawn node has a drawn referrer");
+    return 1;
+}
+
+// checkGraphHover: the hovered node (--select, with the mouse on it) has a ring in the hover colour and
+// no other node has; every pointer between it and another drawn object is drawn in the hover colour
+// (where the tooltip, right of and below the mouse, cannot cover it).
+int checkGraphHover(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    const std::vector<DrawnNode> nodes = readGraphNodes(a.state);
+    auto colourAt = [&](double x, double y) {
+        const int px = static_cast<int>(std::floor(x)), py = static_cast<int>(std::floor(y));
+        return px >= 0 && py >= 0 && px < img.w && py < img.h && near(img.at(px, py), pal.graphHover);
+    };
+    const DrawnNode* hovered = nullptr;
+    for (const DrawnNode& n : nodes) {
+        // Above and below the node; a highlighted pointer may cross one side of another node, not both.
+        std::array<bool, 2> side{};
+        for (int dir : {0, 1})
+            for (int d = -1; d <= 1; d++)
+                side[static_cast<std::size_t>(dir)] =
+                    side[static_cast<std::size_t>(dir)] || colourAt(n.x, n.y + (dir * 2 - 1) * (n.r + 5) + d);
+        if (n.addr == a.select) {
+            hovered = &n;
+            if (!side[0] || !side[1])
+                fail("the hovered node " + hexAddr(n.addr) + " has no ring");
+        } else if (side[0] && side[1]) {
+            fail("node " + hexAddr(n.addr) + " is not hovered but has the hover ring");
+        }
+    }
+    if (hovered == nullptr) {
+        fail("the hovered object is not drawn");
+        return 1;
+    }
+    int edges = 0;
+    for (const DrawnNode& n : nodes) {
+        const bool out = pointeesOf(rt, hovered->addr).count(n.addr) != 0 && n.addr != hovered->addr;
+        const bool in = pointeesOf(rt, n.addr).count(hovered->addr) != 0 && n.addr != hovered->addr;
+        for (bool isOut : {false, true}) {
+            if (!(isOut ? out : in))
+                continue;
+            const DrawnNode &from = isOut ? *hovered : n, &to = isOut ? n : *hovered;
+            int samples = 0, hits = 0;
+            for (int i = 3; i <= 7; i++) {
+                const double t = i / 10.0, x = from.x + from.r + t * (to.x - to.r - from.x - from.r),
+                             y = from.y + t * (to.y - from.y);
+                if (x >= hovered->x + 14 && y >= hovered->y + 6)
+                    continue; // under the tooltip
+                samples++;
+                if (colourAt(x, y) || colourAt(x, y - 1) || colourAt(x, y + 1))
+                    hits++;
+            }
+            if (samples == 0)
+                continue;
+            edges++;
+            if (hits < samples)
+                fail("the pointer " + hexAddr(from.addr) + " -> " + hexAddr(to.addr) +
+                     " is not highlighted (" + std::to_string(hits) + " of " + std::to_string(samples) +
+                     " samples)");
+        }
+    }
+    std::printf("hovered %s: %d pointers checked\n", hexAddr(hovered->addr).c_str(), edges);
+    if (edges == 0)
+        fail("no pointer of the hovered node could be checked: not a meaningful check");
+    return failures == 0 ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
     if (argc < 2)
         return usage();
@@ -1318,7 +1506,7 @@ int main(int argc, char** argv) {
         else
             return usage();
     }
-    if ((argc - 2) % 2 != 0 || (a.png.empty() && a.mode != "first-shade"))
+    if ((argc - 2) % 2 != 0 || (a.png.empty() && a.mode != "first-shade" && a.mode != "hover-target"))
         return usage();
     int rc = 2;
     if (a.mode == "heap")
@@ -1345,6 +1533,12 @@ int main(int argc, char** argv) {
         return firstShade(a);
     else if (a.mode == "barrier")
         rc = checkBarrier(a);
+    else if (a.mode == "graph-letters")
+        rc = checkGraphLetters(a);
+    else if (a.mode == "hover-target")
+        return hoverTarget(a);
+    else if (a.mode == "graph-hover")
+        rc = checkGraphHover(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");
