@@ -92,8 +92,9 @@ struct Palette {
     Rgba object(Color c, std::uint32_t slot, std::uint32_t word) const;
     // objectLetterColour is the colour of the letter (colorLetter) drawn on an object-graph node of colour c.
     Rgba objectLetterColour(Color c) const { return c == Color::black ? objectWhite[0] : objectBlack[0]; }
-    // The object graph: the hovered node's ring and its pointer edges.
-    Rgba graphHover;
+    // The object graph: the hovered node's ring and its pointer edges; the halo of the objects the
+    // current tick's shown events turned grey (the mark wavefront moving).
+    Rgba graphHover, graphWavefront;
 };
 
 const Palette& palette(PaletteKind kind);

@@ -1,9 +1,11 @@
 // The object graph view: roots in the first column, then heap objects by distance from a root, each
 // drawn in its tri-colour with its letter (W, G, B) inside; grey objects are the mark wavefront. The
 // objects of the latest write barriers are ringed and the pointer each stored is drawn in the barrier
-// colour. "+k" next to a node counts its neighbours the graph folds away. Hovering an object rings it and
-// draws its pointers (in and out) on top in the hover colour, and names it; a click selects it (the heap
-// map outlines it and the inspector says why it is alive).
+// colour. The objects the current tick's events turned grey (greyobject) have an amber halo, so that
+// stepping or playing through a mark phase shows the wavefront moving. "+k" next to a node counts its
+// neighbours the graph folds away. Hovering an object rings it and draws its pointers (in and out) on top in
+// the hover colour, and names it; a click selects it (the heap map outlines it and the inspector says why it
+// is alive).
 #include "render/app.h"
 #include "render/barrier_shades.h"
 #include "render/heap_describe.h"
@@ -14,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 namespace gclab::render {
 
@@ -27,11 +30,13 @@ void App::drawGraph() {
     }
     const ObjectGraph& g = graph_;
     const Palette& pal = palette(settings_.palette);
-    ImGui::TextDisabled(
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped(
         "%zu objects reachable%s; W/G/B = white/grey/black, grey is the mark wavefront (queued, not yet "
-        "scanned); +k = neighbours not drawn",
+        "scanned), amber halo = greyed this tick; +k = neighbours not drawn",
         g.reachable,
         g.truncated ? (sel ? ", showing the selection's neighbourhood" : ", showing the nearest") : "");
+    ImGui::PopStyleColor();
     const std::vector<ShadeMark> marks = barrierShadeMarks(rt);
     legendLine(pal.barrierShade, "write barrier: slot → new, old", barrierShadeTip);
     ImGui::NewLine();
@@ -96,6 +101,12 @@ void App::drawGraph() {
         const bool stored = !marks.empty() && barrierEdge(e);
         edgeLine(e, stored ? pal.barrierShade.abgr() : IM_COL32(120, 130, 150, 160), stored ? 2.5f : 1.0f);
     }
+    // The objects the events of this tick shown so far turned grey.
+    std::set<uintptr> justGreyed;
+    const std::vector<Event>& ev = session_->tickEvents();
+    for (std::size_t i = 0; i < ev.size() && i < session_->eventsShown(); i++)
+        if (ev[i].kind == EventKind::grey)
+            justGreyed.insert(objectBase(rt, ev[i].a));
     drawnNodes_.clear();
     const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
     for (std::size_t i = 0; i < g.nodes.size(); i++) {
@@ -107,6 +118,8 @@ void App::drawGraph() {
             continue;
         }
         const Color colour = static_cast<Color>(rt.objectColor(n.addr));
+        if (justGreyed.contains(n.addr))
+            dl->AddCircleFilled(c, r + 6, pal.graphWavefront.abgr());
         dl->AddCircleFilled(c, r, pal.object(colour, 0, 0).abgr());
         dl->AddCircle(c, r, IM_COL32(90, 90, 90, 255));
         // The letter sits at whole pixels from the centre's pixel, so every W (G, B) looks the same.

@@ -55,6 +55,12 @@
 //   gclab_png_check graph-hover --png F --state S --select ADDR
 //       the node of ADDR, under the mouse, is ringed in the hover colour and no other node is; each
 //       pointer between it and another drawn object (read from the model) is drawn in the hover colour.
+//   gclab_png_check wavefront-tick --scenario S --at T
+//       prints "TICK": the first tick in [T, T + 20 000) whose step greys an object a global points to,
+//       or one that such an object points to.
+//   gclab_png_check graph-wavefront --png F --state S
+//       the nodes of the objects the step reaching the tick turned grey (grey events) have the wavefront
+//       halo left of, above and below them, and no other node has.
 //   gclab_png_check stats --png F --size WxH
 //       the image has the requested size and is a rendered frame (many colours, text pixels).
 //   gclab_png_check allocator --png F --layout A [--palette P] [--deepest STAGE] [--lit N]
@@ -1464,6 +1470,74 @@ int checkGraphHover(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// wavefrontTick prints "TICK": the first tick in [--at, --at + 20 000) whose step turned grey an object a
+// global points to or one pointer further (the first columns of the graph).
+int wavefrontTick(const Args& a) {
+    Args until = a;
+    until.at = a.at + 20000;
+    std::optional<std::uint64_t> found;
+    stepScenario(until, true, [&](const Runtime& rt) {
+        if (found || rt.tick < a.at)
+            return;
+        std::set<uintptr> near;
+        for (uintptr g : rt.globals)
+            if (uintptr b = baseOf(rt, g); b != 0) {
+                near.insert(b);
+                for (uintptr c : pointeesOf(rt, b))
+                    near.insert(c);
+            }
+        for (const Event& e : rt.events)
+            if (e.kind == EventKind::grey && near.count(baseOf(rt, e.a)) != 0)
+                found = rt.tick;
+    });
+    if (!found) {
+        fail("no step greys an object near a global root");
+        return 1;
+    }
+    std::printf("%llu\n", static_cast<unsigned long long>(*found));
+    return 0;
+}
+
+// checkGraphWavefront: the nodes of the objects the last step turned grey (grey events) have the
+// wavefront halo left of, above and below them, and no other node has.
+int checkGraphWavefront(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    std::set<uintptr> greyed;
+    const Runtime rt = stepScenario(a, true, [&](const Runtime& r) {
+        greyed.clear();
+        for (const Event& e : r.events)
+            if (e.kind == EventKind::grey)
+                greyed.insert(baseOf(r, e.a));
+    });
+    const Palette& pal = palette(a.palette);
+    int haloed = 0, plain = 0;
+    for (const DrawnNode& n : readGraphNodes(a.state)) {
+        // Left, above and below the node (its label is on its right).
+        int sides = 0;
+        for (const auto& [dx, dy] : {std::pair{-1.0, 0.0}, std::pair{0.0, -1.0}, std::pair{0.0, 1.0}}) {
+            const int px = static_cast<int>(std::floor(n.x + dx * (n.r + 4.5))),
+                      py = static_cast<int>(std::floor(n.y + dy * (n.r + 4.5)));
+            sides +=
+                px >= 0 && py >= 0 && px < img.w && py < img.h && near(img.at(px, py), pal.graphWavefront)
+                    ? 1
+                    : 0;
+        }
+        const bool expected = greyed.count(n.addr) != 0;
+        (expected ? haloed : plain)++;
+        if (expected && sides < 3)
+            fail("node " + hexAddr(n.addr) + ", greyed by this tick's step, has no halo");
+        if (!expected && sides == 3)
+            fail("node " + hexAddr(n.addr) + " has the wavefront halo but this tick did not grey it");
+    }
+    std::printf("%zu objects greyed by the step, %d drawn with a halo, %d others plain\n", greyed.size(),
+                haloed, plain);
+    if (haloed == 0)
+        fail("no node greyed by this tick's step is drawn: not a meaningful check");
+    return failures == 0 ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
     if (argc < 2)
         return usage();
@@ -1506,7 +1580,8 @@ int main(int argc, char** argv) {
         else
             return usage();
     }
-    if ((argc - 2) % 2 != 0 || (a.png.empty() && a.mode != "first-shade" && a.mode != "hover-target"))
+    if ((argc - 2) % 2 != 0 ||
+        (a.png.empty() && a.mode != "first-shade" && a.mode != "hover-target" && a.mode != "wavefront-tick"))
         return usage();
     int rc = 2;
     if (a.mode == "heap")
@@ -1539,6 +1614,10 @@ int main(int argc, char** argv) {
         return hoverTarget(a);
     else if (a.mode == "graph-hover")
         rc = checkGraphHover(a);
+    else if (a.mode == "wavefront-tick")
+        return wavefrontTick(a);
+    else if (a.mode == "graph-wavefront")
+        rc = checkGraphWavefront(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");
