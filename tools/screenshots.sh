@@ -31,6 +31,9 @@ SS=(--scenario steady-state)
 # The object graph of binary-trees while marking: roots, then objects by distance from a root, the latest
 # write barriers ringed and the pointers they stored.
 "$GUI" --scenario binary-trees --at 135400 --size 1000x640 --view graph --screenshot docs/images/gclab-gui-graph.png
+# The same with the mouse on a grey object: it is ringed and its pointers in and out are drawn on top.
+"$GUI" --scenario binary-trees --at 135400 --size 1000x420 --view graph --mouse 258,264 \
+  --screenshot docs/images/gclab-gui-graph-hover.png
 # Side by side: a small steady-state at GOGC=25 beside the same at GOGC=50.
 "$GUI" "${SS[@]}" --param live_bytes=256KiB --gogc 25 --at 200000 --size 1100x760 --view compare \
   --compare gogc=50 --screenshot docs/images/gclab-gui-compare.png
@@ -38,4 +41,4 @@ SS=(--scenario steady-state)
 # slot and grows one from mheap; the tooltip of the P1 mcache cell it refilled.
 "$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,347 \
   --screenshot docs/images/gclab-gui-allocator.png
-echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector,-graph,-allocator,-compare}.png"
+echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector,-graph,-graph-hover,-allocator,-compare}.png"
