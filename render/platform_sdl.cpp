@@ -439,6 +439,11 @@ std::string formatState(const App& app) {
                   static_cast<unsigned long long>(series.tickAt(static_cast<std::int64_t>(tl.ns1))),
                   static_cast<unsigned long long>(rt.now()));
     out += buf;
+    if (const std::optional<Rect> r = app.itemRect("colour-blind-safe")) {
+        std::snprintf(buf, sizeof buf, "colour_blind_checkbox %.1f %.1f %.1f %.1f\n", r->x0, r->y0, r->x1,
+                      r->y1);
+        out += buf;
+    }
     for (const GraphNodeDrawn& n : app.graphNodesDrawn()) {
         std::snprintf(buf, sizeof buf, "graph_node %#llx %.1f %.1f %.1f\n",
                       static_cast<unsigned long long>(n.addr), static_cast<double>(n.x),

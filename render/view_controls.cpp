@@ -169,12 +169,11 @@ void App::drawControlBar() {
         const std::string& description = session_->scenario().scenario.description;
         const float room = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - settingsW -
                            ImGui::GetCursorScreenPos().x;
+        // Drawn also when empty: the item ends the row, so that wrapped settings start on the next one.
         const std::string shown = fitWithEllipsis(description, room);
-        if (!shown.empty()) {
-            ImGui::TextDisabled("%s", shown.c_str());
-            if (shown != description)
-                tip(description.c_str());
-        }
+        ImGui::TextDisabled("%s", shown.c_str());
+        if (!shown.empty() && shown != description)
+            tip(description.c_str());
     }
     const float settingsX = ImGui::GetWindowContentRegionMax().x - settingsW;
     if (classroomRight + gap <= settingsX) {
@@ -192,6 +191,7 @@ void App::drawControlBar() {
     bool cb = settings_.palette == PaletteKind::colourBlindSafe;
     if (ImGui::Checkbox("Colour-blind safe", &cb))
         settings_.palette = cb ? PaletteKind::colourBlindSafe : PaletteKind::standard;
+    noteItem("colour-blind-safe"); // the last control of the bar (--dump-state)
     tip("Viridis instead of Turbo; Okabe-Ito role colours; grey and black objects also told apart by "
         "pattern");
     controlRows_ = 3 + controlWraps_;
