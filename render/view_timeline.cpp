@@ -329,6 +329,12 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
         follow_ = true;
     if (ns1_ - ns0_ < 100)
         ns1_ = ns0_ + 100;
+    // At most 16 runs wide: further out shows nothing more, and zooming out again and again stays finite.
+    if (const double maxWidth = 16 * endNs * 1.02; ns1_ - ns0_ > maxWidth) {
+        const double mid = (ns0_ + ns1_) / 2;
+        ns0_ = mid - maxWidth / 2;
+        ns1_ = mid + maxWidth / 2;
+    }
     state_.ns0 = ns0_;
     state_.ns1 = ns1_;
 

@@ -1,8 +1,8 @@
 # The timeline's keys change its visible range as they say (--dump-state: timeline_ns NS0 NS1, the
 # playhead's now_ns and the ticks at both ends). Without keys the timeline shows the whole run; + halves
 # the range about the playhead (the playhead keeps its x), - doubles it, [ and ] move it by a quarter of its
-# width, 0 and Home show the whole run again; the keypad's + and - do what + and - do; with Ctrl, + does
-# nothing. Run with GUI, SCENARIO, ARGS (e.g. --at) and OUT.
+# width, 0 and Home show the whole run again, zooming out stops at 16 times the whole run; the keypad's +
+# and - do what + and - do; with Ctrl, + does nothing. Run with GUI, SCENARIO, ARGS (e.g. --at) and OUT.
 include(${CMAKE_CURRENT_LIST_DIR}/gui_state.cmake)
 
 # range(KEYS PREFIX) runs the keys and sets PREFIX_ns0, PREFIX_ns1, PREFIX_t0, PREFIX_t1 and PREFIX_now.
@@ -58,6 +58,10 @@ near("keypad + end" ${KP_ns1} ${B_ns1})
 range("minus" M)
 near("- width" "${M_ns1} - ${M_ns0}" "${widthA} * 2")
 near("- start" ${M_ns0} "${A_now} - (${A_now} - ${A_ns0}) * 2")
+
+# Zooming out stops at 16 times the whole run (eight presses would make it 256 times).
+range("minus minus minus minus minus minus minus minus" MAX)
+near("- width at most" "${MAX_ns1} - ${MAX_ns0}" "${widthA} * 16")
 
 # [ and ] : a quarter of the width earlier / later.
 range("plus lbracket" L)
