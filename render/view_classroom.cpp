@@ -117,6 +117,7 @@ void App::drawClassroomControls() {
     ImGui::SameLine();
     if (ImGui::Button("Export\u2026"))
         ImGui::OpenPopup("export-range");
+    noteItem("export");
     tip("Export a tick range, one frame per tick shown, as an animated GIF or as PNG frames (F12: a PNG of "
         "the window, Shift+F12: of the view under the mouse)");
     if (ImGui::BeginPopup("export-range")) {
@@ -139,10 +140,13 @@ void App::drawClassroomControls() {
         tip("One .gif file, 10 frames a second, colours quantised to 256 (gclab-SCENARIO-FROM-TO.gif)");
         ImGui::SameLine();
         ImGui::RadioButton("PNG frames", &format, 1);
+        noteItem("export-png-frames");
         tip("A directory gclab-SCENARIO-FROM-TO of frame-00000.png, frame-00001.png, … in full colour");
         const bool valid = from <= to && (to - from) / every < maxExportFrames;
         ImGui::BeginDisabled(!valid);
-        if (ImGui::Button("Export")) {
+        const bool exportNow = ImGui::Button("Export");
+        noteItem("export-run");
+        if (exportNow) {
             char name[160];
             std::snprintf(name, sizeof name, "gclab-%s-%llu-%llu%s", exportName(session_->scenario()).c_str(),
                           static_cast<unsigned long long>(from), static_cast<unsigned long long>(to),
