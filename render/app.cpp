@@ -114,6 +114,21 @@ void App::handle(Action a, StepBy by) {
         load(name, editedParams_);
         break;
     }
+    case Action::timelineZoomIn:
+        timelineView_.key(TimelineKey::zoomIn);
+        break;
+    case Action::timelineZoomOut:
+        timelineView_.key(TimelineKey::zoomOut);
+        break;
+    case Action::timelinePanBack:
+        timelineView_.key(TimelineKey::panBack);
+        break;
+    case Action::timelinePanForward:
+        timelineView_.key(TimelineKey::panForward);
+        break;
+    case Action::timelineWholeRun:
+        timelineView_.key(TimelineKey::wholeRun);
+        break;
     }
 }
 

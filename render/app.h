@@ -12,6 +12,7 @@
 #include "render/allocator_layout.h"
 #include "render/allocator_state.h"
 #include "render/comparison.h"
+#include "render/export_plan.h"
 #include "render/gui_settings.h"
 #include "render/heap_snapshot.h"
 #include "render/object_graph.h"
@@ -44,6 +45,13 @@ enum class Action : std::uint8_t {
     back,       // Left arrow (with a StepBy)
     restart,    // R
     toggleLoop, // L
+    // The timeline's visible range (TimelineKey): + and - zoom about the playhead, [ and ] pan, 0 or
+    // Home shows the whole run.
+    timelineZoomIn,
+    timelineZoomOut,
+    timelinePanBack,
+    timelinePanForward,
+    timelineWholeRun,
 };
 
 // StepBy is what one step covers: → one event, Shift+→ one mutator operation, Ctrl+→ one GC phase,
@@ -52,6 +60,7 @@ enum class StepBy : std::uint8_t { event, mutatorOp, phase, cycle };
 
 struct AppSettings {
     bool largeFonts = false;
+    bool highContrast = false; // black background, white text, outlined widgets (platform_sdl.cpp's style)
     PaletteKind palette = PaletteKind::standard;
     ColourBy colourBy = ColourBy::marking;
     ViewSelection view = ViewSelection::all;
@@ -75,8 +84,10 @@ struct AppOptions {
     std::optional<RunOverrides> compare;
 };
 
-// GifRequest is an animated GIF export asked for in the window: the ticks from, from + every, ... to.
-struct GifRequest {
+// RangeExport is an export of the ticks from, from + every, ... to, one frame each: an animated GIF
+// (path: the .gif file) or a PNG frame sequence (path: the directory for frame-00000.png, ...).
+struct RangeExport {
+    ExportFormat format = ExportFormat::gif;
     std::string path;
     std::uint64_t from = 0, to = 0, every = 1;
 };
@@ -106,6 +117,7 @@ class App {
     void frame(double dt);
 
     bool largeFonts() const { return settings_.largeFonts; }
+    bool highContrast() const { return settings_.highContrast; }
     const Session& session() const { return *session_; }
     bool playing() const { return clock_.playing(); }
     bool looping() const { return settings_.loop; }
@@ -147,8 +159,9 @@ class App {
     // took (it wraps on a narrow window).
     const Rect& gcButtonRect() const { return gcRect_; }
     int controlRows() const { return controlRows_; }
-    // takeGifRequest returns the GIF export the user asked for since the last call, if any.
-    std::optional<GifRequest> takeGifRequest() { return std::exchange(gifRequest_, std::nullopt); }
+    // takeRangeExport returns the range export (GIF or PNG frames) the user asked for since the last call, if
+    // any.
+    std::optional<RangeExport> takeRangeExport() { return std::exchange(rangeExport_, std::nullopt); }
 
     // seeking says a seek (a playhead drag or a step back) or a step forward by a unit is still on its
     // way, over the next frames.
@@ -193,7 +206,7 @@ class App {
     void drawGraph();             // view_graph.cpp
     void drawAllocator();         // view_allocator.cpp
     void drawInspector();         // view_narration.cpp: the selected object and why it is alive
-    void drawClassroomControls(); // view_classroom.cpp: GOMEMLIMIT, Go version, GIF export
+    void drawClassroomControls(); // view_classroom.cpp: GOMEMLIMIT, Go version, range export
     bool
     pauseBeatSince(std::uint64_t tick) const; // view_classroom.cpp: a pause beat fired after tick, by now
 
@@ -259,7 +272,7 @@ class App {
     WindowLayout layout_;
     std::string status_;
     double statusAge_ = 0;
-    std::optional<GifRequest> gifRequest_;
+    std::optional<RangeExport> rangeExport_;
     std::uint64_t loops_ = 0;
     // The control bar's rows in the last frame (it wraps on a narrow window) and, while drawing, how
     // many times it wrapped.

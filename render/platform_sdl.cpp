@@ -89,7 +89,10 @@ Fonts loadFonts() {
     return f;
 }
 
-ImGuiStyle makeStyle(float scale) {
+// makeStyle is the window's ImGui style at a scale (large fonts); highContrast is the presenter's
+// style: a pure black background, white text (disabled text light grey), and white outlines around
+// windows, frames, buttons and check boxes, twice as thick.
+ImGuiStyle makeStyle(float scale, bool highContrast) {
     ImGuiStyle s;
     ImGui::StyleColorsDark(&s);
     s.WindowRounding = 0;
@@ -104,6 +107,23 @@ ImGuiStyle makeStyle(float scale) {
     s.Colors[ImGuiCol_TitleBg] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
     s.Colors[ImGuiCol_TitleBgActive] = s.Colors[ImGuiCol_TitleBg];
     s.Colors[ImGuiCol_PopupBg] = ImVec4(0.05f, 0.05f, 0.06f, 1.0f); // opaque tooltips read better projected
+    if (highContrast) {
+        const ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1);
+        for (ImGuiCol c : {ImGuiCol_WindowBg, ImGuiCol_ChildBg, ImGuiCol_PopupBg, ImGuiCol_TitleBg,
+                           ImGuiCol_TitleBgActive, ImGuiCol_FrameBg, ImGuiCol_MenuBarBg})
+            s.Colors[c] = black;
+        for (ImGuiCol c : {ImGuiCol_Text, ImGuiCol_Border, ImGuiCol_CheckMark, ImGuiCol_Separator})
+            s.Colors[c] = white;
+        // A slider's value is written over its grab: white text needs a grab darker than white.
+        s.Colors[ImGuiCol_SliderGrab] = s.Colors[ImGuiCol_SliderGrabActive] = ImVec4(0.2f, 0.5f, 1.0f, 1);
+        s.Colors[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
+        s.Colors[ImGuiCol_Button] = ImVec4(0.0f, 0.22f, 0.55f, 1);
+        s.Colors[ImGuiCol_FrameBgHovered] = s.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.1f, 0.35f, 0.8f, 1);
+        s.Colors[ImGuiCol_FrameBgActive] = s.Colors[ImGuiCol_ButtonActive] = ImVec4(0.2f, 0.45f, 0.95f, 1);
+        s.WindowBorderSize = 2;
+        s.FrameBorderSize = 2;
+        s.PopupBorderSize = 2;
+    }
     if (scale != 1)
         s.ScaleAllSizes(scale);
     return s;
@@ -183,12 +203,13 @@ void exportView(SDL_Window* window, App& app, const ImGuiIO& io, bool view) {
     app.setStatus(writePngAtomic(name, img, err) ? "Saved " + name : err);
 }
 
-// GifJob renders the requested ticks one frame each and appends each frame to the GIF.
-struct GifJob {
-    GifRequest request;
+// RangeExportJob renders the requested ticks one frame each and hands each frame to the sink (the GIF
+// or the PNG frames).
+struct RangeExportJob {
+    RangeExport request;
     std::vector<std::uint64_t> ticks;
     std::size_t next = 0;
-    GifWriter writer;
+    std::unique_ptr<FrameSink> sink;
     std::string error;
 
     bool done() const { return next >= ticks.size() || !error.empty(); }
@@ -260,14 +281,24 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
     std::vector<float> n;
     if (colon != std::string::npos && !parseNumbers(t.substr(colon + 1), n))
         return false;
-    if (head == "space" || head == "right" || head == "left" || head == "r" || head == "l") {
+    static const std::pair<const char*, SDL_Keycode> keyNames[] = {{"space", SDLK_SPACE},
+                                                                   {"right", SDLK_RIGHT},
+                                                                   {"left", SDLK_LEFT},
+                                                                   {"r", SDLK_r},
+                                                                   {"l", SDLK_l},
+                                                                   {"plus", SDLK_PLUS},
+                                                                   {"minus", SDLK_MINUS},
+                                                                   {"kp_plus", SDLK_KP_PLUS},
+                                                                   {"kp_minus", SDLK_KP_MINUS},
+                                                                   {"lbracket", SDLK_LEFTBRACKET},
+                                                                   {"rbracket", SDLK_RIGHTBRACKET},
+                                                                   {"0", SDLK_0},
+                                                                   {"home", SDLK_HOME}};
+    for (const auto& [name, k] : keyNames) {
+        if (head != name)
+            continue;
         if (colon != std::string::npos)
             return false;
-        SDL_Keycode k = head == "space"   ? SDLK_SPACE
-                        : head == "right" ? SDLK_RIGHT
-                        : head == "left"  ? SDLK_LEFT
-                        : head == "l"     ? SDLK_l
-                                          : SDLK_r;
         out.push_back(ScriptFrame{K::key, k, mod, 0, 0, std::nullopt});
         return true;
     }
@@ -400,6 +431,19 @@ std::string formatState(const App& app) {
         static_cast<double>(app.heapMap().toolbarRight()),
         static_cast<unsigned long long>(app.stepsFinishedAtOnce()));
     std::string out = buf;
+    // The timeline's visible range, in virtual time and in the ticks at its ends, and the playhead's time.
+    const TimelineState& tl = app.timelineView().state();
+    const SeriesRecorder& series = app.session().series();
+    std::snprintf(buf, sizeof buf, "timeline_ns %.0f %.0f\ntimeline_ticks %llu %llu\nnow_ns %llu\n", tl.ns0,
+                  tl.ns1, static_cast<unsigned long long>(series.tickAt(static_cast<std::int64_t>(tl.ns0))),
+                  static_cast<unsigned long long>(series.tickAt(static_cast<std::int64_t>(tl.ns1))),
+                  static_cast<unsigned long long>(rt.now()));
+    out += buf;
+    if (const std::optional<Rect> r = app.itemRect("colour-blind-safe")) {
+        std::snprintf(buf, sizeof buf, "colour_blind_checkbox %.1f %.1f %.1f %.1f\n", r->x0, r->y0, r->x1,
+                      r->y1);
+        out += buf;
+    }
     for (const GraphNodeDrawn& n : app.graphNodesDrawn()) {
         std::snprintf(buf, sizeof buf, "graph_node %#llx %.1f %.1f %.1f\n",
                       static_cast<unsigned long long>(n.addr), static_cast<double>(n.x),
@@ -423,7 +467,8 @@ std::string checkScript(const std::vector<std::string>& script) {
     std::vector<ScriptFrame> frames;
     for (const std::string& t : script)
         if (!expandToken(t, frames))
-            return "--keys: expected space, right, left, r or l (optionally shift+, ctrl+ or alt+), wait, "
+            return "--keys: expected space, right, left, r, l, plus, minus, kp_plus, kp_minus, lbracket, "
+                   "rbracket, 0 or home (optionally shift+, ctrl+ or alt+), wait, "
                    "click:X:Y, click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION or memlimit:FRACTION, got '" +
                    t + "'";
     return "";
@@ -483,8 +528,10 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // the layout is fixed; nothing to remember between runs
     Fonts fonts = loadFonts();
-    const ImGuiStyle normalStyle = makeStyle(1);
-    const ImGuiStyle largeStyle = makeStyle(largeFontPx / normalFontPx);
+    // Indexed by [large fonts][high contrast].
+    const ImGuiStyle styles[2][2] = {
+        {makeStyle(1, false), makeStyle(1, true)},
+        {makeStyle(largeFontPx / normalFontPx, false), makeStyle(largeFontPx / normalFontPx, true)}};
     w.imguiSdl = ImGui_ImplSDL2_InitForOpenGL(w.window, w.gl);
     w.imguiGl = ImGui_ImplOpenGL3_Init("#version 330 core");
     if (!w.imguiSdl || !w.imguiGl) {
@@ -524,23 +571,25 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     m.frameMs[m.frameMs.size() / 2], m.frameMs.back());
         }
         SoakInput soak(cfg.soakSeed);
-        std::unique_ptr<GifJob> gif;
-        auto startGif = [&](const GifRequest& r) {
-            gif = std::make_unique<GifJob>();
-            gif->request = r;
-            gif->ticks = gifTicks(r.from, r.to, r.every);
+        std::unique_ptr<RangeExportJob> rangeJob;
+        auto startRangeExport = [&](const RangeExport& r) {
+            rangeJob = std::make_unique<RangeExportJob>();
+            rangeJob->request = r;
+            rangeJob->ticks = exportTicks(r.from, r.to, r.every);
+            rangeJob->sink = makeFrameSink(r.format, r.path);
         };
-        const int gifFrames =
-            cfg.exportGif ? static_cast<int>(
-                                gifTicks(cfg.exportGif->from, cfg.exportGif->to, cfg.exportGif->every).size())
-                          : 0;
+        const int rangeFrames =
+            cfg.exportRange
+                ? static_cast<int>(
+                      exportTicks(cfg.exportRange->from, cfg.exportRange->to, cfg.exportRange->every).size())
+                : 0;
         const int warmup = cfg.measureFrames > 0 ? 5 : 0;
         const int scriptFrames = static_cast<int>(script.size());
         // Measured frames alternate between the window and an empty ImGui frame, one blank window over the
         // display (same run, same warmth).
         const int measured = 2 * cfg.measureFrames;
         const int totalFrames = headless ? std::max(cfg.frames, scriptStart + 1) + scriptFrames +
-                                               cfg.soakFrames + gifFrames + warmup + measured
+                                               cfg.soakFrames + rangeFrames + warmup + measured
                                          : -1;
         std::vector<double> emptyMs, logMs;
         DrawCounts fullCounts, emptyCounts;
@@ -551,7 +600,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         Uint64 last = SDL_GetPerformanceCounter();
         bool running = true;
         int exportRequest = 0; // F12: 1 the whole window, 2 the view under the mouse
-        bool gifFailed = false;
+        bool rangeExportFailed = false;
         // Headless, the run ends once its frames are drawn and no seek is still on its way (a step back
         // re-steps over several frames), so that the last frame shows where the script went.
         for (int frame = 0; running && (totalFrames < 0 || frame < totalFrames || app.seeking()); frame++) {
@@ -606,6 +655,31 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     if (!e.key.repeat && plain)
                         app.handle(Action::toggleLoop);
                     break;
+                case SDLK_PLUS:
+                case SDLK_EQUALS: // + unshifted on US layouts
+                case SDLK_KP_PLUS:
+                    if (plain)
+                        app.handle(Action::timelineZoomIn);
+                    break;
+                case SDLK_MINUS:
+                case SDLK_KP_MINUS:
+                    if (plain)
+                        app.handle(Action::timelineZoomOut);
+                    break;
+                case SDLK_LEFTBRACKET:
+                    if (plain)
+                        app.handle(Action::timelinePanBack);
+                    break;
+                case SDLK_RIGHTBRACKET:
+                    if (plain)
+                        app.handle(Action::timelinePanForward);
+                    break;
+                case SDLK_0:
+                case SDLK_KP_0:
+                case SDLK_HOME:
+                    if (!e.key.repeat && plain)
+                        app.handle(Action::timelineWholeRun);
+                    break;
                 case SDLK_F11:
                     if (!e.key.repeat)
                         SDL_SetWindowFullscreen(
@@ -627,7 +701,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             last = now;
 
             io.FontDefault = app.largeFonts() ? fonts.large : fonts.normal;
-            ImGui::GetStyle() = app.largeFonts() ? largeStyle : normalStyle;
+            ImGui::GetStyle() = styles[app.largeFonts() ? 1 : 0][app.highContrast() ? 1 : 0];
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplSDL2_NewFrame();
             if (cfg.mouseX && cfg.mouseY)
@@ -637,13 +711,13 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 for (int b = 0; b < 3; b++)
                     io.MouseDown[b] = io.MouseDown[b] || scriptButtons[b];
             }
-            if (cfg.exportGif && frame == scriptStart)
-                startGif(*cfg.exportGif);
-            if (!gif)
-                if (std::optional<GifRequest> r = app.takeGifRequest())
-                    startGif(*r);
-            if (gif && !gif->done())
-                app.seekTo(gif->ticks[gif->next]);
+            if (cfg.exportRange && frame == scriptStart)
+                startRangeExport(*cfg.exportRange);
+            if (!rangeJob)
+                if (std::optional<RangeExport> r = app.takeRangeExport())
+                    startRangeExport(*r);
+            if (rangeJob && !rangeJob->done())
+                app.seekTo(rangeJob->ticks[rangeJob->next]);
             ImGui::NewFrame();
             const bool inMeasure = cfg.measureFrames > 0 && frame >= totalFrames - measured;
             const bool emptyFrame = inMeasure && (totalFrames - frame) % 2 == 0;
@@ -681,24 +755,22 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 exportView(w.window, app, io, exportRequest == 2);
                 exportRequest = 0;
             }
-            if (gif && !gif->done()) {
-                RgbImage img = readFramebuffer(w.window);
-                const bool open =
-                    gif->next > 0 || gif->writer.open(gif->request.path, img.w, img.h, 10, gif->error);
-                if (open && gif->writer.addFrame(img, gif->error)) {
-                    gif->next++;
-                    if (gif->done() && gif->writer.finish(gif->error))
-                        app.setStatus("Saved " + gif->request.path + " (" +
-                                      std::to_string(gif->ticks.size()) + " frames)");
+            if (rangeJob && !rangeJob->done()) {
+                RangeExportJob& job = *rangeJob;
+                if (job.sink->addFrame(readFramebuffer(w.window), job.error)) {
+                    job.next++;
+                    if (job.done() && job.sink->finish(job.error))
+                        app.setStatus("Saved " + job.request.path + " (" + std::to_string(job.ticks.size()) +
+                                      " frames)");
                 }
-                if (!gif->error.empty()) {
-                    std::fprintf(stderr, "gclab-gui: %s\n", gif->error.c_str());
-                    app.setStatus(gif->error);
-                    gifFailed = true;
+                if (!job.error.empty()) {
+                    std::fprintf(stderr, "gclab-gui: %s\n", job.error.c_str());
+                    app.setStatus(job.error);
+                    rangeExportFailed = true;
                 }
             }
-            if (gif && gif->done())
-                gif.reset();
+            if (rangeJob && rangeJob->done())
+                rangeJob.reset();
             const bool lastFrame = totalFrames >= 0 && frame >= totalFrames - 1 && !app.seeking();
             if (lastFrame && !cfg.screenshot.empty() && !saveScreenshot(w.window, cfg.screenshot))
                 rc = 1;
@@ -715,7 +787,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     SDL_Delay(static_cast<Uint32>(16 - spent));
             }
         }
-        if (headless && (gifFailed || gif))
+        if (headless && (rangeExportFailed || rangeJob))
             rc = 1;
         if (cfg.rememberSettings) {
             std::string err;

@@ -1,6 +1,7 @@
 // The control bar: transport (play/pause, step and step back by event / mutator op / phase / cycle,
 // restart, jump to tick), speed, the scenario picker and its parameters, the live settings (GOGC,
-// write barrier, forced GC) and the presenter settings (large fonts, colour-blind-safe palette).
+// write barrier, forced GC) and the presenter settings (large fonts, high contrast, colour-blind-safe
+// palette).
 #include "render/app.h"
 #include "render/flow_layout.h"
 #include "render/heap_describe.h"
@@ -37,6 +38,29 @@ Rect lastItemRect() {
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     return s;
+}
+
+// fitWithEllipsis returns text if it fits in width pixels, else its longest start (cut between UTF-8
+// characters) that fits with "…" appended, or "" when not even that fits.
+std::string fitWithEllipsis(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width)
+        return text;
+    const std::string ellipsis = "\u2026";
+    auto startFits = [&](std::size_t n) {
+        return ImGui::CalcTextSize((text.substr(0, n) + ellipsis).c_str()).x <= width;
+    };
+    std::size_t lo = 0, hi = text.size(); // startFits(lo) or lo == 0; !startFits(hi)
+    if (!startFits(0))
+        return "";
+    while (hi - lo > 1) {
+        const std::size_t mid = (lo + hi) / 2;
+        (startFits(mid) ? lo : hi) = mid;
+    }
+    while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80)
+        lo--;
+    while (lo > 0 && text[lo - 1] == ' ')
+        lo--;
+    return text.substr(0, lo) + ellipsis;
 }
 
 constexpr BarrierMode barrierModes[] = {BarrierMode::hybrid, BarrierMode::hybridConceptual,
@@ -120,8 +144,11 @@ void App::drawControlBar() {
     drawLiveSettings();
 
     // Row 3: status, and the presenter settings at the right.
-    float settingsW = ImGui::CalcTextSize("Large fonts").x + ImGui::CalcTextSize("Colour-blind safe").x +
-                      ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemInnerSpacing.x * 2 + gap * 2;
+    const char* const settingLabels[] = {"Large fonts", "High contrast", "Colour-blind safe"};
+    float settingsW = gap;
+    for (const char* l : settingLabels)
+        settingsW +=
+            ImGui::CalcTextSize(l).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + gap;
     drawClassroomControls();
     const float classroomRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     ImGui::SameLine(0, gap);
@@ -137,12 +164,16 @@ void App::drawControlBar() {
     } else if (!status_.empty()) {
         ImGui::TextUnformatted(status_.c_str());
     } else {
-        // The description gives way to the presenter settings on a narrow window.
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - settingsW;
-        ImGui::PushClipRect(p, ImVec2(std::max(p.x, right), p.y + ImGui::GetFrameHeight()), true);
-        ImGui::TextDisabled("%s", session_->scenario().scenario.description.c_str());
-        ImGui::PopClipRect();
+        // The description gives way to the presenter settings on a narrow window: what does not fit
+        // ends in an ellipsis, a gap before them, and the whole text is in the tooltip.
+        const std::string& description = session_->scenario().scenario.description;
+        const float room = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - settingsW -
+                           ImGui::GetCursorScreenPos().x;
+        // Drawn also when empty: the item ends the row, so that wrapped settings start on the next one.
+        const std::string shown = fitWithEllipsis(description, room);
+        ImGui::TextDisabled("%s", shown.c_str());
+        if (!shown.empty() && shown != description)
+            tip(description.c_str());
     }
     const float settingsX = ImGui::GetWindowContentRegionMax().x - settingsW;
     if (classroomRight + gap <= settingsX) {
@@ -154,9 +185,13 @@ void App::drawControlBar() {
     ImGui::Checkbox("Large fonts", &settings_.largeFonts);
     tip("Bigger text and widgets, for a projector");
     ImGui::SameLine(0, gap);
+    ImGui::Checkbox("High contrast", &settings_.highContrast);
+    tip("Black background, white text, widgets outlined in white, for a projector");
+    ImGui::SameLine(0, gap);
     bool cb = settings_.palette == PaletteKind::colourBlindSafe;
     if (ImGui::Checkbox("Colour-blind safe", &cb))
         settings_.palette = cb ? PaletteKind::colourBlindSafe : PaletteKind::standard;
+    noteItem("colour-blind-safe"); // the last control of the bar (--dump-state)
     tip("Viridis instead of Turbo; Okabe-Ito role colours; grey and black objects also told apart by "
         "pattern");
     controlRows_ = 3 + controlWraps_;

@@ -17,6 +17,9 @@ SS=(--scenario steady-state)
 
 # The whole window in the middle of the first cycle's mark phase.
 "$GUI" "${SS[@]}" --at 200000 --size 1280x800 --screenshot docs/images/gclab-gui.png
+# Presenter mode: large fonts and the high-contrast style, at a projector's 1280x800.
+"$GUI" "${SS[@]}" --at 200000 --size 1280x800 --large-fonts --high-contrast \
+  --screenshot docs/images/gclab-gui-presenter.png
 # Slot detail during marking: white, grey and black objects, with the tooltip of one slot.
 "$GUI" "${SS[@]}" --at 150000 --size 1280x800 --view heap --focus 0xc000200000 --cell 256 --mouse 700,500 \
   --screenshot docs/images/gclab-gui-slots.png
@@ -41,4 +44,4 @@ SS=(--scenario steady-state)
 # slot and grows one from mheap; the tooltip of the P1 mcache cell it refilled.
 "$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,347 \
   --screenshot docs/images/gclab-gui-allocator.png
-echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector,-graph,-graph-hover,-allocator,-compare}.png"
+echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-slots-cb,-timeline,-collector,-graph,-graph-hover,-allocator,-compare}.png"

@@ -31,6 +31,24 @@ if(y1 GREATER barBottom)
   message(FATAL_ERROR "the GC button lies below the control bar (bottom ${barBottom})")
 endif()
 
+# The bar's last control, the "Colour-blind safe" check box at the end of the presenter settings, is inside
+# the window and the bar too (the settings wrap onto a row of their own when the row is full).
+string(REPLACE " " ";" b "${S_colour_blind_checkbox}")
+list(LENGTH b n)
+if(NOT n EQUAL 4)
+  message(FATAL_ERROR "no colour_blind_checkbox rectangle in the state: '${S_colour_blind_checkbox}'")
+endif()
+list(GET b 2 bx1)
+list(GET b 3 by1)
+message(STATUS "Colour-blind safe check box ends at ${bx1},${by1}")
+foreach(v bx1 by1)
+  string(REGEX REPLACE "\\..*" "" ${v} "${${v}}")
+endforeach()
+if(bx1 GREATER w OR by1 GREATER barBottom)
+  message(FATAL_ERROR "the Colour-blind safe check box (ending at ${bx1},${by1}) is outside the ${w}x${h} window "
+                      "or below the control bar (bottom ${barBottom})")
+endif()
+
 # The heap map's "Colour spans by" row (label and radio buttons) wraps too: it ends inside the heap map's
 # content area.
 string(REPLACE " " ";" c "${S_colour_by_row}")

@@ -76,6 +76,7 @@
 #include "sim/mstats.h"
 
 #include "render/allocator_layout.h"
+#include "render/export_plan.h"
 #include "render/heap_describe.h"
 #include "render/heap_layout.h"
 #include "render/p_lanes.h"
@@ -86,15 +87,18 @@
 
 #include <stb_image.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace {
@@ -128,6 +132,8 @@ struct Args {
     int lit = -1; // allocator: how many of the path's stages the animation has lit (-1: all)
     std::uint64_t at = 0;
     std::size_t minClasses = 10;
+    std::size_t count = 0;           // frames: how many frames the directory must hold
+    std::string expect;              // contrast: high or normal
     std::vector<std::string> params; // --param NAME=VALUE
     std::optional<std::int32_t> gogc;
     uintptr select = 0;
@@ -1278,12 +1284,98 @@ int checkBarrier(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// checkFrames: the directory --png holds exactly --count frames frame-00000.png, ... and nothing else
+// (no temporary file), each decodes to --size, and each differs from the one before.
+int checkFrames(const Args& a) {
+    std::set<std::string> names;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(a.png, ec))
+        names.insert(e.path().filename().string());
+    if (ec)
+        fail("cannot list " + a.png + ": " + ec.message());
+    std::set<std::string> want;
+    for (std::size_t i = 0; i < a.count; i++)
+        want.insert(frameFileName(i));
+    if (names != want) {
+        std::string got;
+        for (const std::string& n : names)
+            got += " " + n;
+        fail("expected frame-00000.png … for " + std::to_string(a.count) + " frames, found:" + got);
+    }
+    int w = 0, h = 0;
+    char x = 0;
+    if (std::sscanf(a.size.c_str(), "%d%c%d", &w, &x, &h) != 3)
+        fail("--size: expected WxH, got '" + a.size + "'");
+    Image previous;
+    for (std::size_t i = 0; i < a.count && failures == 0; i++) {
+        Image img;
+        if (!loadPng(a.png + "/" + frameFileName(i), img))
+            break;
+        if (img.w != w || img.h != h)
+            fail(frameFileName(i) + " is " + std::to_string(img.w) + "x" + std::to_string(img.h) +
+                 ", expected " + a.size);
+        if (i > 0 && img.px == previous.px)
+            fail(frameFileName(i) + " is the same image as the frame before it");
+        previous = std::move(img);
+    }
+    std::printf("%zu frames of %s in %s\n", names.size(), a.size.c_str(), a.png.c_str());
+    return failures == 0 ? 0 : 1;
+}
+
+// checkContrast: the control bar (the rows above control_bar_bottom in --state, gclab-gui --dump-state)
+// in the high-contrast style (--expect high): its most common colour, the background, is pure black,
+// and at least 1 % of its pixels are pure white (text and outlines). --expect normal checks that the
+// standard style's background is not black, so that the check tells the two styles apart.
+int checkContrast(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const std::optional<std::string> text = readText(a.state);
+    double bottom = 0;
+    const std::size_t at = text ? text->find("\ncontrol_bar_bottom ") : std::string::npos;
+    if (at == std::string::npos ||
+        std::sscanf(text->c_str() + at, "\ncontrol_bar_bottom %lf", &bottom) != 1 || bottom < 1) {
+        fail("no control_bar_bottom in " + a.state);
+        return 1;
+    }
+    const int rows = std::min(img.h, static_cast<int>(bottom));
+    std::map<std::uint32_t, std::uint64_t> counts;
+    std::uint64_t white = 0;
+    for (int y = 0; y < rows; y++)
+        for (int x = 0; x < img.w; x++) {
+            const Rgba c = img.at(x, y);
+            counts[c.abgr()]++;
+            white += c.r == 255 && c.g == 255 && c.b == 255;
+        }
+    const auto bg = std::max_element(counts.begin(), counts.end(),
+                                     [](const auto& p, const auto& q) { return p.second < q.second; });
+    const std::uint64_t pixels = static_cast<std::uint64_t>(rows) * img.w;
+    std::printf("control bar %d rows: background %06x (%.1f %%), %.2f %% pure white\n", rows,
+                bg->first & 0xffffff, 100.0 * static_cast<double>(bg->second) / static_cast<double>(pixels),
+                100.0 * static_cast<double>(white) / static_cast<double>(pixels));
+    const bool black = (bg->first & 0xffffff) == 0;
+    if (a.expect == "high") {
+        if (!black)
+            fail("the background is not pure black");
+        if (white * 100 < pixels)
+            fail("less than 1 % of the control bar is pure white");
+    } else if (a.expect == "normal") {
+        if (black)
+            fail("the standard style's background is pure black");
+    } else {
+        fail("--expect: expected high or normal, got '" + a.expect + "'");
+    }
+    return failures == 0 ? 0 : 1;
+}
+
 int usage() {
     std::fprintf(stderr,
                  "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
                  "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
                  "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
                  "       gclab_png_check stats --png F --size WxH\n"
+                 "       gclab_png_check frames --png DIR --size WxH --count N\n"
+                 "       gclab_png_check contrast --png F --state S --expect high|normal\n"
                  "       gclab_png_check allocator --png F --layout A --scenario S --at T [--deepest STAGE]\n"
                  "       gclab_png_check compare --png F --timeline T --at T\n"
                  "       gclab_png_check lines|lanes --png F --timeline T --scenario S --at T\n"
@@ -1569,6 +1661,10 @@ int main(int argc, char** argv) {
             a.size = v;
         else if (k == "--deepest")
             a.deepest = v;
+        else if (k == "--expect")
+            a.expect = v;
+        else if (k == "--count")
+            a.count = std::stoull(v);
         else if (k == "--lit")
             a.lit = std::stoi(v);
         else if (k == "--palette")
@@ -1618,6 +1714,10 @@ int main(int argc, char** argv) {
         return wavefrontTick(a);
     else if (a.mode == "graph-wavefront")
         rc = checkGraphWavefront(a);
+    else if (a.mode == "frames")
+        rc = checkFrames(a);
+    else if (a.mode == "contrast")
+        rc = checkContrast(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");
