@@ -100,7 +100,9 @@ void App::handle(Action a, StepBy by) {
         queueStep(a, by);
         break;
     case Action::togglePlay:
-        // Playing goes on from where the steps asked for are going.
+        // Playing goes on from where the step under way is going; the keys queued behind it are dropped
+        // (playing overtakes them, and finishing them could take many frames' worth of re-stepping).
+        queuedSteps_.clear();
         finishSteps();
         clock_.togglePlaying();
         break;
@@ -139,8 +141,11 @@ void App::queueStep(Action a, StepBy by) {
             seekTarget_ = *t;
         return;
     }
-    // Any other step starts where the steps before it end, once they have arrived (continueSteps).
-    queuedSteps_.push_back(QueuedStep{a, by});
+    // Any other step starts where the steps before it end, once they have arrived (continueSteps). A held
+    // key's auto-repeat queues no more than maxQueuedSteps: the rest are dropped, so the steps still to
+    // come after the key is released stay few.
+    if (queuedSteps_.size() < maxQueuedSteps)
+        queuedSteps_.push_back(QueuedStep{a, by});
 }
 
 void App::startStep(Action a, StepBy by) {

@@ -232,6 +232,7 @@ class App {
         Action action;
         StepBy by;
     };
+    static constexpr std::size_t maxQueuedSteps = 8;
     std::deque<QueuedStep> queuedSteps_;
     std::uint64_t stepsFinishedAtOnce_ = 0;
     std::map<std::string, Rect> itemRects_; // noteItem's widgets, from the frame drawn last
