@@ -293,7 +293,8 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
                                                                    {"lbracket", SDLK_LEFTBRACKET},
                                                                    {"rbracket", SDLK_RIGHTBRACKET},
                                                                    {"0", SDLK_0},
-                                                                   {"home", SDLK_HOME}};
+                                                                   {"home", SDLK_HOME},
+                                                                   {"f12", SDLK_F12}};
     for (const auto& [name, k] : keyNames) {
         if (head != name)
             continue;
@@ -468,7 +469,7 @@ std::string checkScript(const std::vector<std::string>& script) {
     for (const std::string& t : script)
         if (!expandToken(t, frames))
             return "--keys: expected space, right, left, r, l, plus, minus, kp_plus, kp_minus, lbracket, "
-                   "rbracket, 0 or home (optionally shift+, ctrl+ or alt+), wait, "
+                   "rbracket, 0, home or f12 (optionally shift+, ctrl+ or alt+), wait, "
                    "click:X:Y, click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION or memlimit:FRACTION, got '" +
                    t + "'";
     return "";
