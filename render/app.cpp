@@ -11,10 +11,11 @@ namespace {
 
 // A frame running "as fast as possible" stops stepping after this long, so the window stays responsive.
 constexpr auto unlimitedBudget = std::chrono::milliseconds(12);
-// A playhead drag re-steps for at most this long per frame, in slices of seekSlice ticks; the playhead
-// shows the ticks on the way until the run reaches the target.
+// A playhead drag re-steps for at most this long per frame, in slices of seekSlice ticks (a run's first
+// ticks can be heavy: 512 of the 1 M-object steady-state's took 200 ms); the playhead shows the ticks on
+// the way until the run reaches the target.
 constexpr auto seekBudget = std::chrono::milliseconds(10);
-constexpr std::uint64_t seekSlice = 512;
+constexpr std::uint64_t seekSlice = 32;
 
 // The fixed windows tile the display and draw no background of their own: the frame is cleared to the
 // window colour (platform_sdl.cpp), so llvmpipe fills each pixel once less.
@@ -92,59 +93,89 @@ void App::load(const std::string& scenario, const ParamValues& overrides) {
 }
 
 void App::handle(Action a, StepBy by) {
-    // A control acts on the state the previous one asked for: finish a seek still on its way, unless
-    // this is another step back, which goes on from where that one is going.
-    const bool backInTicks = a == Action::back && by != StepBy::event;
-    if (seekTarget_ && !backInTicks) {
-        session_->seek(*seekTarget_);
-        seekTarget_.reset();
-    }
-    if (forwardUnit_) {
-        session_->stepForward(*forwardUnit_);
-        forwardUnit_.reset();
-    }
     switch (a) {
-    case Action::togglePlay:
-        clock_.togglePlaying();
-        break;
     case Action::forward:
-        clock_.setPlaying(false);
-        if (by == StepBy::event) {
-            session_->stepEventForward();
-        } else {
-            // A phase or a cycle can be millions of ticks away: go there over as many frames as it takes.
-            forwardUnit_ = unitOf(by);
-            continueForward();
-        }
-        changed();
-        break;
     case Action::back:
         clock_.setPlaying(false);
-        if (by == StepBy::event) {
-            if (std::optional<std::uint64_t> t = session_->eventBackTarget()) {
-                seekTarget_ = *t; // the previous tick's events: re-stepped like a playhead seek
-                continueSeek();
-            } else {
-                session_->stepEventBack();
-            }
-        } else if (std::optional<std::uint64_t> t =
-                       session_->stepBackTarget(unitOf(by), seekTarget_.value_or(session_->tick()))) {
-            // Re-stepping from a keyframe can take longer than a frame: go there like the playhead.
-            seekTarget_ = *t;
-            continueSeek();
-        }
-        changed();
+        queueStep(a, by);
+        break;
+    case Action::togglePlay:
+        // Playing goes on from where the step under way is going; the keys queued behind it are dropped
+        // (playing overtakes them, and finishing them could take many frames' worth of re-stepping).
+        queuedSteps_.clear();
+        finishSteps();
+        clock_.togglePlaying();
         break;
     case Action::toggleLoop:
         settings_.loop = !settings_.loop;
         break;
     case Action::restart: {
+        dropSteps();
         std::string name = session_->scenario().file.empty() ? session_->scenario().scenario.name
                                                              : session_->scenario().file;
         load(name, editedParams_);
         break;
     }
+    case Action::timelineZoomIn:
+        timelineView_.key(TimelineKey::zoomIn);
+        break;
+    case Action::timelineZoomOut:
+        timelineView_.key(TimelineKey::zoomOut);
+        break;
+    case Action::timelinePanBack:
+        timelineView_.key(TimelineKey::panBack);
+        break;
+    case Action::timelinePanForward:
+        timelineView_.key(TimelineKey::panForward);
+        break;
+    case Action::timelineWholeRun:
+        timelineView_.key(TimelineKey::wholeRun);
+        break;
     }
+}
+
+void App::queueStep(Action a, StepBy by) {
+    // A step back by a unit while only a seek is on its way goes back from that seek's target at once.
+    if (a == Action::back && by != StepBy::event && seekTarget_ && !forwardUnit_ && queuedSteps_.empty()) {
+        if (std::optional<std::uint64_t> t = session_->stepBackTarget(unitOf(by), *seekTarget_))
+            seekTarget_ = *t;
+        return;
+    }
+    // Any other step starts where the steps before it end, once they have arrived (continueSteps). A held
+    // key's auto-repeat queues no more than maxQueuedSteps: the rest are dropped, so the steps still to
+    // come after the key is released stay few.
+    if (queuedSteps_.size() < maxQueuedSteps)
+        queuedSteps_.push_back(QueuedStep{a, by});
+}
+
+void App::startStep(Action a, StepBy by) {
+    if (a == Action::forward) {
+        if (by == StepBy::event)
+            session_->stepEventForward();
+        else
+            forwardUnit_ = unitOf(by); // a phase or a cycle can be millions of ticks away
+    } else if (by == StepBy::event) {
+        if (std::optional<std::uint64_t> t = session_->eventBackTarget())
+            seekTarget_ = *t; // the previous tick's events: re-stepped like a playhead seek
+        else
+            session_->stepEventBack();
+    } else if (std::optional<std::uint64_t> t = session_->stepBackTarget(unitOf(by), session_->tick())) {
+        seekTarget_ = *t; // re-stepping from a keyframe can take longer than a frame
+    }
+    changed();
+}
+
+void App::finishSteps() {
+    if (!seeking())
+        return;
+    stepsFinishedAtOnce_++;
+    continueSteps(std::chrono::steady_clock::time_point::max());
+}
+
+void App::dropSteps() {
+    seekTarget_.reset();
+    forwardUnit_.reset();
+    queuedSteps_.clear();
 }
 
 void App::advance(double dt) {
@@ -175,10 +206,9 @@ void App::advance(double dt) {
     changed();
 }
 
-void App::continueSeek() {
+bool App::continueSeek(std::chrono::steady_clock::time_point deadline) {
     if (!seekTarget_)
-        return;
-    const auto deadline = std::chrono::steady_clock::now() + seekBudget;
+        return true;
     bool arrived = false;
     while (!(arrived = session_->seekToward(*seekTarget_, seekSlice)) &&
            std::chrono::steady_clock::now() < deadline) {
@@ -186,12 +216,12 @@ void App::continueSeek() {
     if (arrived)
         seekTarget_.reset();
     changed();
+    return arrived;
 }
 
-void App::continueForward() {
+bool App::continueForward(std::chrono::steady_clock::time_point deadline) {
     if (!forwardUnit_)
-        return;
-    const auto deadline = std::chrono::steady_clock::now() + seekBudget;
+        return true;
     std::optional<bool> done;
     while (!(done = session_->stepForwardToward(*forwardUnit_, seekSlice)) &&
            std::chrono::steady_clock::now() < deadline) {
@@ -199,6 +229,16 @@ void App::continueForward() {
     if (done)
         forwardUnit_.reset();
     changed();
+    return done.has_value();
+}
+
+void App::continueSteps(std::chrono::steady_clock::time_point deadline) {
+    while (continueSeek(deadline) && continueForward(deadline) && !queuedSteps_.empty() &&
+           std::chrono::steady_clock::now() < deadline) {
+        const QueuedStep next = queuedSteps_.front();
+        queuedSteps_.pop_front();
+        startStep(next.action, next.by);
+    }
 }
 
 SeekMeasurement App::measureSeeks(int n) {
@@ -217,7 +257,7 @@ SeekMeasurement App::measureSeeks(int n) {
         seekTarget_ = (x >> 11) % end;
         while (seekTarget_) {
             const auto f0 = std::chrono::steady_clock::now();
-            continueSeek();
+            continueSeek(f0 + seekBudget);
             m.frameMs.push_back(msSince(f0));
         }
         m.arriveMs.push_back(msSince(t0));
@@ -241,9 +281,21 @@ const HeapSnapshot& App::snapshot() {
     return snap_;
 }
 
+void App::noteItem(std::string name) {
+    itemRects_[std::move(name)] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                       ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
+}
+
+std::optional<Rect> App::itemRect(const std::string& name) const {
+    auto it = itemRects_.find(name);
+    if (it == itemRects_.end())
+        return std::nullopt;
+    return it->second;
+}
+
 void App::frame(double dt) {
-    continueSeek();
-    continueForward();
+    itemRects_.clear();
+    continueSteps(std::chrono::steady_clock::now() + seekBudget);
     advance(dt);
     compareLanes_.reset();
     drawnNodes_.clear();
@@ -273,7 +325,7 @@ void App::frame(double dt) {
                          fixedWindow | ImGuiWindowFlags_NoScrollbar)) {
             if (std::optional<std::uint64_t> t = timelineView_.draw(*session_, pal)) {
                 clock_.setPlaying(false);
-                forwardUnit_.reset(); // the playhead goes where it is dragged instead
+                dropSteps(); // the playhead goes where it is dragged instead
                 seekTarget_ = *t;
             }
         }

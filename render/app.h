@@ -12,9 +12,11 @@
 #include "render/allocator_layout.h"
 #include "render/allocator_state.h"
 #include "render/comparison.h"
+#include "render/export_plan.h"
 #include "render/gui_settings.h"
 #include "render/heap_snapshot.h"
 #include "render/object_graph.h"
+#include "render/object_inspect.h"
 #include "render/palette.h"
 #include "render/session.h"
 #include "render/sim_clock.h"
@@ -24,7 +26,10 @@
 #include "render/window_layout.h"
 
 #include <array>
+#include <chrono>
 #include <cstdint>
+#include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +45,13 @@ enum class Action : std::uint8_t {
     back,       // Left arrow (with a StepBy)
     restart,    // R
     toggleLoop, // L
+    // The timeline's visible range (TimelineKey): + and - zoom about the playhead, [ and ] pan, 0 or
+    // Home shows the whole run.
+    timelineZoomIn,
+    timelineZoomOut,
+    timelinePanBack,
+    timelinePanForward,
+    timelineWholeRun,
 };
 
 // StepBy is what one step covers: → one event, Shift+→ one mutator operation, Ctrl+→ one GC phase,
@@ -48,6 +60,7 @@ enum class StepBy : std::uint8_t { event, mutatorOp, phase, cycle };
 
 struct AppSettings {
     bool largeFonts = false;
+    bool highContrast = false; // black background, white text, outlined widgets (platform_sdl.cpp's style)
     PaletteKind palette = PaletteKind::standard;
     ColourBy colourBy = ColourBy::marking;
     ViewSelection view = ViewSelection::all;
@@ -71,8 +84,10 @@ struct AppOptions {
     std::optional<RunOverrides> compare;
 };
 
-// GifRequest is an animated GIF export asked for in the window: the ticks from, from + every, ... to.
-struct GifRequest {
+// RangeExport is an export of the ticks from, from + every, ... to, one frame each: an animated GIF
+// (path: the .gif file) or a PNG frame sequence (path: the directory for frame-00000.png, ...).
+struct RangeExport {
+    ExportFormat format = ExportFormat::gif;
     std::string path;
     std::uint64_t from = 0, to = 0, every = 1;
 };
@@ -102,6 +117,7 @@ class App {
     void frame(double dt);
 
     bool largeFonts() const { return settings_.largeFonts; }
+    bool highContrast() const { return settings_.highContrast; }
     const Session& session() const { return *session_; }
     bool playing() const { return clock_.playing(); }
     bool looping() const { return settings_.loop; }
@@ -136,25 +152,47 @@ class App {
     GuiSettings guiSettings() const;
     // memLimitSliderRect is where the last frame drew the GOMEMLIMIT slider (scripted input aims at it).
     const Rect& memLimitSliderRect() const { return memLimitRect_; }
+    // itemRect is where the last frame drew the widget it noted by name (noteItem), if it drew it; scripted
+    // input clicks it (--keys click:@NAME).
+    std::optional<Rect> itemRect(const std::string& name) const;
     // gcButtonRect is where the last frame drew the GC button; controlRows how many rows the control bar
     // took (it wraps on a narrow window).
     const Rect& gcButtonRect() const { return gcRect_; }
     int controlRows() const { return controlRows_; }
-    // takeGifRequest returns the GIF export the user asked for since the last call, if any.
-    std::optional<GifRequest> takeGifRequest() { return std::exchange(gifRequest_, std::nullopt); }
+    // takeRangeExport returns the range export (GIF or PNG frames) the user asked for since the last call, if
+    // any.
+    std::optional<RangeExport> takeRangeExport() { return std::exchange(rangeExport_, std::nullopt); }
 
     // seeking says a seek (a playhead drag or a step back) or a step forward by a unit is still on its
     // way, over the next frames.
-    bool seeking() const { return seekTarget_.has_value() || forwardUnit_.has_value(); }
+    bool seeking() const {
+        return seekTarget_.has_value() || forwardUnit_.has_value() || !queuedSteps_.empty();
+    }
+    // stepsFinishedAtOnce counts the controls that had to finish the steps on their way within one frame
+    // (Play does; step keys queue behind them instead).
+    std::uint64_t stepsFinishedAtOnce() const { return stepsFinishedAtOnce_; }
 
   private:
+    // noteItem remembers where the last ImGui item was drawn, as name, until the next frame.
+    void noteItem(std::string name);
     void load(const std::string& scenario, const ParamValues& overrides);
     void changed() { version_++; }
     void advance(double dt);
-    // continueSeek moves towards the seek target for at most seekBudget of this frame.
-    void continueSeek();
-    // continueForward goes on with a step forward by a unit for at most seekBudget of this frame.
-    void continueForward();
+    // queueStep asks for a step forward or back that starts where the steps on their way end.
+    void queueStep(Action a, StepBy by);
+    // startStep starts a step from the current state: event steps happen now, a step by a unit sets the
+    // seek target or the forward unit that continueSteps works towards.
+    void startStep(Action a, StepBy by);
+    // continueSeek moves towards the seek target until deadline; true once there (or with none).
+    bool continueSeek(std::chrono::steady_clock::time_point deadline);
+    // continueForward goes on with a step forward by a unit until deadline; true once over (or with none).
+    bool continueForward(std::chrono::steady_clock::time_point deadline);
+    // continueSteps goes on with the seek or step on its way, then the queued steps in order, until
+    // deadline (each frame: seekBudget).
+    void continueSteps(std::chrono::steady_clock::time_point deadline);
+    // finishSteps completes every step on its way now, however long it takes; dropSteps forgets them.
+    void finishSteps();
+    void dropSteps();
     const HeapSnapshot& snapshot();
     const AllocatorState& allocatorState();
 
@@ -168,7 +206,7 @@ class App {
     void drawGraph();             // view_graph.cpp
     void drawAllocator();         // view_allocator.cpp
     void drawInspector();         // view_narration.cpp: the selected object and why it is alive
-    void drawClassroomControls(); // view_classroom.cpp: GOMEMLIMIT, Go version, GIF export
+    void drawClassroomControls(); // view_classroom.cpp: GOMEMLIMIT, Go version, range export
     bool
     pauseBeatSince(std::uint64_t tick) const; // view_classroom.cpp: a pause beat fired after tick, by now
 
@@ -189,17 +227,28 @@ class App {
     SimClock clock_;
     std::optional<std::uint64_t> seekTarget_; // where the dragged playhead is, until the run gets there
     std::optional<StepUnit> forwardUnit_;     // a step forward by this unit, until the unit is over
-    std::uint64_t version_ = 1;               // bumped whenever the shown model state changes
+    // Step keys pressed while a step was on its way, in order: each starts where the one before ends.
+    struct QueuedStep {
+        Action action;
+        StepBy by;
+    };
+    static constexpr std::size_t maxQueuedSteps = 8;
+    std::deque<QueuedStep> queuedSteps_;
+    std::uint64_t stepsFinishedAtOnce_ = 0;
+    std::map<std::string, Rect> itemRects_; // noteItem's widgets, from the frame drawn last
+    std::uint64_t version_ = 1;             // bumped whenever the shown model state changes
     HeapSnapshot snap_;
     std::uint64_t snapVersion_ = 0;
     HeapMapView heapMap_;
     TimelineView timelineView_;
     std::int32_t gogcSlider_ = 100; // the GOGC control's value (negative: off)
     Rect gogcRect_;
-    // whyAlive for the selected object, recomputed when the state or the selection changes.
+    // whyAlive and inspectObject for the selected object, recomputed when the state or the selection
+    // changes.
     std::uint64_t whyVersion_ = 0;
     uintptr whyObject_ = 0;
     std::optional<std::vector<PathStep>> whyPath_;
+    std::optional<ObjectInspection> inspection_;
     // The object graph, rebuilt when the state or the selection changes.
     std::uint64_t graphVersion_ = 0;
     std::optional<uintptr> graphFocus_;
@@ -224,7 +273,7 @@ class App {
     WindowLayout layout_;
     std::string status_;
     double statusAge_ = 0;
-    std::optional<GifRequest> gifRequest_;
+    std::optional<RangeExport> rangeExport_;
     std::uint64_t loops_ = 0;
     // The control bar's rows in the last frame (it wraps on a narrow window) and, while drawing, how
     // many times it wrapped.

@@ -12,10 +12,16 @@ const char* const barrierShadeTip =
     "Go: gcWriteBarrier records both pointers in the P's wbBuf (mwbbuf.go); wbBufFlush1 greys them with "
     "shade (mbarrier.go: the hybrid barrier shades the old value and, while the stack is grey, the new).";
 
+bool shadeIsCurrent(const Runtime& rt, const ShadeRecord& r) {
+    return rt.writeBarrierEnabled() && r.cycle == rt.work.cycles;
+}
+
 std::vector<ShadeMark> barrierShadeMarks(const Runtime& rt) {
     std::vector<ShadeMark> out;
     for (std::size_t i = 0; i < rt.recentShades.size(); i++) {
         const ShadeRecord& r = rt.recentShades.at(i);
+        if (!shadeIsCurrent(rt, r))
+            continue;
         if (!r.global) {
             ObjectRef ref;
             if (rt.mheap.findObject(r.slot, ref)) {

@@ -1,7 +1,7 @@
 // gclab-gui — the latest write barriers (Runtime::recentShades: the slot, its old and its new pointer,
 // as each shade event carries them) resolved to the heap objects the views highlight: the object holding
 // the slot (with the word of its pointer field) and the objects the old and the new value point into.
-// Objects freed since are left out. Pure C++: no ImGui.
+// Objects freed since are left out, and so are the barriers of a cycle that is over. Pure C++: no ImGui.
 #pragma once
 
 #include "sim/runtime.h"
@@ -22,7 +22,13 @@ struct ShadeMark {
     std::uint32_t word = 0;  // slot: the pointer field's word within the object
 };
 
-// barrierShadeMarks lists the marks of every kept barrier, oldest barrier first.
+// shadeIsCurrent says the kept barrier r ran in the mark phase under way. Go's write barrier is on only
+// from gcStart to the end of mark termination (writeBarrier.enabled, set by setGCPhase), so once the
+// cycle that ran a barrier is over, the barrier is history and the views no longer highlight it.
+bool shadeIsCurrent(const Runtime& rt, const ShadeRecord& r);
+
+// barrierShadeMarks lists the marks of every kept barrier of the mark phase under way (shadeIsCurrent),
+// oldest barrier first.
 std::vector<ShadeMark> barrierShadeMarks(const Runtime& rt);
 
 const char* shadeRoleName(ShadeRole r);

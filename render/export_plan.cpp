@@ -1,5 +1,7 @@
 #include "render/export_plan.h"
 
+#include <cstdio>
+
 namespace gclab::render {
 
 std::string exportName(const LoadedScenario& sc) {
@@ -17,8 +19,14 @@ std::string screenshotName(const LoadedScenario& sc, std::uint64_t tick, const s
     return "gclab-" + exportName(sc) + "-" + std::to_string(tick) + (view.empty() ? "" : "-" + view) + ".png";
 }
 
-std::vector<std::uint64_t> gifTicks(std::uint64_t from, std::uint64_t to, std::uint64_t every) {
-    if (every == 0 || from > to || (to - from) / every >= static_cast<std::uint64_t>(maxGifFrames))
+std::string frameFileName(std::size_t i) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "frame-%05zu.png", i);
+    return buf;
+}
+
+std::vector<std::uint64_t> exportTicks(std::uint64_t from, std::uint64_t to, std::uint64_t every) {
+    if (every == 0 || from > to || (to - from) / every >= static_cast<std::uint64_t>(maxExportFrames))
         return {};
     std::vector<std::uint64_t> ticks;
     for (std::uint64_t t = from; t <= to; t += every) {

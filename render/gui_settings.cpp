@@ -46,6 +46,10 @@ std::string apply(GuiSettings& s, std::string_view key, std::string_view value) 
         if (value != "true" && value != "false")
             return "expected true or false";
         s.largeFonts = value == "true";
+    } else if (key == "high_contrast") {
+        if (value != "true" && value != "false")
+            return "expected true or false";
+        s.highContrast = value == "true";
     } else if (key == "palette") {
         if (value != "standard" && value != "colour-blind")
             return "expected standard or colour-blind";
@@ -78,7 +82,8 @@ std::string apply(GuiSettings& s, std::string_view key, std::string_view value) 
     } else if (key == "scenario") {
         s.scenario = std::string(value);
     } else {
-        return "expected a setting: large_fonts, palette, colour_by, view, speed, loop or scenario";
+        return "expected a setting: large_fonts, high_contrast, palette, colour_by, view, speed, loop or "
+               "scenario";
     }
     return "";
 }
@@ -134,6 +139,7 @@ std::string formatGuiSettings(const GuiSettings& s) {
     std::ostringstream out;
     out << "# gclab-gui settings, written when the window closes\n"
         << "large_fonts = " << (s.largeFonts ? "true" : "false") << "\n"
+        << "high_contrast = " << (s.highContrast ? "true" : "false") << "\n"
         << "palette = " << (s.palette == PaletteKind::colourBlindSafe ? "colour-blind" : "standard") << "\n"
         << "colour_by = " << colourByKey(s.colourBy) << "\n"
         << "view = " << viewSelectionName(s.view) << "\n"

@@ -1,6 +1,6 @@
 // gclab-gui — the settings the window remembers between runs, in $XDG_CONFIG_HOME/gclab/gui.ini
-// (default ~/.config/gclab/gui.ini): large fonts, palette, speed, loop, colouring, views and the last
-// scenario.
+// (default ~/.config/gclab/gui.ini): large fonts, high contrast, palette, speed, loop, colouring, views and
+// the last scenario.
 //
 // The file is `key = value` lines; `#` starts a comment line. A settings file must never stop the
 // window from opening: a line that cannot be read is skipped with a warning FILE:LINE:COL saying what
@@ -18,6 +18,7 @@ namespace gclab::render {
 
 struct GuiSettings {
     bool largeFonts = false;
+    bool highContrast = false; // presenter mode: black background, white text, outlined widgets
     PaletteKind palette = PaletteKind::standard;
     ColourBy colourBy = ColourBy::marking;
     ViewSelection view = ViewSelection::all;

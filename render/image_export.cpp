@@ -11,6 +11,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <system_error>
+#include <utility>
 
 namespace gclab::render {
 
@@ -32,7 +35,87 @@ bool renameInto(const std::string& temp, const std::string& path, std::string& e
     return true;
 }
 
+// GifSink writes the frames as an animated GIF the size of the first frame, 10 frames a second.
+class GifSink final : public FrameSink {
+  public:
+    explicit GifSink(std::string path) : path_(std::move(path)) {}
+    bool addFrame(const RgbImage& img, std::string& err) override {
+        if (writer_.frames() == 0 && !writer_.open(path_, img.w, img.h, 10, err))
+            return false;
+        return writer_.addFrame(img, err);
+    }
+    bool finish(std::string& err) override { return writer_.finish(err); }
+
+  private:
+    std::string path_;
+    GifWriter writer_;
+};
+
+// PngFramesSink writes frame-00000.png, frame-00001.png, ... into a directory, each the size of the
+// first frame (cropped, or padded with black).
+class PngFramesSink final : public FrameSink {
+  public:
+    explicit PngFramesSink(std::string dir) : dir_(std::move(dir)) {}
+    ~PngFramesSink() override {
+        if (finished_)
+            return;
+        std::error_code ec;
+        for (const std::filesystem::path& f : written_)
+            std::filesystem::remove(f, ec);
+        if (createdDir_)
+            std::filesystem::remove(dir_, ec);
+    }
+    PngFramesSink(const PngFramesSink&) = delete;
+    PngFramesSink& operator=(const PngFramesSink&) = delete;
+
+    bool addFrame(const RgbImage& img, std::string& err) override {
+        if (written_.empty()) {
+            std::error_code ec;
+            if (!std::filesystem::is_directory(dir_, ec)) {
+                if (!std::filesystem::create_directory(dir_, ec) || ec) {
+                    err = "cannot create the directory " + dir_.string() + ": " + ec.message();
+                    return false;
+                }
+                createdDir_ = true;
+            }
+            w_ = img.w;
+            h_ = img.h;
+        }
+        RgbImage sized{w_, h_, std::vector<std::uint8_t>(static_cast<std::size_t>(w_) * h_ * 3, 0)};
+        const RgbImage part = crop(img, 0, 0, w_, h_);
+        for (int y = 0; y < part.h; y++)
+            std::copy_n(&part.px[static_cast<std::size_t>(y) * part.w * 3],
+                        static_cast<std::size_t>(part.w) * 3,
+                        &sized.px[static_cast<std::size_t>(y) * w_ * 3]);
+        const std::filesystem::path file = dir_ / frameFileName(written_.size());
+        if (!writePngAtomic(file.string(), sized, err))
+            return false;
+        written_.push_back(file);
+        return true;
+    }
+    bool finish(std::string& err) override {
+        if (written_.empty()) {
+            err = "no frames written to " + dir_.string();
+            return false;
+        }
+        finished_ = true;
+        return true;
+    }
+
+  private:
+    std::filesystem::path dir_;
+    std::vector<std::filesystem::path> written_;
+    int w_ = 0, h_ = 0;
+    bool createdDir_ = false, finished_ = false;
+};
+
 } // namespace
+
+std::unique_ptr<FrameSink> makeFrameSink(ExportFormat format, const std::string& path) {
+    if (format == ExportFormat::pngFrames)
+        return std::make_unique<PngFramesSink>(path);
+    return std::make_unique<GifSink>(path);
+}
 
 RgbImage crop(const RgbImage& img, int x0, int y0, int x1, int y1) {
     x0 = std::clamp(x0, 0, img.w);

@@ -1,7 +1,10 @@
-// gclab-gui — writing what the window shows: PNG screenshots (F12) and animated GIFs of a tick range
-// (giflib, quantised to the fixed palette of render/gif_palette.h). Every file is written under a
-// temporary name next to it and renamed into place, so a failed export leaves nothing half-written.
+// gclab-gui — writing what the window shows: PNG screenshots (F12), and a tick range as an animated GIF
+// (giflib, quantised to the fixed palette of render/gif_palette.h) or as a sequence of PNG frames. Every
+// file is written under a temporary name next to it and renamed into place, so a failed export leaves
+// nothing half-written.
 #pragma once
+
+#include "render/export_plan.h"
 
 #include <cstdint>
 #include <memory>
@@ -21,6 +24,20 @@ RgbImage crop(const RgbImage& img, int x0, int y0, int x1, int y1);
 
 // writePngAtomic writes img to path; on failure returns false with a message in err.
 bool writePngAtomic(const std::string& path, const RgbImage& img, std::string& err);
+
+// FrameSink receives the frames of a tick range one by one and writes them; finish() completes the
+// export. Destroying an unfinished sink removes what it wrote, so a failed export leaves nothing behind.
+class FrameSink {
+  public:
+    virtual ~FrameSink() = default;
+    // addFrame writes img; the first frame sets the size (later ones are cropped or padded to it).
+    virtual bool addFrame(const RgbImage& img, std::string& err) = 0;
+    virtual bool finish(std::string& err) = 0;
+};
+
+// makeFrameSink returns the sink for format writing to path: the GIF file (10 frames a second) or the
+// directory of PNG frames (created if it does not exist; its parent must).
+std::unique_ptr<FrameSink> makeFrameSink(ExportFormat format, const std::string& path);
 
 // GifWriter writes an animated GIF frame by frame; finish() renames it into place. Destroying an
 // unfinished writer removes the temporary file.

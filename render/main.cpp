@@ -12,9 +12,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <system_error>
 
 namespace {
 
@@ -58,7 +60,8 @@ int main(int argc, char** argv) {
         "(default: " +
         defaultScenarioName() +
         ").\nKeys: Space play/pause; \u2192 / \u2190 step forward / back one event (Shift: one mutator "
-        "op, Ctrl: one GC phase, Alt: one GC cycle); R restart; F11 full screen; F12 save a PNG of the "
+        "op, Ctrl: one GC phase, Alt: one GC cycle); R restart; L loop; + / - zoom the timeline about the "
+        "playhead, [ / ] pan it, 0 or Home: the whole run; F11 full screen; F12 save a PNG of the "
         "window "
         "(Shift+F12: of the view under the mouse)."};
     app.set_version_flag("--version",
@@ -106,6 +109,8 @@ int main(int argc, char** argv) {
     app.add_option("--palette", paletteName, "Colours: standard or colour-blind")
         ->check(CLI::IsMember({"standard", "colour-blind"}));
     app.add_flag("--large-fonts", opts.settings.largeFonts, "Large fonts (projector)");
+    app.add_flag("--high-contrast", opts.settings.highContrast,
+                 "High contrast (projector): black background, white text, outlined widgets");
     app.add_option("--speed", speed, "Events per second while playing (100000: as fast as possible)")
         ->check(CLI::Range(SimClock::minRate, SimClock::maxRate));
     app.add_flag("--play", play, "Start playing (the default in a window; headless frames advance 1/60 s)");
@@ -126,9 +131,11 @@ int main(int argc, char** argv) {
                    "Headless: write where the allocator view laid itself out (tests)");
     app.add_option("--dump-state", gui.dumpState,
                    "Headless: write the final tick, state hash, GOGC and barrier (tests)");
-    app.add_option("--keys", keys,
-                   "Headless: scripted input, space-separated, one per frame: space, right, left, r "
-                   "(shift+/ctrl+/alt+), wait, click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION");
+    app.add_option(
+        "--keys", keys,
+        "Headless: scripted input, space-separated, one per frame: space, right, left, r, l, plus, "
+        "minus, kp_plus, kp_minus, lbracket, rbracket, 0, home (shift+/ctrl+/alt+), wait, click:X:Y, "
+        "click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION");
     app.add_option("--measure-seeks", gui.measureSeeks,
                    "Headless: run to the end, then time N seeks to pseudo-random ticks (a playhead drag)")
         ->check(CLI::Range(1, 100000));
@@ -142,9 +149,13 @@ int main(int argc, char** argv) {
     std::uint64_t gifFrom = 0, gifTo = 0, gifEvery = 1;
     app.add_option("--export-gif", gifPath,
                    "Headless: write the ticks --from … --to (every --every) as an animated GIF, exit");
-    app.add_option("--from", gifFrom, "--export-gif: the first tick (default 0)");
-    app.add_option("--to", gifTo, "--export-gif: the last tick");
-    app.add_option("--every", gifEvery, "--export-gif: ticks between frames (default 1)");
+    std::string framesDir;
+    app.add_option("--export-frames", framesDir,
+                   "Headless: write the ticks --from … --to (every --every) as DIR/frame-00000.png, "
+                   "frame-00001.png, …, exit (DIR is created if its parent exists)");
+    app.add_option("--from", gifFrom, "--export-gif / --export-frames: the first tick (default 0)");
+    app.add_option("--to", gifTo, "--export-gif / --export-frames: the last tick");
+    app.add_option("--every", gifEvery, "--export-gif / --export-frames: ticks between frames (default 1)");
     std::string goVersion;
     app.add_option("--go-version", goVersion, "Follow Go 1.19 (default) or 1.26 where their runtimes differ");
 
@@ -155,20 +166,37 @@ int main(int argc, char** argv) {
             return app.exit(e);
         return usageError(app, e.what());
     }
-    if (!gifPath.empty()) {
-        if (gifPath.size() < 5 || gifPath.substr(gifPath.size() - 4) != ".gif")
+    if (!gifPath.empty() && !framesDir.empty())
+        return usageError(app, "--export-gif and --export-frames exclude each other");
+    if (!gifPath.empty() || !framesDir.empty()) {
+        const std::string flag = !gifPath.empty() ? "--export-gif" : "--export-frames";
+        if (!gifPath.empty() && (gifPath.size() < 5 || gifPath.substr(gifPath.size() - 4) != ".gif"))
             return usageError(app,
                               "--export-gif: expected a file name ending in .gif, got '" + gifPath + "'");
+        if (!framesDir.empty()) {
+            // The directory may exist (frames are written into it) or be new in an existing directory.
+            std::error_code ec;
+            const std::filesystem::path dir(framesDir);
+            const std::filesystem::path parent =
+                dir.has_parent_path() ? dir.parent_path() : std::filesystem::path(".");
+            if (std::filesystem::exists(dir, ec) ? !std::filesystem::is_directory(dir, ec)
+                                                 : !std::filesystem::is_directory(parent, ec))
+                return usageError(app, "--export-frames: expected a directory, or a new one in an existing "
+                                       "directory, got '" +
+                                           framesDir + "'");
+        }
         if (app.count("--to") == 0)
-            return usageError(app, "--export-gif needs --to TICK");
-        if (gifTicks(gifFrom, gifTo, gifEvery).empty())
-            return usageError(app, "--export-gif: expected --from <= --to, --every >= 1 and at most " +
-                                       std::to_string(maxGifFrames) + " frames, got --from " +
+            return usageError(app, flag + " needs --to TICK");
+        if (exportTicks(gifFrom, gifTo, gifEvery).empty())
+            return usageError(app, flag + ": expected --from <= --to, --every >= 1 and at most " +
+                                       std::to_string(maxExportFrames) + " frames, got --from " +
                                        std::to_string(gifFrom) + " --to " + std::to_string(gifTo) +
                                        " --every " + std::to_string(gifEvery));
-        gui.exportGif = GifRequest{gifPath, gifFrom, gifTo, gifEvery};
+        gui.exportRange = !gifPath.empty()
+                              ? RangeExport{ExportFormat::gif, gifPath, gifFrom, gifTo, gifEvery}
+                              : RangeExport{ExportFormat::pngFrames, framesDir, gifFrom, gifTo, gifEvery};
     } else if (app.count("--from") + app.count("--to") + app.count("--every") > 0) {
-        return usageError(app, "--from, --to and --every need --export-gif");
+        return usageError(app, "--from, --to and --every need --export-gif or --export-frames");
     }
     if (!goVersion.empty()) {
         auto v = gclab::parseGoVersion(goVersion);
@@ -185,6 +213,8 @@ int main(int argc, char** argv) {
             std::cerr << "gclab-gui: " << w << "\n";
         if (app.count("--large-fonts") == 0)
             opts.settings.largeFonts = saved.largeFonts;
+        if (app.count("--high-contrast") == 0)
+            opts.settings.highContrast = saved.highContrast;
         if (app.count("--palette") == 0)
             paletteName = saved.palette == PaletteKind::colourBlindSafe ? "colour-blind" : "standard";
         if (app.count("--colour-by") == 0)

@@ -3,6 +3,7 @@
 #include "render/heap_describe.h"
 #include "render/why_alive.h"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <set>
@@ -31,7 +32,9 @@ ObjectGraph buildObjectGraph(const Runtime& rt, std::optional<uintptr> focus, st
                 if (uintptr b = objectBase(rt, g.stack[i]); b != 0)
                     roots.emplace_back(PtrSlot::stack(g.goid, i), b);
     std::map<uintptr, std::uint32_t> depth;
-    std::vector<uintptr> order; // breadth-first
+    std::map<uintptr, std::vector<uintptr>> targets; // each reachable object's distinct pointer targets
+    std::map<uintptr, std::set<uintptr>> referrers;  // the reachable objects pointing to each one
+    std::vector<uintptr> order;                      // breadth-first
     std::deque<uintptr> queue;
     for (const auto& r : roots)
         if (depth.emplace(r.second, 1).second) {
@@ -41,11 +44,16 @@ ObjectGraph buildObjectGraph(const Runtime& rt, std::optional<uintptr> focus, st
     while (!queue.empty()) {
         uintptr b = queue.front();
         queue.pop_front();
-        for (uintptr c : pointerTargets(rt, b))
+        std::vector<uintptr>& out = targets[b];
+        for (uintptr c : pointerTargets(rt, b)) {
+            if (std::find(out.begin(), out.end(), c) == out.end())
+                out.push_back(c);
+            referrers[c].insert(b);
             if (depth.emplace(c, depth[b] + 1).second) {
                 order.push_back(c);
                 queue.push_back(c);
             }
+        }
     }
 
     ObjectGraph g;
@@ -68,7 +76,12 @@ ObjectGraph buildObjectGraph(const Runtime& rt, std::optional<uintptr> focus, st
     for (uintptr b : order)
         if (shown.contains(b)) {
             index[b] = g.nodes.size();
-            g.nodes.push_back(GraphNode{false, hexAddr(b), b, depth[b]});
+            GraphNode n{false, hexAddr(b), b, depth[b]};
+            for (uintptr c : targets[b])
+                n.foldedOut += shown.contains(c) ? 0 : 1;
+            for (uintptr p : referrers[b])
+                n.foldedIn += shown.contains(p) ? 0 : 1;
+            g.nodes.push_back(n);
         }
     for (const auto& [slot, target] : roots) {
         if (!index.contains(target))
@@ -78,7 +91,7 @@ ObjectGraph buildObjectGraph(const Runtime& rt, std::optional<uintptr> focus, st
     }
     for (uintptr b : order)
         if (index.contains(b))
-            for (uintptr c : pointerTargets(rt, b))
+            for (uintptr c : targets[b])
                 if (index.contains(c))
                     g.edges.push_back(GraphEdge{index[b], index[c]});
     return g;

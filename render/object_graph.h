@@ -2,7 +2,8 @@
 // root, with the pointers between them. Built by a breadth-first search from every root (globals and
 // goroutine stacks, as markroot scans them), the same search "why is this alive?" uses. For big heaps
 // it keeps the first maxNodes objects in breadth-first order, or, around a selected object, the chain
-// that keeps it alive and the objects it points to. Pure C++: no ImGui.
+// that keeps it alive and the objects it points to, and counts on each node what it folds away. Pure
+// C++: no ImGui.
 #pragma once
 
 #include "sim/runtime.h"
@@ -19,6 +20,9 @@ struct GraphNode {
     std::string label;       // roots: "global[3]", "g2 stack[0]"; objects: their address
     uintptr addr = 0;        // objects only
     std::uint32_t depth = 0; // 0 for roots; an object's depth is its distance (in pointers) from a root
+    // Folded (objects only): how many distinct objects it points to, and how many reachable objects point
+    // to it, that the graph does not show (the view writes "+k" next to the node).
+    std::size_t foldedOut = 0, foldedIn = 0;
 };
 
 struct GraphEdge {

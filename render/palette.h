@@ -90,6 +90,11 @@ struct Palette {
     Rgba slotFreeColour(std::uint32_t slot) const { return slotFree[slot % 2]; }
     // object is the colour of word `word` (0..1023 of its page) of allocated slot `slot` in colour c.
     Rgba object(Color c, std::uint32_t slot, std::uint32_t word) const;
+    // objectLetterColour is the colour of the letter (colorLetter) drawn on an object-graph node of colour c.
+    Rgba objectLetterColour(Color c) const { return c == Color::black ? objectWhite[0] : objectBlack[0]; }
+    // The object graph: the hovered node's ring and its pointer edges; the halo of the objects the
+    // current tick's shown events turned grey (the mark wavefront moving).
+    Rgba graphHover, graphWavefront;
 };
 
 const Palette& palette(PaletteKind kind);
@@ -98,5 +103,8 @@ const char* paletteName(PaletteKind kind);
 const char* colourByName(ColourBy by);
 const char* spanSweepName(SpanSweep s);
 const char* colorName(Color c);
+// colorLetter is W, G or B: the object graph writes it inside each node, so that the three colours
+// differ by more than their shade (colour-blind readers, greyscale projectors).
+char colorLetter(Color c);
 
 } // namespace gclab::render

@@ -89,7 +89,10 @@ Fonts loadFonts() {
     return f;
 }
 
-ImGuiStyle makeStyle(float scale) {
+// makeStyle is the window's ImGui style at a scale (large fonts); highContrast is the presenter's
+// style: a pure black background, white text (disabled text light grey), and white outlines around
+// windows, frames, buttons and check boxes, twice as thick.
+ImGuiStyle makeStyle(float scale, bool highContrast) {
     ImGuiStyle s;
     ImGui::StyleColorsDark(&s);
     s.WindowRounding = 0;
@@ -104,6 +107,23 @@ ImGuiStyle makeStyle(float scale) {
     s.Colors[ImGuiCol_TitleBg] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
     s.Colors[ImGuiCol_TitleBgActive] = s.Colors[ImGuiCol_TitleBg];
     s.Colors[ImGuiCol_PopupBg] = ImVec4(0.05f, 0.05f, 0.06f, 1.0f); // opaque tooltips read better projected
+    if (highContrast) {
+        const ImVec4 black(0, 0, 0, 1), white(1, 1, 1, 1);
+        for (ImGuiCol c : {ImGuiCol_WindowBg, ImGuiCol_ChildBg, ImGuiCol_PopupBg, ImGuiCol_TitleBg,
+                           ImGuiCol_TitleBgActive, ImGuiCol_FrameBg, ImGuiCol_MenuBarBg})
+            s.Colors[c] = black;
+        for (ImGuiCol c : {ImGuiCol_Text, ImGuiCol_Border, ImGuiCol_CheckMark, ImGuiCol_Separator})
+            s.Colors[c] = white;
+        // A slider's value is written over its grab: white text needs a grab darker than white.
+        s.Colors[ImGuiCol_SliderGrab] = s.Colors[ImGuiCol_SliderGrabActive] = ImVec4(0.2f, 0.5f, 1.0f, 1);
+        s.Colors[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
+        s.Colors[ImGuiCol_Button] = ImVec4(0.0f, 0.22f, 0.55f, 1);
+        s.Colors[ImGuiCol_FrameBgHovered] = s.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.1f, 0.35f, 0.8f, 1);
+        s.Colors[ImGuiCol_FrameBgActive] = s.Colors[ImGuiCol_ButtonActive] = ImVec4(0.2f, 0.45f, 0.95f, 1);
+        s.WindowBorderSize = 2;
+        s.FrameBorderSize = 2;
+        s.PopupBorderSize = 2;
+    }
     if (scale != 1)
         s.ScaleAllSizes(scale);
     return s;
@@ -183,12 +203,13 @@ void exportView(SDL_Window* window, App& app, const ImGuiIO& io, bool view) {
     app.setStatus(writePngAtomic(name, img, err) ? "Saved " + name : err);
 }
 
-// GifJob renders the requested ticks one frame each and appends each frame to the GIF.
-struct GifJob {
-    GifRequest request;
+// RangeExportJob renders the requested ticks one frame each and hands each frame to the sink (the GIF
+// or the PNG frames).
+struct RangeExportJob {
+    RangeExport request;
     std::vector<std::uint64_t> ticks;
     std::size_t next = 0;
-    GifWriter writer;
+    std::unique_ptr<FrameSink> sink;
     std::string error;
 
     bool done() const { return next >= ticks.size() || !error.empty(); }
@@ -221,6 +242,7 @@ struct ScriptFrame {
     float x = 0, y = 0;
     std::optional<float> gogcFraction; // move: to this fraction of the GOGC slider (resolved per frame)
     bool memLimit = false;             // the fraction is of the GOMEMLIMIT slider instead
+    std::string widget = {};           // move: to the centre of the widget the last frame noted by this name
 };
 
 bool parseNumbers(const std::string& s, std::vector<float>& out) {
@@ -249,19 +271,35 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
             t = t.substr(std::strlen(prefix));
         }
     }
+    if (t.rfind("click:@", 0) == 0 && t.size() > 7 && mod == KMOD_NONE) {
+        for (K k : {K::move, K::down, K::up})
+            out.push_back(ScriptFrame{k, 0, 0, 0, 0, std::nullopt, false, t.substr(7)});
+        return true;
+    }
     const std::size_t colon = t.find(':');
     const std::string head = t.substr(0, colon);
     std::vector<float> n;
     if (colon != std::string::npos && !parseNumbers(t.substr(colon + 1), n))
         return false;
-    if (head == "space" || head == "right" || head == "left" || head == "r" || head == "l") {
+    static const std::pair<const char*, SDL_Keycode> keyNames[] = {{"space", SDLK_SPACE},
+                                                                   {"right", SDLK_RIGHT},
+                                                                   {"left", SDLK_LEFT},
+                                                                   {"r", SDLK_r},
+                                                                   {"l", SDLK_l},
+                                                                   {"plus", SDLK_PLUS},
+                                                                   {"minus", SDLK_MINUS},
+                                                                   {"kp_plus", SDLK_KP_PLUS},
+                                                                   {"kp_minus", SDLK_KP_MINUS},
+                                                                   {"lbracket", SDLK_LEFTBRACKET},
+                                                                   {"rbracket", SDLK_RIGHTBRACKET},
+                                                                   {"0", SDLK_0},
+                                                                   {"home", SDLK_HOME},
+                                                                   {"f12", SDLK_F12}};
+    for (const auto& [name, k] : keyNames) {
+        if (head != name)
+            continue;
         if (colon != std::string::npos)
             return false;
-        SDL_Keycode k = head == "space"   ? SDLK_SPACE
-                        : head == "right" ? SDLK_RIGHT
-                        : head == "left"  ? SDLK_LEFT
-                        : head == "l"     ? SDLK_l
-                                          : SDLK_r;
         out.push_back(ScriptFrame{K::key, k, mod, 0, 0, std::nullopt});
         return true;
     }
@@ -292,10 +330,20 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
     return false;
 }
 
-// pushScriptFrame posts the frame's SDL events; the frame loop reads them like any other input.
-void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
+// pushScriptFrame posts the frame's SDL events; the frame loop reads them like any other input. False
+// when the frame names a widget the last frame did not draw.
+bool pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
     using K = ScriptFrame::Kind;
     float x = f.x, y = f.y;
+    if (!f.widget.empty()) {
+        const std::optional<Rect> r = app.itemRect(f.widget);
+        if (!r) {
+            std::fprintf(stderr, "gclab-gui: --keys: no widget '%s' in the last frame\n", f.widget.c_str());
+            return false;
+        }
+        x = static_cast<float>((r->x0 + r->x1) / 2);
+        y = static_cast<float>((r->y0 + r->y1) / 2);
+    }
     if (f.gogcFraction) {
         const Rect& r = f.memLimit ? app.memLimitSliderRect() : app.gogcSliderRect();
         // ImGui keeps 2 px plus half the grab clear at both ends (the grab is GrabMinSize wide for a
@@ -308,7 +356,7 @@ void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
     const Uint32 id = SDL_GetWindowID(window);
     switch (f.kind) {
     case K::none:
-        return;
+        return true;
     case K::key:
         SDL_SetModState(static_cast<SDL_Keymod>(f.mod));
         e.type = SDL_KEYDOWN;
@@ -321,14 +369,14 @@ void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
         e.type = SDL_KEYUP;
         e.key.state = SDL_RELEASED;
         SDL_PushEvent(&e);
-        return;
+        return true;
     case K::move:
         e.type = SDL_MOUSEMOTION;
         e.motion.windowID = id;
         e.motion.x = static_cast<Sint32>(x);
         e.motion.y = static_cast<Sint32>(y);
         SDL_PushEvent(&e);
-        return;
+        return true;
     case K::down:
     case K::up:
         e.type = f.kind == K::down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
@@ -338,8 +386,9 @@ void pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
         e.button.x = static_cast<Sint32>(x);
         e.button.y = static_cast<Sint32>(y);
         SDL_PushEvent(&e);
-        return;
+        return true;
     }
+    return true;
 }
 
 // compareLanesText is where the compare view drew its two lanes, for --dump-timeline ("" when not drawn).
@@ -369,7 +418,8 @@ std::string formatState(const App& app) {
     std::snprintf(
         buf, sizeof buf,
         "tick %llu\nhash %016llx\ngogc %d\nbarrier %s\nplaying %d\nforked %d\nmemlimit %lld\ngo %s\ncycles "
-        "%u\nloop %d\nloops %llu\ncontrol_rows %d\ncontrol_bar_bottom %.1f\ngc_button %.1f %.1f %.1f %.1f\n",
+        "%u\nloop %d\nloops %llu\ncontrol_rows %d\ncontrol_bar_bottom %.1f\ngc_button %.1f %.1f %.1f %.1f\n"
+        "colour_by_row %.1f %.1f %.1f %.1f\nheap_toolbar_right %.1f\nsteps_finished_at_once %llu\n",
         static_cast<unsigned long long>(rt.tick),
         static_cast<unsigned long long>(rt.stateHash() ^ rt.eventHash.h), rt.gcController.gcPercent,
         std::string(barrierModeName(rt.barrier)).c_str(), app.playing() ? 1 : 0,
@@ -377,8 +427,24 @@ std::string formatState(const App& app) {
         rt.config().goVersion == GoVersion::go1_26 ? "1.26" : "1.19", static_cast<unsigned>(rt.work.cycles),
         app.looping() ? 1 : 0, static_cast<unsigned long long>(app.loops()), app.controlRows(),
         app.layout().controls.y1, app.gcButtonRect().x0, app.gcButtonRect().y0, app.gcButtonRect().x1,
-        app.gcButtonRect().y1);
+        app.gcButtonRect().y1, app.heapMap().colourByRow().x0, app.heapMap().colourByRow().y0,
+        app.heapMap().colourByRow().x1, app.heapMap().colourByRow().y1,
+        static_cast<double>(app.heapMap().toolbarRight()),
+        static_cast<unsigned long long>(app.stepsFinishedAtOnce()));
     std::string out = buf;
+    // The timeline's visible range, in virtual time and in the ticks at its ends, and the playhead's time.
+    const TimelineState& tl = app.timelineView().state();
+    const SeriesRecorder& series = app.session().series();
+    std::snprintf(buf, sizeof buf, "timeline_ns %.0f %.0f\ntimeline_ticks %llu %llu\nnow_ns %llu\n", tl.ns0,
+                  tl.ns1, static_cast<unsigned long long>(series.tickAt(static_cast<std::int64_t>(tl.ns0))),
+                  static_cast<unsigned long long>(series.tickAt(static_cast<std::int64_t>(tl.ns1))),
+                  static_cast<unsigned long long>(rt.now()));
+    out += buf;
+    if (const std::optional<Rect> r = app.itemRect("colour-blind-safe")) {
+        std::snprintf(buf, sizeof buf, "colour_blind_checkbox %.1f %.1f %.1f %.1f\n", r->x0, r->y0, r->x1,
+                      r->y1);
+        out += buf;
+    }
     for (const GraphNodeDrawn& n : app.graphNodesDrawn()) {
         std::snprintf(buf, sizeof buf, "graph_node %#llx %.1f %.1f %.1f\n",
                       static_cast<unsigned long long>(n.addr), static_cast<double>(n.x),
@@ -402,8 +468,9 @@ std::string checkScript(const std::vector<std::string>& script) {
     std::vector<ScriptFrame> frames;
     for (const std::string& t : script)
         if (!expandToken(t, frames))
-            return "--keys: expected space, right, left, r or l (optionally shift+, ctrl+ or alt+), wait, "
-                   "click:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION or memlimit:FRACTION, got '" +
+            return "--keys: expected space, right, left, r, l, plus, minus, kp_plus, kp_minus, lbracket, "
+                   "rbracket, 0, home or f12 (optionally shift+, ctrl+ or alt+), wait, "
+                   "click:X:Y, click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION or memlimit:FRACTION, got '" +
                    t + "'";
     return "";
 }
@@ -462,8 +529,10 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // the layout is fixed; nothing to remember between runs
     Fonts fonts = loadFonts();
-    const ImGuiStyle normalStyle = makeStyle(1);
-    const ImGuiStyle largeStyle = makeStyle(largeFontPx / normalFontPx);
+    // Indexed by [large fonts][high contrast].
+    const ImGuiStyle styles[2][2] = {
+        {makeStyle(1, false), makeStyle(1, true)},
+        {makeStyle(largeFontPx / normalFontPx, false), makeStyle(largeFontPx / normalFontPx, true)}};
     w.imguiSdl = ImGui_ImplSDL2_InitForOpenGL(w.window, w.gl);
     w.imguiGl = ImGui_ImplOpenGL3_Init("#version 330 core");
     if (!w.imguiSdl || !w.imguiGl) {
@@ -503,23 +572,25 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     m.frameMs[m.frameMs.size() / 2], m.frameMs.back());
         }
         SoakInput soak(cfg.soakSeed);
-        std::unique_ptr<GifJob> gif;
-        auto startGif = [&](const GifRequest& r) {
-            gif = std::make_unique<GifJob>();
-            gif->request = r;
-            gif->ticks = gifTicks(r.from, r.to, r.every);
+        std::unique_ptr<RangeExportJob> rangeJob;
+        auto startRangeExport = [&](const RangeExport& r) {
+            rangeJob = std::make_unique<RangeExportJob>();
+            rangeJob->request = r;
+            rangeJob->ticks = exportTicks(r.from, r.to, r.every);
+            rangeJob->sink = makeFrameSink(r.format, r.path);
         };
-        const int gifFrames =
-            cfg.exportGif ? static_cast<int>(
-                                gifTicks(cfg.exportGif->from, cfg.exportGif->to, cfg.exportGif->every).size())
-                          : 0;
+        const int rangeFrames =
+            cfg.exportRange
+                ? static_cast<int>(
+                      exportTicks(cfg.exportRange->from, cfg.exportRange->to, cfg.exportRange->every).size())
+                : 0;
         const int warmup = cfg.measureFrames > 0 ? 5 : 0;
         const int scriptFrames = static_cast<int>(script.size());
         // Measured frames alternate between the window and an empty ImGui frame, one blank window over the
         // display (same run, same warmth).
         const int measured = 2 * cfg.measureFrames;
         const int totalFrames = headless ? std::max(cfg.frames, scriptStart + 1) + scriptFrames +
-                                               cfg.soakFrames + gifFrames + warmup + measured
+                                               cfg.soakFrames + rangeFrames + warmup + measured
                                          : -1;
         std::vector<double> emptyMs, logMs;
         DrawCounts fullCounts, emptyCounts;
@@ -530,15 +601,18 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         Uint64 last = SDL_GetPerformanceCounter();
         bool running = true;
         int exportRequest = 0; // F12: 1 the whole window, 2 the view under the mouse
-        bool gifFailed = false;
+        bool rangeExportFailed = false;
         // Headless, the run ends once its frames are drawn and no seek is still on its way (a step back
         // re-steps over several frames), so that the last frame shows where the script went.
         for (int frame = 0; running && (totalFrames < 0 || frame < totalFrames || app.seeking()); frame++) {
             auto t0 = std::chrono::steady_clock::now();
-            if (frame >= scriptStart && frame - scriptStart < scriptFrames)
-                pushScriptFrame(script[static_cast<std::size_t>(frame - scriptStart)], app, w.window);
-            else if (frame >= scriptStart + scriptFrames &&
-                     frame - scriptStart - scriptFrames < cfg.soakFrames)
+            if (frame >= scriptStart && frame - scriptStart < scriptFrames) {
+                if (!pushScriptFrame(script[static_cast<std::size_t>(frame - scriptStart)], app, w.window)) {
+                    rc = 1;
+                    break;
+                }
+            } else if (frame >= scriptStart + scriptFrames &&
+                       frame - scriptStart - scriptFrames < cfg.soakFrames)
                 soak.pushFrame(w.window, cfg.width, cfg.height);
             SDL_Event e;
             while (SDL_PollEvent(&e)) {
@@ -582,6 +656,31 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     if (!e.key.repeat && plain)
                         app.handle(Action::toggleLoop);
                     break;
+                case SDLK_PLUS:
+                case SDLK_EQUALS: // + unshifted on US layouts
+                case SDLK_KP_PLUS:
+                    if (plain)
+                        app.handle(Action::timelineZoomIn);
+                    break;
+                case SDLK_MINUS:
+                case SDLK_KP_MINUS:
+                    if (plain)
+                        app.handle(Action::timelineZoomOut);
+                    break;
+                case SDLK_LEFTBRACKET:
+                    if (plain)
+                        app.handle(Action::timelinePanBack);
+                    break;
+                case SDLK_RIGHTBRACKET:
+                    if (plain)
+                        app.handle(Action::timelinePanForward);
+                    break;
+                case SDLK_0:
+                case SDLK_KP_0:
+                case SDLK_HOME:
+                    if (!e.key.repeat && plain)
+                        app.handle(Action::timelineWholeRun);
+                    break;
                 case SDLK_F11:
                     if (!e.key.repeat)
                         SDL_SetWindowFullscreen(
@@ -603,7 +702,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             last = now;
 
             io.FontDefault = app.largeFonts() ? fonts.large : fonts.normal;
-            ImGui::GetStyle() = app.largeFonts() ? largeStyle : normalStyle;
+            ImGui::GetStyle() = styles[app.largeFonts() ? 1 : 0][app.highContrast() ? 1 : 0];
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplSDL2_NewFrame();
             if (cfg.mouseX && cfg.mouseY)
@@ -613,13 +712,13 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 for (int b = 0; b < 3; b++)
                     io.MouseDown[b] = io.MouseDown[b] || scriptButtons[b];
             }
-            if (cfg.exportGif && frame == scriptStart)
-                startGif(*cfg.exportGif);
-            if (!gif)
-                if (std::optional<GifRequest> r = app.takeGifRequest())
-                    startGif(*r);
-            if (gif && !gif->done())
-                app.seekTo(gif->ticks[gif->next]);
+            if (cfg.exportRange && frame == scriptStart)
+                startRangeExport(*cfg.exportRange);
+            if (!rangeJob)
+                if (std::optional<RangeExport> r = app.takeRangeExport())
+                    startRangeExport(*r);
+            if (rangeJob && !rangeJob->done())
+                app.seekTo(rangeJob->ticks[rangeJob->next]);
             ImGui::NewFrame();
             const bool inMeasure = cfg.measureFrames > 0 && frame >= totalFrames - measured;
             const bool emptyFrame = inMeasure && (totalFrames - frame) % 2 == 0;
@@ -657,24 +756,22 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 exportView(w.window, app, io, exportRequest == 2);
                 exportRequest = 0;
             }
-            if (gif && !gif->done()) {
-                RgbImage img = readFramebuffer(w.window);
-                const bool open =
-                    gif->next > 0 || gif->writer.open(gif->request.path, img.w, img.h, 10, gif->error);
-                if (open && gif->writer.addFrame(img, gif->error)) {
-                    gif->next++;
-                    if (gif->done() && gif->writer.finish(gif->error))
-                        app.setStatus("Saved " + gif->request.path + " (" +
-                                      std::to_string(gif->ticks.size()) + " frames)");
+            if (rangeJob && !rangeJob->done()) {
+                RangeExportJob& job = *rangeJob;
+                if (job.sink->addFrame(readFramebuffer(w.window), job.error)) {
+                    job.next++;
+                    if (job.done() && job.sink->finish(job.error))
+                        app.setStatus("Saved " + job.request.path + " (" + std::to_string(job.ticks.size()) +
+                                      " frames)");
                 }
-                if (!gif->error.empty()) {
-                    std::fprintf(stderr, "gclab-gui: %s\n", gif->error.c_str());
-                    app.setStatus(gif->error);
-                    gifFailed = true;
+                if (!job.error.empty()) {
+                    std::fprintf(stderr, "gclab-gui: %s\n", job.error.c_str());
+                    app.setStatus(job.error);
+                    rangeExportFailed = true;
                 }
             }
-            if (gif && gif->done())
-                gif.reset();
+            if (rangeJob && rangeJob->done())
+                rangeJob.reset();
             const bool lastFrame = totalFrames >= 0 && frame >= totalFrames - 1 && !app.seeking();
             if (lastFrame && !cfg.screenshot.empty() && !saveScreenshot(w.window, cfg.screenshot))
                 rc = 1;
@@ -691,7 +788,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     SDL_Delay(static_cast<Uint32>(16 - spent));
             }
         }
-        if (headless && (gifFailed || gif))
+        if (headless && (rangeExportFailed || rangeJob))
             rc = 1;
         if (cfg.rememberSettings) {
             std::string err;

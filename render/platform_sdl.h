@@ -37,12 +37,12 @@ struct GuiConfig {
     std::vector<std::string> script;
     int soakFrames = 0;         // > 0: headless; this many frames of seeded random input (soak_input.h)
     std::uint64_t soakSeed = 1; // the soak input's seed
-    std::optional<GifRequest> exportGif; // headless: write this animated GIF, exit
-    bool rememberSettings = false;       // save the settings (gui_settings.h) when the window closes
+    std::optional<RangeExport> exportRange; // headless: write this GIF or PNG frame sequence, exit
+    bool rememberSettings = false;          // save the settings (gui_settings.h) when the window closes
 
     // headless: render without a display and exit (no window is shown).
     bool headless() const {
-        return !screenshot.empty() || measureFrames > 0 || measureSeeks > 0 || soakFrames > 0 || exportGif;
+        return !screenshot.empty() || measureFrames > 0 || measureSeeks > 0 || soakFrames > 0 || exportRange;
     }
 };
 

@@ -7,8 +7,10 @@ namespace gclab::render {
 namespace {
 
 constexpr SDL_Keycode soakKeys[] = {
-    SDLK_SPACE, SDLK_RIGHT,  SDLK_LEFT,   SDLK_RIGHT,     SDLK_LEFT, SDLK_r, SDLK_F11, SDLK_F12,
-    SDLK_TAB,   SDLK_RETURN, SDLK_ESCAPE, SDLK_BACKSPACE, SDLK_0,    SDLK_5, SDLK_9,   SDLK_l};
+    SDLK_SPACE, SDLK_RIGHT, SDLK_LEFT,   SDLK_RIGHT,  SDLK_LEFT,      SDLK_r,           SDLK_F11,
+    SDLK_F12,   SDLK_TAB,   SDLK_RETURN, SDLK_ESCAPE, SDLK_BACKSPACE, SDLK_0,           SDLK_5,
+    SDLK_9,     SDLK_l,     SDLK_PLUS,   SDLK_MINUS,  SDLK_MINUS,     SDLK_LEFTBRACKET, SDLK_RIGHTBRACKET,
+    SDLK_HOME};
 constexpr Uint16 soakMods[] = {KMOD_NONE,  KMOD_NONE, KMOD_LSHIFT,
                                KMOD_LCTRL, KMOD_LALT, static_cast<Uint16>(KMOD_LSHIFT | KMOD_LCTRL)};
 constexpr char soakText[] = "0123456789 abcxyz-_.\xc3\xa9";

@@ -1,7 +1,8 @@
 // gclab-gui — the soak test's input: seeded random SDL events (gclab-gui --soak FRAMES --seed N).
 //
 // Each frame pushes a few events drawn from one generator (sim/rng.h, so the same seed gives the same
-// input): the window's keys (Space, ←, →, R, F11, F12, Tab, Enter, Escape, Backspace, digits) with
+// input): the window's keys (Space, ←, →, R, L, F11, F12, Tab, Enter, Escape, Backspace, digits, the
+// timeline's + - [ ] Home) with
 // random Shift / Ctrl / Alt, typed text, and the mouse: moves anywhere over the window (and a little
 // past its edges), left / right / middle presses and releases (so drags), and the wheel. The offscreen
 // video driver has no pointer of its own, so the frame loop takes the pointer and the buttons from the

@@ -50,6 +50,15 @@ bool parseTimelineState(const std::string& text, TimelineState& out, std::string
     return true;
 }
 
+TimeRange zoomAbout(TimeRange r, double at, double factor) {
+    return TimeRange{at - (at - r.ns0) * factor, at + (r.ns1 - at) * factor};
+}
+
+TimeRange panBy(TimeRange r, double fraction) {
+    const double d = (r.ns1 - r.ns0) * fraction;
+    return TimeRange{r.ns0 + d, r.ns1 + d};
+}
+
 Rect pLaneRect(const Rect& lanes, std::size_t procs, std::size_t p) {
     const double h = lanes.height() / static_cast<double>(std::max<std::size_t>(procs, 1));
     const double y0 = lanes.y0 + h * static_cast<double>(p);

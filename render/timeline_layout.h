@@ -24,6 +24,16 @@ struct TimelineState {
     double nsAt(double x) const { return ns0 + (x - plot.x0) / plot.width() * (ns1 - ns0); }
 };
 
+// TimeRange is a span of the timeline's x-axis, [ns0, ns1].
+struct TimeRange {
+    double ns0 = 0, ns1 = 1;
+};
+// zoomAbout scales r by factor (below 1 zooms in) about at, which keeps its place on screen: the wheel
+// zooms about the cursor, the + and - keys about the playhead.
+TimeRange zoomAbout(TimeRange r, double at, double factor);
+// panBy moves r by fraction of its width (negative: towards earlier times).
+TimeRange panBy(TimeRange r, double fraction);
+
 // formatTimelineState writes one line starting with key; the compare view's two lanes (whose range is in
 // ticks) use the keys compare-a and compare-b.
 std::string formatTimelineState(const TimelineState& s, const char* key = "timeline");

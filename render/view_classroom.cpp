@@ -1,6 +1,7 @@
 // The classroom controls of the control bar: GOMEMLIMIT (a live setting, like GOGC), the Go version
-// profile (restarts the run), the animated GIF export of a tick range; and what the App does for them:
-// the auto-breakpoints of the narration, status messages, the settings remembered between runs.
+// profile (restarts the run), the export of a tick range (animated GIF or PNG frames); and what the App
+// does for them: the auto-breakpoints of the narration, status messages, the settings remembered between
+// runs.
 #include "render/app.h"
 #include "render/export_plan.h"
 #include "render/heap_describe.h"
@@ -31,6 +32,7 @@ const char* goVersionName(GoVersion v) { return v == GoVersion::go1_26 ? "Go 1.2
 
 void App::seekTo(std::uint64_t t) {
     clock_.setPlaying(false);
+    dropSteps();
     session_->seek(t);
     changed();
 }
@@ -43,6 +45,7 @@ void App::setStatus(std::string message) {
 GuiSettings App::guiSettings() const {
     GuiSettings g;
     g.largeFonts = settings_.largeFonts;
+    g.highContrast = settings_.highContrast;
     g.palette = settings_.palette;
     g.colourBy = settings_.colourBy;
     g.view = settings_.view;
@@ -112,12 +115,14 @@ void App::drawClassroomControls() {
         "run at tick 0 (gclab run --go-version)");
 
     ImGui::SameLine();
-    if (ImGui::Button("Export GIF"))
-        ImGui::OpenPopup("export-gif");
-    tip("Export a tick range as an animated GIF (F12: a PNG of the window, Shift+F12: of the view under the "
-        "mouse)");
-    if (ImGui::BeginPopup("export-gif")) {
+    if (ImGui::Button("Export\u2026"))
+        ImGui::OpenPopup("export-range");
+    noteItem("export");
+    tip("Export a tick range, one frame per tick shown, as an animated GIF or as PNG frames (F12: a PNG of "
+        "the window, Shift+F12: of the view under the mouse)");
+    if (ImGui::BeginPopup("export-range")) {
         static std::uint64_t from = 0, to = 0, every = 1;
+        static int format = 0; // 0: GIF, 1: PNG frames
         if (ImGui::IsWindowAppearing()) {
             from = session_->tick();
             to = session_->tick() + 200;
@@ -131,19 +136,28 @@ void App::drawClassroomControls() {
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
         ImGui::InputScalar("every", ImGuiDataType_U64, &every, &one);
         every = std::max<std::uint64_t>(every, 1);
-        const bool valid = from <= to && (to - from) / every < maxGifFrames;
+        ImGui::RadioButton("animated GIF", &format, 0);
+        tip("One .gif file, 10 frames a second, colours quantised to 256 (gclab-SCENARIO-FROM-TO.gif)");
+        ImGui::SameLine();
+        ImGui::RadioButton("PNG frames", &format, 1);
+        noteItem("export-png-frames");
+        tip("A directory gclab-SCENARIO-FROM-TO of frame-00000.png, frame-00001.png, … in full colour");
+        const bool valid = from <= to && (to - from) / every < maxExportFrames;
         ImGui::BeginDisabled(!valid);
-        if (ImGui::Button("Export")) {
+        const bool exportNow = ImGui::Button("Export");
+        noteItem("export-run");
+        if (exportNow) {
             char name[160];
-            std::snprintf(name, sizeof name, "gclab-%s-%llu-%llu.gif",
-                          exportName(session_->scenario()).c_str(), static_cast<unsigned long long>(from),
-                          static_cast<unsigned long long>(to));
-            gifRequest_ = GifRequest{name, from, to, every};
+            std::snprintf(name, sizeof name, "gclab-%s-%llu-%llu%s", exportName(session_->scenario()).c_str(),
+                          static_cast<unsigned long long>(from), static_cast<unsigned long long>(to),
+                          format == 0 ? ".gif" : "");
+            rangeExport_ =
+                RangeExport{format == 0 ? ExportFormat::gif : ExportFormat::pngFrames, name, from, to, every};
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndDisabled();
         if (!valid)
-            ImGui::TextDisabled("from must not exceed to; at most %d frames", maxGifFrames);
+            ImGui::TextDisabled("from must not exceed to; at most %d frames", maxExportFrames);
         ImGui::EndPopup();
     }
 }

@@ -152,15 +152,21 @@ void App::drawCollector() {
 
     heading("Latest write barriers");
     const Palette& pal = palette(settings_.palette);
+    bool any = false;
     for (std::size_t i = rt.recentShades.size(); i-- > 0;) {
-        ImGui::TextColored(ImColor(pal.barrierShade.abgr()), "%s",
-                           describeShade(rt.recentShades.at(i)).c_str());
+        const ShadeRecord& r = rt.recentShades.at(i);
+        if (!shadeIsCurrent(rt, r))
+            continue;
+        any = true;
+        ImGui::TextColored(ImColor(pal.barrierShade.abgr()), "%s", describeShade(r).c_str());
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s\nslot: old \u2192 new (the heap map and the object graph mark them)",
                               barrierShadeTip);
     }
-    if (rt.recentShades.size() == 0)
-        ImGui::TextDisabled("no write barrier yet (the barrier is on only while marking)");
+    if (!any)
+        ImGui::TextDisabled(rt.writeBarrierEnabled()
+                                ? "no write barrier in this cycle yet"
+                                : "none: the write barrier is off (it is on only while a cycle marks)");
 }
 
 } // namespace gclab::render

@@ -73,9 +73,11 @@ void App::followCompare() {
 void App::drawCompareSettings() {
     const Scenario& sc = session_->scenario().scenario;
     RunOverrides& o = compareEdit_;
-    auto optionalInt = [](const char* label, auto& field, int def, int lo, int hi, const char* help) {
+    auto optionalInt = [this](const char* label, auto& field, int def, int lo, int hi, const char* help) {
         bool on = field.has_value();
-        if (ImGui::Checkbox(label, &on))
+        const bool toggled = ImGui::Checkbox(label, &on);
+        noteItem(std::string("compare-") + label);
+        if (toggled)
             field = on ? std::optional(static_cast<std::remove_reference_t<decltype(*field)>>(def))
                        : std::nullopt;
         tip(help);
@@ -140,7 +142,9 @@ void App::drawCompareSettings() {
         ImGui::SliderScalar(id.c_str(), ImGuiDataType_S64, &v, &p.min, &p.max, shown.c_str(),
                             ImGuiSliderFlags_Logarithmic);
     }
-    if (ImGui::Button("Compare")) {
+    const bool compare = ImGui::Button("Compare");
+    noteItem("compare-run");
+    if (compare) {
         startCompare(o);
         ImGui::CloseCurrentPopup();
     }
@@ -153,7 +157,9 @@ void App::drawCompare() {
     followCompare();
     const Palette& pal = palette(settings_.palette);
     Session& s = *session_;
-    if (ImGui::Button("Compare with\u2026")) {
+    const bool open = ImGui::Button("Compare with\u2026");
+    noteItem("compare-with");
+    if (open) {
         if (compare_)
             compareEdit_ = compare_->overrides();
         ImGui::OpenPopup("compare-settings");

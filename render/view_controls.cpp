@@ -1,7 +1,9 @@
 // The control bar: transport (play/pause, step and step back by event / mutator op / phase / cycle,
 // restart, jump to tick), speed, the scenario picker and its parameters, the live settings (GOGC,
-// write barrier, forced GC) and the presenter settings (large fonts, colour-blind-safe palette).
+// write barrier, forced GC) and the presenter settings (large fonts, high contrast, colour-blind-safe
+// palette).
 #include "render/app.h"
+#include "render/flow_layout.h"
 #include "render/heap_describe.h"
 #include "scenarios/param_value.h"
 
@@ -33,24 +35,32 @@ Rect lastItemRect() {
                 ImGui::GetItemRectMax().y};
 }
 
-// buttonWidth is the width of a button labelled label.
-float buttonWidth(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
-
-// flowSameLine keeps the next item, width pixels wide, on the current row after a gap when it fits
-// there; otherwise it starts a new row (counted in wraps), so that a narrow window keeps every control.
-void flowSameLine(float width, float gap, int& wraps) {
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + gap + width <= right)
-        ImGui::SameLine(0, gap);
-    else
-        wraps++;
-}
-
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
     return s;
+}
+
+// fitWithEllipsis returns text if it fits in width pixels, else its longest start (cut between UTF-8
+// characters) that fits with "…" appended, or "" when not even that fits.
+std::string fitWithEllipsis(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width)
+        return text;
+    const std::string ellipsis = "\u2026";
+    auto startFits = [&](std::size_t n) {
+        return ImGui::CalcTextSize((text.substr(0, n) + ellipsis).c_str()).x <= width;
+    };
+    std::size_t lo = 0, hi = text.size(); // startFits(lo) or lo == 0; !startFits(hi)
+    if (!startFits(0))
+        return "";
+    while (hi - lo > 1) {
+        const std::size_t mid = (lo + hi) / 2;
+        (startFits(mid) ? lo : hi) = mid;
+    }
+    while (lo > 0 && (static_cast<unsigned char>(text[lo]) & 0xC0) == 0x80)
+        lo--;
+    while (lo > 0 && text[lo - 1] == ' ')
+        lo--;
+    return text.substr(0, lo) + ellipsis;
 }
 
 constexpr BarrierMode barrierModes[] = {BarrierMode::hybrid, BarrierMode::hybridConceptual,
@@ -91,7 +101,8 @@ void App::drawControlBar() {
     ImGui::SameLine();
     ImGui::Checkbox("Loop", &settings_.loop);
     tip("Loop: when playing reaches the end of the run, start again from tick 0  [L]");
-    flowSameLine(ImGui::CalcTextSize("Speed").x + spacing + ImGui::GetFontSize() * 11, gap, controlWraps_);
+    if (flowSameLine(ImGui::CalcTextSize("Speed").x + spacing + ImGui::GetFontSize() * 11, gap))
+        controlWraps_++;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Speed");
     ImGui::SameLine();
@@ -103,8 +114,8 @@ void App::drawControlBar() {
         clock_.setRate(rate);
     tip("Events per second while playing; far right: as fast as possible");
     const std::string tickText = "tick " + withThousands(s.tick());
-    flowSameLine(ImGui::CalcTextSize(tickText.c_str()).x + spacing + ImGui::GetFontSize() * 6, gap,
-                 controlWraps_);
+    if (flowSameLine(ImGui::CalcTextSize(tickText.c_str()).x + spacing + ImGui::GetFontSize() * 6, gap))
+        controlWraps_++;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tickText.c_str());
     if (ImGui::IsItemHovered())
@@ -133,8 +144,11 @@ void App::drawControlBar() {
     drawLiveSettings();
 
     // Row 3: status, and the presenter settings at the right.
-    float settingsW = ImGui::CalcTextSize("Large fonts").x + ImGui::CalcTextSize("Colour-blind safe").x +
-                      ImGui::GetFrameHeight() * 2 + ImGui::GetStyle().ItemInnerSpacing.x * 2 + gap * 2;
+    const char* const settingLabels[] = {"Large fonts", "High contrast", "Colour-blind safe"};
+    float settingsW = gap;
+    for (const char* l : settingLabels)
+        settingsW +=
+            ImGui::CalcTextSize(l).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + gap;
     drawClassroomControls();
     const float classroomRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     ImGui::SameLine(0, gap);
@@ -150,12 +164,16 @@ void App::drawControlBar() {
     } else if (!status_.empty()) {
         ImGui::TextUnformatted(status_.c_str());
     } else {
-        // The description gives way to the presenter settings on a narrow window.
-        ImVec2 p = ImGui::GetCursorScreenPos();
-        float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - settingsW;
-        ImGui::PushClipRect(p, ImVec2(std::max(p.x, right), p.y + ImGui::GetFrameHeight()), true);
-        ImGui::TextDisabled("%s", session_->scenario().scenario.description.c_str());
-        ImGui::PopClipRect();
+        // The description gives way to the presenter settings on a narrow window: what does not fit
+        // ends in an ellipsis, a gap before them, and the whole text is in the tooltip.
+        const std::string& description = session_->scenario().scenario.description;
+        const float room = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x - settingsW -
+                           ImGui::GetCursorScreenPos().x;
+        // Drawn also when empty: the item ends the row, so that wrapped settings start on the next one.
+        const std::string shown = fitWithEllipsis(description, room);
+        ImGui::TextDisabled("%s", shown.c_str());
+        if (!shown.empty() && shown != description)
+            tip(description.c_str());
     }
     const float settingsX = ImGui::GetWindowContentRegionMax().x - settingsW;
     if (classroomRight + gap <= settingsX) {
@@ -167,9 +185,13 @@ void App::drawControlBar() {
     ImGui::Checkbox("Large fonts", &settings_.largeFonts);
     tip("Bigger text and widgets, for a projector");
     ImGui::SameLine(0, gap);
+    ImGui::Checkbox("High contrast", &settings_.highContrast);
+    tip("Black background, white text, widgets outlined in white, for a projector");
+    ImGui::SameLine(0, gap);
     bool cb = settings_.palette == PaletteKind::colourBlindSafe;
     if (ImGui::Checkbox("Colour-blind safe", &cb))
         settings_.palette = cb ? PaletteKind::colourBlindSafe : PaletteKind::standard;
+    noteItem("colour-blind-safe"); // the last control of the bar (--dump-state)
     tip("Viridis instead of Turbo; Okabe-Ito role colours; grey and black objects also told apart by "
         "pattern");
     controlRows_ = 3 + controlWraps_;
@@ -239,9 +261,10 @@ void App::drawLiveSettings() {
     Session& s = *session_;
     const Runtime& rt = s.runtime();
     const float gap = ImGui::GetFontSize() * 1.2f, spacing = ImGui::GetStyle().ItemSpacing.x;
-    flowSameLine(ImGui::CalcTextSize("GOGC").x + ImGui::GetFrameHeight() + ImGui::CalcTextSize("off").x +
-                     ImGui::GetFontSize() * 7 + 4 * spacing,
-                 gap, controlWraps_);
+    if (flowSameLine(ImGui::CalcTextSize("GOGC").x + ImGui::GetFrameHeight() + ImGui::CalcTextSize("off").x +
+                         ImGui::GetFontSize() * 7 + 4 * spacing,
+                     gap))
+        controlWraps_++;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("GOGC");
     ImGui::SameLine();
@@ -268,8 +291,8 @@ void App::drawLiveSettings() {
         "live heap \u00d7 (1 + GOGC/100).\nApplied now as a Timeline command: the future is recomputed; "
         "the first change keeps the original run to compare.");
 
-    flowSameLine(ImGui::CalcTextSize("Barrier").x + spacing + ImGui::GetFontSize() * 10, spacing,
-                 controlWraps_);
+    if (flowSameLine(ImGui::CalcTextSize("Barrier").x + spacing + ImGui::GetFontSize() * 10, spacing))
+        controlWraps_++;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Barrier");
     ImGui::SameLine();
@@ -287,7 +310,8 @@ void App::drawLiveSettings() {
     tip("The write barrier (runtime/mbarrier.go gcWriteBarrier, wbBufFlush): hybrid is Go's since 1.8 "
         "(shade the old and, while the stack is grey, the new pointer); dijkstra shades the new, yuasa "
         "the old; off loses objects (the oracle says which).");
-    flowSameLine(buttonWidth("GC"), spacing, controlWraps_);
+    if (flowSameLine(buttonWidth("GC"), spacing))
+        controlWraps_++;
     const bool gc =
         buttonWithTip("GC", "runtime.GC(): force a cycle now (mgc.go gcStart with gcTriggerCycle)");
     gcRect_ = lastItemRect();
@@ -296,7 +320,8 @@ void App::drawLiveSettings() {
         changed();
     }
     if (s.original() != nullptr) {
-        flowSameLine(ImGui::CalcTextSize("(forked at tick 000 000 000)").x, spacing, controlWraps_);
+        if (flowSameLine(ImGui::CalcTextSize("(forked at tick 000 000 000)").x, spacing))
+            controlWraps_++;
         ImGui::TextDisabled(
             "(forked at tick %s)",
             withThousands(s.timeline().commands().empty() ? 0 : s.timeline().commands().front().tick)

@@ -8,6 +8,7 @@
 // [SECTION] draw
 #include "render/view_heap_map.h"
 
+#include "render/flow_layout.h"
 #include "render/heap_describe.h"
 #include "render/why_alive.h"
 
@@ -196,35 +197,35 @@ void HeapMapView::handleInput(const Rect& view) {
 //-----------------------------------------------------------------------------
 
 void HeapMapView::drawToolbar(ColourBy& colourBy) {
+    // Each radio button and the zoom group move to a new line when they do not fit (800 px, large fonts).
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Colour spans by");
-    ImGui::SameLine();
-    if (ImGui::RadioButton("size class", colourBy == ColourBy::sizeClass))
-        colourBy = ColourBy::sizeClass;
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("mspan.spanclass: Go's 67 size classes (sizeclasses.go), scan or noscan");
-    ImGui::SameLine();
-    if (ImGui::RadioButton("where the span is", colourBy == ColourBy::role))
-        colourBy = ColourBy::role;
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(
-            "A P's mcache (mcache.alloc), an mcentral's partial or full set, or a large object");
-    ImGui::SameLine();
-    if (ImGui::RadioButton("marking", colourBy == ColourBy::marking))
-        colourBy = ColourBy::marking;
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Spans by sweep state (mspan.sweepgen against mheap.sweepgen, mgcsweep.go);\n"
-                          "slots by tri-colour: white (gcmarkBits clear), grey (marked, queued in a gcWork "
-                          "buffer: greyobject), black (marked and scanned: scanobject)");
+    ImVec2 rowMin = ImGui::GetItemRectMin(), rowMax = ImGui::GetItemRectMax();
+    auto radio = [&](const char* label, ColourBy value, const char* tipText) {
+        flowSameLine(radioButtonWidth(label), spacing);
+        if (ImGui::RadioButton(label, colourBy == value))
+            colourBy = value;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tipText);
+        rowMax = ImVec2(std::max(rowMax.x, ImGui::GetItemRectMax().x),
+                        std::max(rowMax.y, ImGui::GetItemRectMax().y));
+    };
+    radio("size class", ColourBy::sizeClass,
+          "mspan.spanclass: Go's 67 size classes (sizeclasses.go), scan or noscan");
+    radio("where the span is", ColourBy::role,
+          "A P's mcache (mcache.alloc), an mcentral's partial or full set, or a large object");
+    radio("marking", ColourBy::marking,
+          "Spans by sweep state (mspan.sweepgen against mheap.sweepgen, mgcsweep.go);\n"
+          "slots by tri-colour: white (gcmarkBits clear), grey (marked, queued in a gcWork "
+          "buffer: greyobject), black (marked and scanned: scanobject)");
+    colourByRow_ = Rect{rowMin.x, rowMin.y, rowMax.x, rowMax.y};
+    toolbarRight_ = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
 
-    // The zoom group moves to its own line when the window is too narrow (large fonts).
     const ImGuiStyle& st = ImGui::GetStyle();
     float zoomW = ImGui::CalcTextSize("Zoom  -  +  Fit 1024 px per 8 KiB page").x + st.FramePadding.x * 6 +
                   st.ItemSpacing.x * 4;
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    if (ImGui::GetCursorScreenPos().x + zoomW >
-        ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
-        ImGui::NewLine();
+    flowSameLine(zoomW, ImGui::GetFontSize() * 2);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Zoom");
     const Rect& v = state_.pageView;

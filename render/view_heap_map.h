@@ -49,6 +49,10 @@ class HeapMapView {
 
     // state is where the last frame drew the pages (for --dump-layout and tests).
     const HeapViewState& state() const { return state_; }
+    // colourByRow is where the last frame drew the "Colour spans by" label and radio buttons (over one
+    // or more lines); toolbarRight the right edge of the window's content there (tests: the row fits).
+    const Rect& colourByRow() const { return colourByRow_; }
+    float toolbarRight() const { return toolbarRight_; }
 
   private:
     enum class Pending : std::uint8_t { none, fit, cell, focus };
@@ -78,6 +82,8 @@ class HeapMapView {
     double pendingCell_ = 8;
     uintptr pendingFocus_ = 0;
     HeapViewState state_;
+    Rect colourByRow_;
+    float toolbarRight_ = 0;
     std::optional<uintptr> selected_;
 
     GlTexture pageTex_;

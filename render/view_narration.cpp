@@ -7,6 +7,7 @@
 #include "render/allocator_text.h"
 #include "render/app.h"
 #include "render/heap_describe.h"
+#include "render/object_inspect.h"
 #include "render/why_alive.h"
 
 #include <imgui.h>
@@ -18,6 +19,9 @@
 namespace gclab::render {
 
 namespace {
+
+constexpr std::size_t maxPointersIn = 32;   // pointers in kept by the heap scan
+constexpr std::size_t maxPointersShown = 6; // lines per list in the inspector
 
 std::string describeEvent(const Event& e) {
     std::string s(eventKindName(e.kind));
@@ -71,6 +75,33 @@ void App::drawInspector() {
         whyVersion_ = version_;
         whyObject_ = obj;
         whyPath_ = whyAlive(rt, obj);
+        inspection_ = inspectObject(rt, obj, maxPointersIn);
+    }
+    if (inspection_) {
+        const ObjectInspection& in = *inspection_;
+        ImGui::TextWrapped("span #%u at %s: %llu pages, slot %u, spanclass %s", in.span,
+                           hexAddr(in.spanBase).c_str(), static_cast<unsigned long long>(in.npages), in.slot,
+                           spanClassLabel(in.spanclass).c_str());
+        ImGui::TextWrapped("%s, sweepgen %u: %s", spanStateName(in.state), in.sweepgen,
+                           sweepgenLabel(in.sweepgen, rt.mheap.sweepgen).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("mspan (runtime/mheap.go): startAddr, npages, spanclass, sweepgen, state");
+        ImGui::TextDisabled("Pointers out: %zu non-nil field%s", in.out.size(),
+                            in.out.size() == 1 ? "" : "s");
+        for (std::size_t i = 0; i < in.out.size() && i < maxPointersShown; i++)
+            ImGui::BulletText("field %u → %s%s", in.out[i].field, hexAddr(in.out[i].value).c_str(),
+                              in.out[i].target == 0 ? " (no object)" : "");
+        if (in.out.size() > maxPointersShown)
+            ImGui::TextDisabled("  … and %zu more", in.out.size() - maxPointersShown);
+        ImGui::TextDisabled("Pointers in: %zu slot%s%s", in.inTotal, in.inTotal == 1 ? "" : "s",
+                            in.in.size() < in.inTotal ? " (the heap scan keeps the first ones)" : "");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Go keeps no reverse pointers: these come from scanning every root and every "
+                              "allocated object's pointer fields");
+        for (std::size_t i = 0; i < in.in.size() && i < maxPointersShown; i++)
+            ImGui::BulletText("%s", slotName(rt, in.in[i]).c_str());
+        if (in.inTotal > maxPointersShown)
+            ImGui::TextDisabled("  … and %zu more", in.inTotal - maxPointersShown);
     }
     ImGui::TextDisabled("Why is this alive? (shortest path from a root)");
     if (ImGui::IsItemHovered())

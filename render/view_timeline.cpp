@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace gclab::render {
 
@@ -241,14 +242,43 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     if (ImGui::SmallButton("Whole run"))
         follow_ = true;
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Drag: seek. Wheel: zoom. Right or middle drag: pan. Double-click: whole run.");
+        ImGui::SetTooltip("Drag: seek. Wheel: zoom. Right or middle drag: pan. Double-click: whole run.\n"
+                          "Keys: + / - zoom about the playhead, [ / ] pan, 0 or Home: whole run.");
 
     const double endNs = std::max<double>(
         {1.0, static_cast<double>(rt.now()), samples.empty() ? 0.0 : static_cast<double>(samples.back().ns)});
-    if (follow_) {
-        // A little room after the end, so the playhead stays whole at the frontier.
-        ns0_ = 0;
-        ns1_ = endNs * 1.02;
+    auto followRun = [&] {
+        if (follow_) {
+            // A little room after the end, so the playhead stays whole at the frontier.
+            ns0_ = 0;
+            ns1_ = endNs * 1.02;
+        }
+    };
+    followRun();
+    for (TimelineKey k : std::exchange(keys_, {})) {
+        const double playheadNs = static_cast<double>(rt.now());
+        TimeRange r{ns0_, ns1_};
+        switch (k) {
+        case TimelineKey::zoomIn:
+            r = zoomAbout(r, playheadNs, 0.5);
+            break;
+        case TimelineKey::zoomOut:
+            r = zoomAbout(r, playheadNs, 2);
+            break;
+        case TimelineKey::panBack:
+            r = panBy(r, -0.25);
+            break;
+        case TimelineKey::panForward:
+            r = panBy(r, 0.25);
+            break;
+        case TimelineKey::wholeRun:
+            follow_ = true;
+            followRun();
+            continue;
+        }
+        ns0_ = r.ns0;
+        ns1_ = r.ns1;
+        follow_ = false;
     }
 
     ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -279,10 +309,9 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
 
     std::optional<std::uint64_t> seekTo;
     if (hovered && io.MouseWheel != 0) {
-        double at = state_.nsAt(io.MousePos.x);
-        double f = std::pow(0.8, io.MouseWheel);
-        ns0_ = at - (at - ns0_) * f;
-        ns1_ = at + (ns1_ - at) * f;
+        const TimeRange r = zoomAbout({ns0_, ns1_}, state_.nsAt(io.MousePos.x), std::pow(0.8, io.MouseWheel));
+        ns0_ = r.ns0;
+        ns1_ = r.ns1;
         follow_ = false;
     }
     if (active &&
@@ -300,6 +329,12 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
         follow_ = true;
     if (ns1_ - ns0_ < 100)
         ns1_ = ns0_ + 100;
+    // At most 16 runs wide: further out shows nothing more, and zooming out again and again stays finite.
+    if (const double maxWidth = 16 * endNs * 1.02; ns1_ - ns0_ > maxWidth) {
+        const double mid = (ns0_ + ns1_) / 2;
+        ns0_ = mid - maxWidth / 2;
+        ns1_ = mid + maxWidth / 2;
+    }
     state_.ns0 = ns0_;
     state_.ns1 = ns1_;
 

@@ -5,6 +5,7 @@
 //
 // Mouse: dragging the playhead (or clicking anywhere in the plot) seeks; the wheel zooms about the
 // cursor; dragging with the right or middle button pans; double-click shows the whole run.
+// Keys (App::handle): + and - zoom about the playhead, [ and ] pan, 0 or Home shows the whole run.
 #pragma once
 
 #include "render/gl_texture.h"
@@ -45,8 +46,19 @@ void drawCycleBands(ImDrawList* dl, const Session& s, const TimelineState& st, c
 // legendLine draws a colour swatch and a label with a tooltip, and stays on the line.
 void legendLine(Rgba c, const char* label, const char* tip);
 
+// TimelineKey is a keyboard command on the timeline's visible range.
+enum class TimelineKey : std::uint8_t {
+    zoomIn,     // + : half the range, about the playhead
+    zoomOut,    // - : twice the range, about the playhead
+    panBack,    // [ : a quarter of the range earlier
+    panForward, // ] : a quarter of the range later
+    wholeRun,   // 0 or Home: everything explored so far (as double-click and "Whole run")
+};
+
 class TimelineView {
   public:
+    // key queues a keyboard command; the next draw applies it.
+    void key(TimelineKey k) { keys_.push_back(k); }
     // draw fills the current ImGui window; returns the tick to seek to when the user dragged the playhead.
     std::optional<std::uint64_t> draw(const Session& s, const Palette& pal);
     const TimelineState& state() const { return state_; }
@@ -61,7 +73,8 @@ class TimelineView {
     TimelineState state_;
     SeriesImage plotImage_, lanesImage_;
     GlTexture plotTex_, lanesTex_;
-    std::vector<double> plotKey_; // what plotImage_ shows: plot, time range, scale, tick, samples, palette
+    std::vector<TimelineKey> keys_; // keyboard commands since the last draw
+    std::vector<double> plotKey_;   // what plotImage_ shows: plot, time range, scale, tick, samples, palette
 };
 
 } // namespace gclab::render

@@ -18,7 +18,7 @@ void Runtime::writeBarrier(bool global, uintptr dst, std::uint32_t field, uintpt
         work.stores.push_back(r);
     }
     emit(EventKind::shade, global ? 0 : dst, old, value);
-    recentShades.push(ShadeRecord{tick, pid, global, dst, field, old, value});
+    recentShades.push(ShadeRecord{tick, pid, global, dst, field, old, value, work.cycles});
     switch (barrier) {
     case BarrierMode::hybrid:
         // Go's fast path records both pointers without looking at colours; the flush shades them.

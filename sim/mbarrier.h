@@ -38,7 +38,8 @@ struct WBBuf {
 };
 
 // ShadeRecord is one write barrier as its shade event describes it: the slot (a global's index, or a
-// heap object and its pointer field), the old and the new value, and the P that ran it.
+// heap object and its pointer field), the old and the new value, the P that ran it and the GC cycle
+// (work.cycles) whose mark phase it ran in.
 struct ShadeRecord {
     std::uint64_t tick = 0;
     std::uint32_t p = 0;
@@ -47,6 +48,7 @@ struct ShadeRecord {
     std::uint32_t field = 0;
     uintptr oldValue = 0;
     uintptr newValue = 0;
+    std::uint32_t cycle = 0;
     friend bool operator==(const ShadeRecord&, const ShadeRecord&) = default;
 };
 

@@ -17,6 +17,9 @@ SS=(--scenario steady-state)
 
 # The whole window in the middle of the first cycle's mark phase.
 "$GUI" "${SS[@]}" --at 200000 --size 1280x800 --screenshot docs/images/gclab-gui.png
+# Presenter mode: large fonts and the high-contrast style, at a projector's 1280x800.
+"$GUI" "${SS[@]}" --at 200000 --size 1280x800 --large-fonts --high-contrast \
+  --screenshot docs/images/gclab-gui-presenter.png
 # Slot detail during marking: white, grey and black objects, with the tooltip of one slot.
 "$GUI" "${SS[@]}" --at 150000 --size 1280x800 --view heap --focus 0xc000200000 --cell 256 --mouse 700,500 \
   --screenshot docs/images/gclab-gui-slots.png
@@ -31,6 +34,9 @@ SS=(--scenario steady-state)
 # The object graph of binary-trees while marking: roots, then objects by distance from a root, the latest
 # write barriers ringed and the pointers they stored.
 "$GUI" --scenario binary-trees --at 135400 --size 1000x640 --view graph --screenshot docs/images/gclab-gui-graph.png
+# The same with the mouse on a grey object: it is ringed and its pointers in and out are drawn on top.
+"$GUI" --scenario binary-trees --at 135400 --size 1000x420 --view graph --mouse 258,264 \
+  --screenshot docs/images/gclab-gui-graph-hover.png
 # Side by side: a small steady-state at GOGC=25 beside the same at GOGC=50.
 "$GUI" "${SS[@]}" --param live_bytes=256KiB --gogc 25 --at 200000 --size 1100x760 --view compare \
   --compare gogc=50 --screenshot docs/images/gclab-gui-compare.png
@@ -38,4 +44,4 @@ SS=(--scenario steady-state)
 # slot and grows one from mheap; the tooltip of the P1 mcache cell it refilled.
 "$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,347 \
   --screenshot docs/images/gclab-gui-allocator.png
-echo "screenshots: docs/images/gclab-gui{,-slots,-slots-cb,-timeline,-collector,-graph,-allocator,-compare}.png"
+echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-slots-cb,-timeline,-collector,-graph,-graph-hover,-allocator,-compare}.png"

@@ -39,7 +39,7 @@ TEST(BarrierShades, TheRuntimeKeepsTheEventStreamsLatestBarriers) {
     while (rt.tick < 47000 && rt.step()) {
         for (const Event& e : rt.events) {
             if (e.kind == EventKind::shade) {
-                oracle.push_back(ShadeRecord{e.tick, e.p, e.a == 0, e.a, 0, e.b, e.c});
+                oracle.push_back(ShadeRecord{e.tick, e.p, e.a == 0, e.a, 0, e.b, e.c, rt.work.cycles});
                 awaitingStore = true;
             } else if (e.kind == EventKind::store && awaitingStore) {
                 // The store names the slot: a global's index (field ~0) or the object and its field.
@@ -78,6 +78,60 @@ TEST(BarrierShades, TheRuntimeKeepsTheEventStreamsLatestBarriers) {
         }
     }
     EXPECT_GT(checks, 10u) << "the run made too few write barriers to check";
+}
+
+// The views highlight only the barriers of the mark phase under way: Go's write barrier is on from
+// gcStart to the end of mark termination. The oracle counts the shade events since the barrier was last
+// off (gcphase off after a step); the kept barriers that count as current are the latest of those.
+TEST(BarrierShades, OnlyTheMarkPhaseUnderWayIsHighlighted) {
+    LoadedScenario sc = loadScenario("steady-state");
+    sc.scenario.gogc = 25;
+    ParamValues v = sc.scenario.defaults();
+    ASSERT_EQ(applyParamOverride(sc.scenario, "live_bytes=256KiB", v), "");
+    RuntimeConfig cfg = runConfig(sc);
+    cfg.recordEvents = true;
+    Runtime rt(cfg);
+    sc.scenario.build(rt, v);
+    std::uint64_t sinceOn = 0; // shade events since the barrier was last off
+    std::uint64_t offWithKept = 0, mixed = 0, marksChecked = 0;
+    std::uint32_t cyclesDone = 0;
+    bool wasOn = false;
+    while (cyclesDone < 2 && rt.step()) {
+        for (const Event& e : rt.events)
+            if (e.kind == EventKind::shade)
+                sinceOn++;
+        rt.events.clear();
+        const bool on = rt.gcphase != GCPhase::off;
+        if (!on) {
+            sinceOn = 0;
+            if (wasOn)
+                cyclesDone++;
+        }
+        wasOn = on;
+        std::size_t current = 0;
+        for (std::size_t i = 0; i < rt.recentShades.size(); i++)
+            current += shadeIsCurrent(rt, rt.recentShades.at(i)) ? 1 : 0;
+        ASSERT_EQ(current, std::min<std::uint64_t>(sinceOn, RecentShades::capacity)) << "tick " << rt.tick;
+        // The current ones are the latest kept.
+        for (std::size_t i = rt.recentShades.size() - current; i < rt.recentShades.size(); i++)
+            ASSERT_TRUE(shadeIsCurrent(rt, rt.recentShades.at(i))) << "tick " << rt.tick;
+        if (!on && rt.recentShades.size() > 0)
+            offWithKept++;
+        if (on && current > 0 && current < rt.recentShades.size())
+            mixed++;
+        if (rt.tick % 97 == 0) {
+            marksChecked++;
+            for (const ShadeMark& m : barrierShadeMarks(rt))
+                ASSERT_TRUE(shadeIsCurrent(rt, rt.recentShades.at(m.barrier))) << "tick " << rt.tick;
+            if (!on) {
+                EXPECT_TRUE(barrierShadeMarks(rt).empty()) << "tick " << rt.tick;
+            }
+        }
+    }
+    EXPECT_EQ(cyclesDone, 2u);
+    EXPECT_GT(offWithKept, 0u) << "no tick after a cycle with barriers kept: not a meaningful check";
+    EXPECT_GT(mixed, 0u) << "no tick that kept barriers of two cycles: not a meaningful check";
+    EXPECT_GT(marksChecked, 10u);
 }
 
 } // namespace

@@ -30,3 +30,40 @@ string(REGEX REPLACE "\\..*" "" barBottom "${S_control_bar_bottom}")
 if(y1 GREATER barBottom)
   message(FATAL_ERROR "the GC button lies below the control bar (bottom ${barBottom})")
 endif()
+
+# The bar's last control, the "Colour-blind safe" check box at the end of the presenter settings, is inside
+# the window and the bar too (the settings wrap onto a row of their own when the row is full).
+string(REPLACE " " ";" b "${S_colour_blind_checkbox}")
+list(LENGTH b n)
+if(NOT n EQUAL 4)
+  message(FATAL_ERROR "no colour_blind_checkbox rectangle in the state: '${S_colour_blind_checkbox}'")
+endif()
+list(GET b 2 bx1)
+list(GET b 3 by1)
+message(STATUS "Colour-blind safe check box ends at ${bx1},${by1}")
+foreach(v bx1 by1)
+  string(REGEX REPLACE "\\..*" "" ${v} "${${v}}")
+endforeach()
+if(bx1 GREATER w OR by1 GREATER barBottom)
+  message(FATAL_ERROR "the Colour-blind safe check box (ending at ${bx1},${by1}) is outside the ${w}x${h} window "
+                      "or below the control bar (bottom ${barBottom})")
+endif()
+
+# The heap map's "Colour spans by" row (label and radio buttons) wraps too: it ends inside the heap map's
+# content area.
+string(REPLACE " " ";" c "${S_colour_by_row}")
+list(LENGTH c n)
+if(NOT n EQUAL 4)
+  message(FATAL_ERROR "no colour_by_row rectangle in the state: '${S_colour_by_row}'")
+endif()
+list(GET c 0 cx0)
+list(GET c 2 cx1)
+message(STATUS "Colour spans by: x ${cx0} - ${cx1}; heap map content ends at x ${S_heap_toolbar_right}")
+foreach(v cx0 cx1)
+  string(REGEX REPLACE "\\..*" "" ${v} "${${v}}")
+endforeach()
+string(REGEX REPLACE "\\..*" "" right "${S_heap_toolbar_right}")
+if(cx0 LESS 0 OR NOT cx1 GREATER cx0 OR cx1 GREATER right)
+  message(FATAL_ERROR "the Colour spans by row (x ${cx0} - ${cx1}) does not fit the heap map (content ends "
+                      "at x ${right})")
+endif()

@@ -23,14 +23,14 @@ TEST(ExportPlan, NamesArePredictableAndSafe) {
 
 // Property over random ranges: the ticks start at from, step by every, never pass to, and stop less than
 // every before it; invalid ranges give nothing.
-TEST(ExportPlan, GifTicksCoverTheRange) {
+TEST(ExportPlan, ExportTicksCoverTheRange) {
     Rng rng(5);
     for (int i = 0; i < 5000; i++) {
         const std::uint64_t from = rng.below(100000), to = from + rng.below(50000),
                             every = 1 + rng.below(300);
-        const std::vector<std::uint64_t> t = gifTicks(from, to, every);
+        const std::vector<std::uint64_t> t = exportTicks(from, to, every);
         const std::uint64_t frames = (to - from) / every + 1;
-        if (frames > static_cast<std::uint64_t>(maxGifFrames)) {
+        if (frames > static_cast<std::uint64_t>(maxExportFrames)) {
             EXPECT_TRUE(t.empty());
             continue;
         }
@@ -41,10 +41,10 @@ TEST(ExportPlan, GifTicksCoverTheRange) {
         EXPECT_LE(t.back(), to);
         EXPECT_LT(to - t.back(), every);
     }
-    EXPECT_TRUE(gifTicks(10, 9, 1).empty());
-    EXPECT_TRUE(gifTicks(0, 10, 0).empty());
-    EXPECT_EQ(gifTicks(5, 5, 1), std::vector<std::uint64_t>{5});
-    EXPECT_EQ(gifTicks(~std::uint64_t{0} - 1, ~std::uint64_t{0}, 7),
+    EXPECT_TRUE(exportTicks(10, 9, 1).empty());
+    EXPECT_TRUE(exportTicks(0, 10, 0).empty());
+    EXPECT_EQ(exportTicks(5, 5, 1), std::vector<std::uint64_t>{5});
+    EXPECT_EQ(exportTicks(~std::uint64_t{0} - 1, ~std::uint64_t{0}, 7),
               std::vector<std::uint64_t>{~std::uint64_t{0} - 1});
 }
 
@@ -66,6 +66,13 @@ TEST(ExportPlan, ViewUnderTheMouse) {
     EXPECT_FALSE(viewUnder(l, 1280, 10));
     const WindowLayout heapOnly = computeWindowLayout(1280, 800, 16, ViewSelection::heap);
     EXPECT_EQ(viewUnder(heapOnly, 600, 500)->name, "heap");
+}
+
+TEST(ExportPlan, FrameFileNamesSortInFrameOrder) {
+    EXPECT_EQ(frameFileName(0), "frame-00000.png");
+    EXPECT_EQ(frameFileName(42), "frame-00042.png");
+    for (std::size_t i = 1; i < static_cast<std::size_t>(maxExportFrames); i++)
+        EXPECT_LT(frameFileName(i - 1), frameFileName(i)) << i;
 }
 
 } // namespace

@@ -22,6 +22,7 @@ constexpr ColourBy colourBys[] = {ColourBy::sizeClass, ColourBy::role, ColourBy:
 GuiSettings randomSettings(Rng& rng) {
     GuiSettings s;
     s.largeFonts = rng.chance(1, 2);
+    s.highContrast = rng.chance(1, 2);
     s.palette = rng.chance(1, 2) ? PaletteKind::colourBlindSafe : PaletteKind::standard;
     s.colourBy = colourBys[rng.below(3)];
     s.view = views[rng.below(6)];
@@ -78,6 +79,17 @@ TEST(GuiSettings, LoopIsReadAndABadValueKeepsTheDefault) {
     EXPECT_TRUE(parseGuiSettings("loop = yes\n", "f", on, warnings).loop);
     ASSERT_EQ(warnings.size(), 1u);
     EXPECT_EQ(warnings[0].rfind("f:1:8: expected true or false, got 'yes'", 0), 0u) << warnings[0];
+}
+
+TEST(GuiSettings, HighContrastIsReadAndABadValueKeepsTheDefault) {
+    std::vector<std::string> warnings;
+    EXPECT_TRUE(parseGuiSettings("high_contrast = true\n", "f", GuiSettings{}, warnings).highContrast);
+    EXPECT_TRUE(warnings.empty());
+    GuiSettings on;
+    on.highContrast = true;
+    EXPECT_TRUE(parseGuiSettings("high_contrast = 1\n", "f", on, warnings).highContrast);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0].rfind("f:1:17: expected true or false, got '1'", 0), 0u) << warnings[0];
 }
 
 TEST(GuiSettings, OutOfRangeSpeedIsRejected) {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace gclab::render {
 namespace {
@@ -66,6 +67,58 @@ TEST(ObjectGraph, BigHeapsShowTheNeighbourhoodOfTheSelection) {
     EXPECT_EQ(
         std::count_if(capped.nodes.begin(), capped.nodes.end(), [](const GraphNode& n) { return !n.root; }),
         10);
+}
+
+// foldedOut / foldedIn count, per drawn object, the distinct objects it points to and the reachable
+// objects pointing to it that the graph leaves out; the oracle reads every reachable object's pointers.
+void expectFoldedCounts(const Runtime& rt, const ObjectGraph& g) {
+    const ObjectGraph all = buildObjectGraph(rt, std::nullopt, 1000000);
+    std::set<uintptr> shown;
+    for (const GraphNode& n : g.nodes)
+        if (!n.root)
+            shown.insert(n.addr);
+    std::map<uintptr, std::set<uintptr>> out, in;
+    for (const GraphNode& n : all.nodes)
+        if (!n.root)
+            for (uintptr c : pointerTargets(rt, n.addr)) {
+                out[n.addr].insert(c);
+                in[c].insert(n.addr);
+            }
+    auto hidden = [&](const std::set<uintptr>& s) {
+        return static_cast<std::size_t>(
+            std::count_if(s.begin(), s.end(), [&](uintptr x) { return !shown.contains(x); }));
+    };
+    for (const GraphNode& n : g.nodes) {
+        if (n.root)
+            continue;
+        EXPECT_EQ(n.foldedOut, hidden(out[n.addr])) << n.label;
+        EXPECT_EQ(n.foldedIn, hidden(in[n.addr])) << n.label;
+    }
+}
+
+TEST(ObjectGraph, FoldedCountsAreTheHiddenNeighbours) {
+    Runtime rt = run("binary-trees", 3000);
+    ObjectGraph whole = buildObjectGraph(rt, std::nullopt, 100000);
+    ASSERT_FALSE(whole.truncated);
+    for (const GraphNode& n : whole.nodes) {
+        EXPECT_EQ(n.foldedOut, 0u);
+        EXPECT_EQ(n.foldedIn, 0u);
+    }
+    ObjectGraph capped = buildObjectGraph(rt, std::nullopt, 10);
+    expectFoldedCounts(rt, capped);
+    // The last objects kept breadth-first point to objects beyond the cap.
+    EXPECT_TRUE(std::any_of(capped.nodes.begin(), capped.nodes.end(),
+                            [](const GraphNode& n) { return n.foldedOut > 0; }));
+    const GraphNode* deepest = nullptr;
+    for (const GraphNode& n : whole.nodes)
+        if (!n.root && (deepest == nullptr || n.depth > deepest->depth))
+            deepest = &n;
+    ASSERT_NE(deepest, nullptr);
+    ObjectGraph focused = buildObjectGraph(rt, deepest->addr, 10);
+    expectFoldedCounts(rt, focused);
+    // The chain to the selection hides its siblings: some node folds what it points to.
+    EXPECT_TRUE(std::any_of(focused.nodes.begin(), focused.nodes.end(),
+                            [](const GraphNode& n) { return n.foldedOut > 0; }));
 }
 
 } // namespace

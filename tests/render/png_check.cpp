@@ -46,6 +46,21 @@
 //       nowhere away from them; with
 //       --state (gclab-gui --dump-state, the graph view), a ring around each of their nodes and none around
 //       the others.
+//   gclab_png_check graph-letters --png F --state S [--palette P]
+//       S is gclab-gui --dump-state's file (the graph view). Inside every object node the pixels nearer
+//       its letter colour than its fill form a glyph: the same glyph on every node of one colour (white,
+//       grey, black by Runtime::objectColor), a different one for each colour.
+//   gclab_png_check hover-target --state S
+//       prints "X Y ADDR": a drawn node that a drawn object left of it points to (to put the mouse on).
+//   gclab_png_check graph-hover --png F --state S --select ADDR
+//       the node of ADDR, under the mouse, is ringed in the hover colour and no other node is; each
+//       pointer between it and another drawn object (read from the model) is drawn in the hover colour.
+//   gclab_png_check wavefront-tick --scenario S --at T
+//       prints "TICK": the first tick in [T, T + 20 000) whose step greys an object a global points to,
+//       or one that such an object points to.
+//   gclab_png_check graph-wavefront --png F --state S
+//       the nodes of the objects the step reaching the tick turned grey (grey events) have the wavefront
+//       halo left of, above and below them, and no other node has.
 //   gclab_png_check stats --png F --size WxH
 //       the image has the requested size and is a rendered frame (many colours, text pixels).
 //   gclab_png_check allocator --png F --layout A [--palette P] [--deepest STAGE] [--lit N]
@@ -61,6 +76,8 @@
 #include "sim/mstats.h"
 
 #include "render/allocator_layout.h"
+#include "render/export_plan.h"
+#include "render/heap_describe.h"
 #include "render/heap_layout.h"
 #include "render/p_lanes.h"
 #include "render/palette.h"
@@ -70,13 +87,18 @@
 
 #include <stb_image.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace {
@@ -110,6 +132,8 @@ struct Args {
     int lit = -1; // allocator: how many of the path's stages the animation has lit (-1: all)
     std::uint64_t at = 0;
     std::size_t minClasses = 10;
+    std::size_t count = 0;           // frames: how many frames the directory must hold
+    std::string expect;              // contrast: high or normal
     std::vector<std::string> params; // --param NAME=VALUE
     std::optional<std::int32_t> gogc;
     uintptr select = 0;
@@ -1048,10 +1072,18 @@ struct ShadeOracle {
     std::int64_t field = -1; // from the store event; -1 for a global
 };
 
-// lastShades runs the scenario to a.at and returns its latest 8 write barriers, and the state at a.at.
-std::pair<std::vector<ShadeOracle>, Runtime> lastShades(const Args& a) {
+// lastShades runs the scenario to a.at and returns its latest 8 write barriers of the mark phase under
+// way (none once the barrier is off: gcphase off), and the state at a.at; ever counts every barrier.
+std::pair<std::vector<ShadeOracle>, Runtime> lastShades(const Args& a, std::uint64_t& ever) {
     std::vector<ShadeOracle> all;
+    ever = 0;
     Runtime rt = stepScenario(a, true, [&](const Runtime& r) {
+        for (const Event& e : r.events)
+            ever += e.kind == EventKind::shade ? 1 : 0;
+        if (r.gcphase == GCPhase::off) {
+            all.clear();
+            return;
+        }
         bool awaitingStore = false;
         for (const Event& e : r.events) {
             if (e.kind == EventKind::shade) {
@@ -1112,7 +1144,8 @@ int checkBarrier(const Args& a) {
     Image img;
     if (!loadPng(a.png, img))
         return 1;
-    const auto [shades, rt] = lastShades(a);
+    std::uint64_t ever = 0;
+    const auto [shades, rt] = lastShades(a, ever);
     const Palette& pal = palette(a.palette);
     // The objects to mark, and the slot words.
     std::set<uintptr> objects, slotWords;
@@ -1130,10 +1163,13 @@ int checkBarrier(const Args& a) {
             slotWords.insert(slotObj + uintptr{t.ptrWords[static_cast<std::size_t>(s.field)]} * wordBytes);
         }
     }
-    if (objects.empty()) {
+    // Between cycles no barrier is shown: the checks below then find the colour nowhere.
+    if (objects.empty() && (rt.gcphase != GCPhase::off || ever == 0)) {
         fail("no write barrier object at this tick: not a meaningful check");
         return 1;
     }
+    std::printf("%llu write barriers so far, %zu objects of this mark phase's latest\n",
+                static_cast<unsigned long long>(ever), objects.size());
     if (!a.state.empty()) {
         // The graph: a ring of radius r + 2 around exactly the marked objects' nodes.
         const std::optional<std::string> text = readText(a.state);
@@ -1167,7 +1203,7 @@ int checkBarrier(const Args& a) {
                 fail("graph node " + line + " has the barrier colour but no kept barrier touches it");
         }
         std::printf("graph: %d barrier nodes ringed, %d others plain\n", ringed, plain);
-        if (ringed == 0)
+        if (ringed == 0 && !objects.empty())
             fail("no node of a write barrier object is drawn: not a meaningful check");
         return failures == 0 ? 0 : 1;
     }
@@ -1243,8 +1279,92 @@ int checkBarrier(const Args& a) {
                 static_cast<unsigned long long>(stray));
     if (stray > 0)
         fail("the barrier colour appears away from every barrier object");
-    if (visibleObjects == 0)
+    if (visibleObjects == 0 && !objects.empty())
         fail("no barrier object in view: not a meaningful check");
+    return failures == 0 ? 0 : 1;
+}
+
+// checkFrames: the directory --png holds exactly --count frames frame-00000.png, ... and nothing else
+// (no temporary file), each decodes to --size, and each differs from the one before.
+int checkFrames(const Args& a) {
+    std::set<std::string> names;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(a.png, ec))
+        names.insert(e.path().filename().string());
+    if (ec)
+        fail("cannot list " + a.png + ": " + ec.message());
+    std::set<std::string> want;
+    for (std::size_t i = 0; i < a.count; i++)
+        want.insert(frameFileName(i));
+    if (names != want) {
+        std::string got;
+        for (const std::string& n : names)
+            got += " " + n;
+        fail("expected frame-00000.png … for " + std::to_string(a.count) + " frames, found:" + got);
+    }
+    int w = 0, h = 0;
+    char x = 0;
+    if (std::sscanf(a.size.c_str(), "%d%c%d", &w, &x, &h) != 3)
+        fail("--size: expected WxH, got '" + a.size + "'");
+    Image previous;
+    for (std::size_t i = 0; i < a.count && failures == 0; i++) {
+        Image img;
+        if (!loadPng(a.png + "/" + frameFileName(i), img))
+            break;
+        if (img.w != w || img.h != h)
+            fail(frameFileName(i) + " is " + std::to_string(img.w) + "x" + std::to_string(img.h) +
+                 ", expected " + a.size);
+        if (i > 0 && img.px == previous.px)
+            fail(frameFileName(i) + " is the same image as the frame before it");
+        previous = std::move(img);
+    }
+    std::printf("%zu frames of %s in %s\n", names.size(), a.size.c_str(), a.png.c_str());
+    return failures == 0 ? 0 : 1;
+}
+
+// checkContrast: the control bar (the rows above control_bar_bottom in --state, gclab-gui --dump-state)
+// in the high-contrast style (--expect high): its most common colour, the background, is pure black,
+// and at least 1 % of its pixels are pure white (text and outlines). --expect normal checks that the
+// standard style's background is not black, so that the check tells the two styles apart.
+int checkContrast(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const std::optional<std::string> text = readText(a.state);
+    double bottom = 0;
+    const std::size_t at = text ? text->find("\ncontrol_bar_bottom ") : std::string::npos;
+    if (at == std::string::npos ||
+        std::sscanf(text->c_str() + at, "\ncontrol_bar_bottom %lf", &bottom) != 1 || bottom < 1) {
+        fail("no control_bar_bottom in " + a.state);
+        return 1;
+    }
+    const int rows = std::min(img.h, static_cast<int>(bottom));
+    std::map<std::uint32_t, std::uint64_t> counts;
+    std::uint64_t white = 0;
+    for (int y = 0; y < rows; y++)
+        for (int x = 0; x < img.w; x++) {
+            const Rgba c = img.at(x, y);
+            counts[c.abgr()]++;
+            white += c.r == 255 && c.g == 255 && c.b == 255;
+        }
+    const auto bg = std::max_element(counts.begin(), counts.end(),
+                                     [](const auto& p, const auto& q) { return p.second < q.second; });
+    const std::uint64_t pixels = static_cast<std::uint64_t>(rows) * img.w;
+    std::printf("control bar %d rows: background %06x (%.1f %%), %.2f %% pure white\n", rows,
+                bg->first & 0xffffff, 100.0 * static_cast<double>(bg->second) / static_cast<double>(pixels),
+                100.0 * static_cast<double>(white) / static_cast<double>(pixels));
+    const bool black = (bg->first & 0xffffff) == 0;
+    if (a.expect == "high") {
+        if (!black)
+            fail("the background is not pure black");
+        if (white * 100 < pixels)
+            fail("less than 1 % of the control bar is pure white");
+    } else if (a.expect == "normal") {
+        if (black)
+            fail("the standard style's background is pure black");
+    } else {
+        fail("--expect: expected high or normal, got '" + a.expect + "'");
+    }
     return failures == 0 ? 0 : 1;
 }
 
@@ -1254,6 +1374,8 @@ int usage() {
                  "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
                  "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
                  "       gclab_png_check stats --png F --size WxH\n"
+                 "       gclab_png_check frames --png DIR --size WxH --count N\n"
+                 "       gclab_png_check contrast --png F --state S --expect high|normal\n"
                  "       gclab_png_check allocator --png F --layout A --scenario S --at T [--deepest STAGE]\n"
                  "       gclab_png_check compare --png F --timeline T --at T\n"
                  "       gclab_png_check lines|lanes --png F --timeline T --scenario S --at T\n"
@@ -1263,6 +1385,250 @@ int usage() {
 }
 
 } // namespace
+
+// The object graph's nodes as gclab-gui --dump-state wrote them ("graph_node ADDR X Y R").
+struct DrawnNode {
+    uintptr addr = 0;
+    double x = 0, y = 0, r = 0;
+};
+
+std::vector<DrawnNode> readGraphNodes(const std::string& path) {
+    std::vector<DrawnNode> out;
+    const std::optional<std::string> text = readText(path);
+    if (!text) {
+        fail("cannot read " + path);
+        return out;
+    }
+    std::istringstream in(*text);
+    std::string line;
+    while (std::getline(in, line)) {
+        unsigned long long addr = 0;
+        DrawnNode n;
+        if (std::sscanf(line.c_str(), "graph_node %llx %lf %lf %lf", &addr, &n.x, &n.y, &n.r) == 4) {
+            n.addr = static_cast<uintptr>(addr);
+            out.push_back(n);
+        }
+    }
+    if (out.empty())
+        fail("no graph node in " + path);
+    return out;
+}
+
+// The objects obj's pointer fields point to, read from the model.
+std::set<uintptr> pointeesOf(const Runtime& rt, uintptr obj) {
+    std::set<uintptr> out;
+    const std::uint32_t n = rt.types[rt.objectType(obj)].numPtrs();
+    for (std::uint32_t f = 0; f < n; f++)
+        if (uintptr b = baseOf(rt, rt.readPointer(PtrSlot::heap(obj, f))); b != 0)
+            out.insert(b);
+    return out;
+}
+
+// checkGraphLetters: inside every node the pixels nearer its letter colour than its fill form a glyph;
+// nodes of one colour show the same glyph, and the three colours' glyphs differ.
+int checkGraphLetters(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    std::map<int, std::set<std::pair<int, int>>> glyph; // by Color
+    std::map<int, int> nodes;
+    for (const DrawnNode& n : readGraphNodes(a.state)) {
+        const auto c = static_cast<Color>(rt.objectColor(n.addr));
+        const Rgba fill = pal.object(c, 0, 0), letter = pal.objectLetterColour(c);
+        const int cx = static_cast<int>(std::floor(n.x)), cy = static_cast<int>(std::floor(n.y));
+        const int in = static_cast<int>(n.r) - 2;
+        std::set<std::pair<int, int>> mask;
+        for (int dy = -in; dy <= in; dy++)
+            for (int dx = -in; dx <= in; dx++) {
+                const int x = cx + dx, y = cy + dy;
+                if (dx * dx + dy * dy > in * in || x < 0 || y < 0 || x >= img.w || y >= img.h)
+                    continue;
+                if (distance(img.at(x, y), letter) < distance(img.at(x, y), fill))
+                    mask.emplace(dx, dy);
+            }
+        if (mask.size() < 4) {
+            fail("graph node " + hexAddr(n.addr) + " (" + colorName(c) + ") shows no letter");
+            continue;
+        }
+        const int key = static_cast<int>(c);
+        if (nodes[key]++ == 0)
+            glyph[key] = mask;
+        else if (glyph[key] != mask)
+            fail("graph node " + hexAddr(n.addr) + " shows another glyph than the first " + colorName(c) +
+                 " node");
+    }
+    for (const auto& [c, n] : nodes)
+        std::printf("%d %s nodes, letter of %zu pixels\n", n, colorName(static_cast<Color>(c)),
+                    glyph[c].size());
+    if (nodes.size() < 2)
+        fail("fewer than two object colours in the graph: not a meaningful check");
+    for (const auto& [c1, g1] : glyph)
+        for (const auto& [c2, g2] : glyph) {
+            if (c1 >= c2)
+                continue;
+            std::size_t differ = 0;
+            for (const auto& p : g1)
+                differ += g2.count(p) == 0 ? 1 : 0;
+            for (const auto& p : g2)
+                differ += g1.count(p) == 0 ? 1 : 0;
+            if (differ < 6)
+                fail(std::string(colorName(static_cast<Color>(c1))) + " and " +
+                     colorName(static_cast<Color>(c2)) + " nodes show the same glyph");
+        }
+    return failures == 0 ? 0 : 1;
+}
+
+// hoverTarget prints "X Y ADDR": a drawn node that a drawn object in a column to its left points to.
+int hoverTarget(const Args& a) {
+    const Runtime rt = runAt(a);
+    const std::vector<DrawnNode> nodes = readGraphNodes(a.state);
+    for (const DrawnNode& h : nodes)
+        for (const DrawnNode& p : nodes)
+            if (p.x + 2 * p.r < h.x && pointeesOf(rt, p.addr).count(h.addr) != 0) {
+                std::printf("%.0f %.0f %#llx\n", std::floor(h.x), std::floor(h.y),
+                            static_cast<unsigned long long>(h.addr));
+                return 0;
+            }
+    fail("no drawn node has a drawn referrer");
+    return 1;
+}
+
+// checkGraphHover: the hovered node (--select, with the mouse on it) has a ring in the hover colour and
+// no other node has; every pointer between it and another drawn object is drawn in the hover colour
+// (where the tooltip, right of and below the mouse, cannot cover it).
+int checkGraphHover(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    const std::vector<DrawnNode> nodes = readGraphNodes(a.state);
+    auto colourAt = [&](double x, double y) {
+        const int px = static_cast<int>(std::floor(x)), py = static_cast<int>(std::floor(y));
+        return px >= 0 && py >= 0 && px < img.w && py < img.h && near(img.at(px, py), pal.graphHover);
+    };
+    const DrawnNode* hovered = nullptr;
+    for (const DrawnNode& n : nodes) {
+        // Above and below the node; a highlighted pointer may cross one side of another node, not both.
+        std::array<bool, 2> side{};
+        for (int dir : {0, 1})
+            for (int d = -1; d <= 1; d++)
+                side[static_cast<std::size_t>(dir)] =
+                    side[static_cast<std::size_t>(dir)] || colourAt(n.x, n.y + (dir * 2 - 1) * (n.r + 5) + d);
+        if (n.addr == a.select) {
+            hovered = &n;
+            if (!side[0] || !side[1])
+                fail("the hovered node " + hexAddr(n.addr) + " has no ring");
+        } else if (side[0] && side[1]) {
+            fail("node " + hexAddr(n.addr) + " is not hovered but has the hover ring");
+        }
+    }
+    if (hovered == nullptr) {
+        fail("the hovered object is not drawn");
+        return 1;
+    }
+    int edges = 0;
+    for (const DrawnNode& n : nodes) {
+        const bool out = pointeesOf(rt, hovered->addr).count(n.addr) != 0 && n.addr != hovered->addr;
+        const bool in = pointeesOf(rt, n.addr).count(hovered->addr) != 0 && n.addr != hovered->addr;
+        for (bool isOut : {false, true}) {
+            if (!(isOut ? out : in))
+                continue;
+            const DrawnNode &from = isOut ? *hovered : n, &to = isOut ? n : *hovered;
+            int samples = 0, hits = 0;
+            for (int i = 3; i <= 7; i++) {
+                const double t = i / 10.0, x = from.x + from.r + t * (to.x - to.r - from.x - from.r),
+                             y = from.y + t * (to.y - from.y);
+                if (x >= hovered->x + 14 && y >= hovered->y + 6)
+                    continue; // under the tooltip
+                samples++;
+                if (colourAt(x, y) || colourAt(x, y - 1) || colourAt(x, y + 1))
+                    hits++;
+            }
+            if (samples == 0)
+                continue;
+            edges++;
+            if (hits < samples)
+                fail("the pointer " + hexAddr(from.addr) + " -> " + hexAddr(to.addr) +
+                     " is not highlighted (" + std::to_string(hits) + " of " + std::to_string(samples) +
+                     " samples)");
+        }
+    }
+    std::printf("hovered %s: %d pointers checked\n", hexAddr(hovered->addr).c_str(), edges);
+    if (edges == 0)
+        fail("no pointer of the hovered node could be checked: not a meaningful check");
+    return failures == 0 ? 0 : 1;
+}
+
+// wavefrontTick prints "TICK": the first tick in [--at, --at + 20 000) whose step turned grey an object a
+// global points to or one pointer further (the first columns of the graph).
+int wavefrontTick(const Args& a) {
+    Args until = a;
+    until.at = a.at + 20000;
+    std::optional<std::uint64_t> found;
+    stepScenario(until, true, [&](const Runtime& rt) {
+        if (found || rt.tick < a.at)
+            return;
+        std::set<uintptr> near;
+        for (uintptr g : rt.globals)
+            if (uintptr b = baseOf(rt, g); b != 0) {
+                near.insert(b);
+                for (uintptr c : pointeesOf(rt, b))
+                    near.insert(c);
+            }
+        for (const Event& e : rt.events)
+            if (e.kind == EventKind::grey && near.count(baseOf(rt, e.a)) != 0)
+                found = rt.tick;
+    });
+    if (!found) {
+        fail("no step greys an object near a global root");
+        return 1;
+    }
+    std::printf("%llu\n", static_cast<unsigned long long>(*found));
+    return 0;
+}
+
+// checkGraphWavefront: the nodes of the objects the last step turned grey (grey events) have the
+// wavefront halo left of, above and below them, and no other node has.
+int checkGraphWavefront(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    std::set<uintptr> greyed;
+    const Runtime rt = stepScenario(a, true, [&](const Runtime& r) {
+        greyed.clear();
+        for (const Event& e : r.events)
+            if (e.kind == EventKind::grey)
+                greyed.insert(baseOf(r, e.a));
+    });
+    const Palette& pal = palette(a.palette);
+    int haloed = 0, plain = 0;
+    for (const DrawnNode& n : readGraphNodes(a.state)) {
+        // Left, above and below the node (its label is on its right).
+        int sides = 0;
+        for (const auto& [dx, dy] : {std::pair{-1.0, 0.0}, std::pair{0.0, -1.0}, std::pair{0.0, 1.0}}) {
+            const int px = static_cast<int>(std::floor(n.x + dx * (n.r + 4.5))),
+                      py = static_cast<int>(std::floor(n.y + dy * (n.r + 4.5)));
+            sides +=
+                px >= 0 && py >= 0 && px < img.w && py < img.h && near(img.at(px, py), pal.graphWavefront)
+                    ? 1
+                    : 0;
+        }
+        const bool expected = greyed.count(n.addr) != 0;
+        (expected ? haloed : plain)++;
+        if (expected && sides < 3)
+            fail("node " + hexAddr(n.addr) + ", greyed by this tick's step, has no halo");
+        if (!expected && sides == 3)
+            fail("node " + hexAddr(n.addr) + " has the wavefront halo but this tick did not grey it");
+    }
+    std::printf("%zu objects greyed by the step, %d drawn with a halo, %d others plain\n", greyed.size(),
+                haloed, plain);
+    if (haloed == 0)
+        fail("no node greyed by this tick's step is drawn: not a meaningful check");
+    return failures == 0 ? 0 : 1;
+}
 
 int main(int argc, char** argv) {
     if (argc < 2)
@@ -1295,6 +1661,10 @@ int main(int argc, char** argv) {
             a.size = v;
         else if (k == "--deepest")
             a.deepest = v;
+        else if (k == "--expect")
+            a.expect = v;
+        else if (k == "--count")
+            a.count = std::stoull(v);
         else if (k == "--lit")
             a.lit = std::stoi(v);
         else if (k == "--palette")
@@ -1306,7 +1676,8 @@ int main(int argc, char** argv) {
         else
             return usage();
     }
-    if ((argc - 2) % 2 != 0 || (a.png.empty() && a.mode != "first-shade"))
+    if ((argc - 2) % 2 != 0 ||
+        (a.png.empty() && a.mode != "first-shade" && a.mode != "hover-target" && a.mode != "wavefront-tick"))
         return usage();
     int rc = 2;
     if (a.mode == "heap")
@@ -1333,6 +1704,20 @@ int main(int argc, char** argv) {
         return firstShade(a);
     else if (a.mode == "barrier")
         rc = checkBarrier(a);
+    else if (a.mode == "graph-letters")
+        rc = checkGraphLetters(a);
+    else if (a.mode == "hover-target")
+        return hoverTarget(a);
+    else if (a.mode == "graph-hover")
+        rc = checkGraphHover(a);
+    else if (a.mode == "wavefront-tick")
+        return wavefrontTick(a);
+    else if (a.mode == "graph-wavefront")
+        rc = checkGraphWavefront(a);
+    else if (a.mode == "frames")
+        rc = checkFrames(a);
+    else if (a.mode == "contrast")
+        rc = checkContrast(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");

@@ -68,5 +68,30 @@ TEST(TimelineLayout, MissingOrBrokenLinesAreErrors) {
     EXPECT_FALSE(parseTimelineState("", s, err));
 }
 
+TEST(TimelineLayout, ZoomKeepsItsCentreOnTheSameXAndUndoes) {
+    const TimeRange start{1000, 9000};
+    for (double at : {1000.0, 2500.0, 8999.0, 20000.0})
+        for (double factor : {0.5, 0.8, 2.0}) {
+            const TimeRange z = zoomAbout(start, at, factor);
+            EXPECT_NEAR(z.ns1 - z.ns0, (start.ns1 - start.ns0) * factor, 1e-9) << at << " " << factor;
+            const TimelineState before{Rect{10, 0, 810, 100}, start.ns0, start.ns1, 1, {}, 0};
+            const TimelineState after{Rect{10, 0, 810, 100}, z.ns0, z.ns1, 1, {}, 0};
+            EXPECT_NEAR(after.xOf(at), before.xOf(at), 1e-9) << at << " " << factor;
+            const TimeRange back = zoomAbout(z, at, 1 / factor);
+            EXPECT_NEAR(back.ns0, start.ns0, 1e-6);
+            EXPECT_NEAR(back.ns1, start.ns1, 1e-6);
+        }
+}
+
+TEST(TimelineLayout, PanMovesByAFractionOfTheWidth) {
+    const TimeRange start{1000, 9000};
+    const TimeRange later = panBy(start, 0.25);
+    EXPECT_DOUBLE_EQ(later.ns0, 3000);
+    EXPECT_DOUBLE_EQ(later.ns1, 11000);
+    const TimeRange back = panBy(later, -0.25);
+    EXPECT_DOUBLE_EQ(back.ns0, start.ns0);
+    EXPECT_DOUBLE_EQ(back.ns1, start.ns1);
+}
+
 } // namespace
 } // namespace gclab::render
