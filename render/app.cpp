@@ -100,9 +100,11 @@ void App::handle(Action a, StepBy by) {
         queueStep(a, by);
         break;
     case Action::togglePlay:
-        // Playing goes on from where the step under way is going; the keys queued behind it are dropped
-        // (playing overtakes them, and finishing them could take many frames' worth of re-stepping).
+        // Playing overtakes the steps forward (a phase or a cycle can be the rest of the run away): they
+        // and the keys queued behind them are dropped. A seek back is finished first, so that playing goes
+        // on from the tick it was going to; it re-steps from the keyframe before that tick.
         queuedSteps_.clear();
+        forwardUnit_.reset();
         finishSteps();
         clock_.togglePlaying();
         break;
