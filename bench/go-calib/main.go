@@ -6,9 +6,12 @@
 //	                   new(T) on a fresh heap with the GC off (no zeroing), one child process each
 //	gclabcalib mark    CPU ns per live object of runtime.GC() on a list of 64-byte objects with one
 //	                   pointer word (the steady-state scenario's Object), GOMAXPROCS=1
-//	gclabcalib markslice
+//	gclabcalib markslice [MIB...]
 //	                   the same for the steady-state shape: a []*Object filled at random indices, so
-//	                   marking visits the Objects in random address order
+//	                   marking visits the Objects in random address order. With sizes, one line per
+//	                   live set of MIB MiB of Objects (n = MIB << 14), with CPU ns per live Object and
+//	                   per pointer word examined (the slice's n words and each Object's one); the
+//	                   sizes take turns within each repetition, so a change of load hits all alike
 //	gclabcalib marknil CPU ns per word of runtime.GC() on a []*Object of -n nil pointers: the cost of
 //	                   a pointer word that points nowhere (markslice's slice is 37 % nil, every
 //	                   Object's pointer word is nil)
@@ -108,7 +111,8 @@ func child(what string, size, n int) {
 		runtime.GC()
 		start := cpuNs()
 		runtime.GC()
-		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(objects))
+		spent := float64(cpuNs() - start)
+		fmt.Printf("%.3f %.3f\n", spent/float64(objects), spent/float64(n+objects))
 	case "marknil":
 		debug.SetGCPercent(-1)
 		live := make([]*obj64, n)
@@ -140,8 +144,8 @@ func main() {
 	reps := flag.Int("reps", 7, "child processes per measurement")
 	objects := flag.Int("n", 1<<20, "operations (allocations, live objects, iterations) per measurement")
 	flag.Parse()
-	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice|marknil|mutator")
+	if flag.NArg() < 1 || (flag.NArg() > 1 && flag.Arg(0) != "markslice") {
+		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|mutator")
 		os.Exit(2)
 	}
 	what := flag.Arg(0)
@@ -154,27 +158,22 @@ func main() {
 		child(what, *size, *objects)
 		return
 	}
-	sizes := []int{0}
-	if what == "alloc" {
-		sizes = []int{16, 64, 256, 1024}
-	}
 	self, err := os.Executable()
 	if err != nil {
 		panic(err)
 	}
+	if what == "markslice" {
+		markBySize(self, *reps, *objects, flag.Args()[1:])
+		return
+	}
+	sizes := []int{0}
+	if what == "alloc" {
+		sizes = []int{16, 64, 256, 1024}
+	}
 	for _, s := range sizes {
 		var v []float64
 		for r := 0; r < *reps; r++ {
-			out, err := exec.Command(self, "-child", "-size", strconv.Itoa(s), "-n", strconv.Itoa(*objects), what).Output()
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "gclabcalib: child failed:", err)
-				os.Exit(1)
-			}
-			x, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
-			if err != nil {
-				panic(err)
-			}
-			v = append(v, x)
+			v = append(v, runChild(self, what, s, *objects)[0])
 		}
 		sort.Float64s(v)
 		label := what
@@ -182,5 +181,56 @@ func main() {
 			label = fmt.Sprintf("alloc%d", s)
 		}
 		fmt.Printf("%s %.2f %.2f %d\n", label, v[len(v)/2], v[0], len(v))
+	}
+}
+
+// runChild runs one measurement in a fresh process and returns the numbers it printed.
+func runChild(self, what string, size, n int) []float64 {
+	out, err := exec.Command(self, "-child", "-size", strconv.Itoa(size), "-n", strconv.Itoa(n), what).Output()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gclabcalib: child failed:", err)
+		os.Exit(1)
+	}
+	var xs []float64
+	for _, f := range strings.Fields(string(out)) {
+		x, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			panic(err)
+		}
+		xs = append(xs, x)
+	}
+	return xs
+}
+
+// markBySize runs markslice for each live-set size in MiB of Objects (none: -n Objects), the sizes
+// taking turns within each repetition, and prints per size
+// "markslice MIB n <ns/Object median> <min> <ns/word median> <min> reps".
+func markBySize(self string, reps, n int, mibs []string) {
+	counts := []int{n}
+	if len(mibs) > 0 {
+		counts = counts[:0]
+		for _, m := range mibs {
+			mib, err := strconv.Atoi(m)
+			if err != nil || mib <= 0 || mib > 4096 {
+				fmt.Fprintln(os.Stderr, "gclabcalib: expected a live-set size in MiB (1..4096), got", m)
+				os.Exit(2)
+			}
+			counts = append(counts, mib<<20/64)
+		}
+	}
+	perObject := make([][]float64, len(counts))
+	perWord := make([][]float64, len(counts))
+	for r := 0; r < reps; r++ {
+		for i, c := range counts {
+			xs := runChild(self, "markslice", 0, c)
+			perObject[i] = append(perObject[i], xs[0])
+			perWord[i] = append(perWord[i], xs[1])
+		}
+	}
+	for i, c := range counts {
+		sort.Float64s(perObject[i])
+		sort.Float64s(perWord[i])
+		fmt.Printf("markslice %d %d %.2f %.2f %.2f %.2f %d\n", c*64>>20, c, perObject[i][reps/2], perObject[i][0],
+			perWord[i][reps/2], perWord[i][0], reps)
 	}
 }

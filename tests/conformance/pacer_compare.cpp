@@ -60,16 +60,21 @@ PacerRun parseTraces(const std::string& text) {
     return run;
 }
 
-// setExactMarked replaces Go's gctrace-rounded marked heap with the probe's exact bytes.
+// setExactMarked replaces Go's gctrace-rounded marked heap with the probe's exact bytes, and takes
+// the last cycle the GC CPU limiter was on from the probe's output.
 void setExactMarked(PacerRun& run, const std::string& probeOutput) {
     static const std::regex line(R"(^cycle (\d+) marked (\d+)$)");
+    static const std::regex limiterLine(R"(^limiter last enabled (\d+)$)");
     std::map<std::uint32_t, std::uint64_t> marked;
     std::istringstream in(probeOutput);
     std::string text;
     std::smatch m;
-    while (std::getline(in, text))
+    while (std::getline(in, text)) {
         if (std::regex_match(text, m, line))
             marked[static_cast<std::uint32_t>(std::stoul(m[1].str()))] = std::stoull(m[2].str());
+        else if (std::regex_match(text, m, limiterLine))
+            run.limiterLastEnabled = std::stoull(m[1].str());
+    }
     for (CycleRecord& c : run.cycles) {
         auto it = marked.find(c.num);
         if (it == marked.end())
@@ -168,6 +173,7 @@ PacerRun runModelSteadyState(const SteadyStateParams& p, std::uint64_t globalsSc
         rt.addGlobals((globalsScan - have) / 8);
     rt.runUntilDone(~std::uint64_t{0});
     PacerRun run = parseTraces(rt.debugOut);
+    run.limiterLastEnabled = rt.gcCPULimiter.lastEnabledCycle;
     if (run.cycles.size() != rt.work.history.size())
         throw std::runtime_error("model traces and cycle history disagree");
     // The model knows its own numbers exactly.

@@ -38,7 +38,8 @@ struct CycleRecord {
 
 struct PacerRun {
     std::vector<CycleRecord> cycles;
-    std::uint64_t globalsScan = 0; // bytes of globals the runtime scans (Go: the binary's data+bss)
+    std::uint64_t globalsScan = 0;        // bytes of globals the runtime scans (Go: the binary's data+bss)
+    std::uint64_t limiterLastEnabled = 0; // /gc/limiter/last-enabled:gc-cycle at exit (0: never on)
 };
 
 // runGoSteadyState runs the Go probe with GODEBUG=gctrace=1,gcpacertrace=1, parses its traces and

@@ -5,6 +5,8 @@
 // --cycles also prints every cycle of both runs (bytes): the trigger the cycle started at, heapLive at
 // the end of mark, the marked heap and the goal, and where the trigger lay in the runway from the
 // previous marked heap to the goal (Go's bounds: 45/64 = 0.703 to 61/64 = 0.953).
+// When the GC CPU limiter was on in either run, a line on stderr gives the last cycle it was on in
+// each (Go's /gc/limiter/last-enabled:gc-cycle at exit; the model's own).
 #include "pacer_compare.h"
 
 #include <cstdio>
@@ -59,6 +61,11 @@ int main(int argc, char** argv) {
                 stderr,
                 "pacer_table: Go's marked heap is exact in %zu of %zu cycles (the rest: gctrace MB)\n", exact,
                 go.cycles.size());
+        if (go.limiterLastEnabled != 0 || model.limiterLastEnabled != 0)
+            std::fprintf(stderr,
+                         "pacer_table: GC CPU limiter last on in cycle: Go %llu, model %llu (0: never)\n",
+                         static_cast<unsigned long long>(go.limiterLastEnabled),
+                         static_cast<unsigned long long>(model.limiterLastEnabled));
         if (cycles) {
             printCycles("Go", go);
             printCycles("model", model);

@@ -12,7 +12,8 @@
 //
 // gctrace prints the marked heap only in whole MB, and Go 1.19 has no /gc/heap/live:bytes metric
 // (1.21 added it), so the probe also reads the runtime's own heapMarked after each cycle (see
-// pacerState) and prints `cycle N marked BYTES` lines on stdout at exit, before the MemStats lines.
+// pacerState) and prints `cycle N marked BYTES` lines on stdout at exit, then the last cycle in which
+// the GC CPU limiter was on (`limiter last enabled N`, 0: never), before the MemStats lines.
 package main
 
 import (
@@ -171,6 +172,9 @@ func main() {
 	for i, c := range cycleLog.numgc {
 		fmt.Printf("cycle %d marked %d\n", c, cycleLog.marked[i])
 	}
+	limiter := []metrics.Sample{{Name: "/gc/limiter/last-enabled:gc-cycle"}}
+	metrics.Read(limiter)
+	fmt.Printf("limiter last enabled %d\n", limiter[0].Value.Uint64())
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	fmt.Printf("NumGC=%d\nTotalAlloc=%d\nHeapAlloc=%d\nHeapSys=%d\nHeapInuse=%d\nHeapIdle=%d\nHeapReleased=%d\nSys=%d\nStackSys=%d\nGCSys=%d\nOtherSys=%d\nMSpanSys=%d\nNextGC=%d\n",
