@@ -2,11 +2,18 @@
 # pacer_conformance.sh — the steady-state workload on Go 1.19 and on the model, side by side: one
 # table row per (live set, GOGC, GOMEMLIMIT, GOMAXPROCS). Needs a build with -DGCLAB_CONFORMANCE=ON.
 #
-# Usage: tools/pacer_conformance.sh [BUILD_DIR [LIVE_MIB...]]   (defaults: build, 8 64)
+# Usage: tools/pacer_conformance.sh [--go-runs N] [BUILD_DIR [LIVE_MIB...]]   (defaults: 1, build, 8 64)
+# With --go-runs N, Go runs N times per row and the model is compared with the median of Go's runs
+# ("in range": the model lies within Go's lowest-to-highest).
 # Columns: Go / model cycles; steady-phase median heap goal (MiB) and its difference; median marked
 # heap (MiB); cycles per GiB allocated and its difference. "Steady phase" is the last two thirds of
 # the cycles. Go's numbers vary from run to run on a loaded machine (see docs/pacer.md).
 set -eu
+goruns=1
+if [ "${1:-}" = --go-runs ]; then
+  goruns=$2
+  shift 2
+fi
 build=${1:-build}
 [ $# -gt 0 ] && shift
 sizes=${*:-8 64}
@@ -15,8 +22,13 @@ if [ ! -x "$table" ]; then
   echo "pacer_conformance.sh: $table not found; configure with -DGCLAB_CONFORMANCE=ON and build pacer_table" >&2
   exit 2
 fi
-echo "| live | GOGC | GOMEMLIMIT | P | cycles Go / model | goal MiB Go / model | goal diff | live MiB Go / model | cycles/GiB Go / model | rate diff |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+if [ "$goruns" = 1 ]; then
+  echo "| live | GOGC | GOMEMLIMIT | P | cycles Go / model | goal MiB Go / model | goal diff | live MiB Go / model | cycles/GiB Go / model | rate diff |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+else
+  echo "| live | GOGC | GOMEMLIMIT | P | cycles Go median [range] / model | goal MiB Go median [range] / model | goal diff | in range | live MiB Go / model | cycles/GiB Go median [range] / model | rate diff | in range |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+fi
 for live in $sizes; do
   if [ "$live" = 8 ]; then iterations=300000; tight=25165824; else iterations=600000; tight=134217728; fi
   loose=1073741824
@@ -25,7 +37,7 @@ for live in $sizes; do
       # GOGC=off without a limit never collects: nothing to compare.
       if [ "$gogc" = off ] && [ "$limit" = off ]; then continue; fi
       for procs in 1 2; do
-        "$table" $((live << 20)) $iterations $gogc $limit $procs || echo "| $live MiB | $gogc | $limit | $procs | failed |"
+        "$table" --go-runs "$goruns" $((live << 20)) $iterations $gogc $limit $procs || echo "| $live MiB | $gogc | $limit | $procs | failed |"
       done
     done
   done

@@ -1,7 +1,9 @@
 // pacer_table — one row of the pacer conformance table: the steady-state workload on Go 1.19 and on
 // the model with the same settings. Used by tools/pacer_conformance.sh.
 //
-// Usage: pacer_table [--cycles] LIVE_BYTES ITERATIONS GOGC|off GOMEMLIMIT_BYTES|off GOMAXPROCS
+// Usage: pacer_table [--cycles] [--go-runs N] LIVE_BYTES ITERATIONS GOGC|off GOMEMLIMIT_BYTES|off GOMAXPROCS
+// --go-runs N runs Go N times (the same seed; Go's runs differ by scheduling and wall time) and compares
+// the model with the median of Go's per-run figures, printing Go's lowest and highest too.
 // --cycles also prints every cycle of both runs (bytes): the trigger the cycle started at, heapLive at
 // the end of mark, the marked heap and the goal, and where the trigger lay in the runway from the
 // previous marked heap to the goal (Go's bounds: 45/64 = 0.703 to 61/64 = 0.953).
@@ -9,9 +11,12 @@
 // each (Go's /gc/limiter/last-enabled:gc-cycle at exit; the model's own).
 #include "pacer_compare.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <string>
+#include <vector>
 
 using namespace gclab::conformance;
 
@@ -30,6 +35,41 @@ void printCycles(const char* side, const PacerRun& r) {
     }
 }
 
+struct Spread {
+    double median = 0, low = 0, high = 0;
+};
+
+Spread spreadOf(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    std::size_t n = v.size();
+    return {n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2, v.front(), v.back()};
+}
+
+double pct(double a, double b) { return b != 0 ? 100.0 * (a - b) / b : 0.0; }
+
+const char* inRange(double x, const Spread& s) { return x >= s.low && x <= s.high ? "yes" : "no"; }
+
+// printRangeRow prints the model against the median of Go's runs, with Go's range.
+void printRangeRow(char** argv, std::uint64_t liveBytes, const std::vector<PacerSummary>& gos,
+                   const PacerSummary& m) {
+    std::vector<double> cycles, goals, lives, rates;
+    for (const PacerSummary& g : gos) {
+        cycles.push_back(static_cast<double>(g.cycles));
+        goals.push_back(g.medianGoal / (1 << 20));
+        lives.push_back(g.medianLive / (1 << 20));
+        rates.push_back(g.cyclesPerByte * (1 << 30));
+    }
+    Spread c = spreadOf(cycles), goal = spreadOf(goals), live = spreadOf(lives), rate = spreadOf(rates);
+    double mGoal = m.medianGoal / (1 << 20), mLive = m.medianLive / (1 << 20),
+           mRate = m.cyclesPerByte * (1 << 30);
+    std::printf(
+        "| %s MiB | %s | %s | %s | %.0f [%.0f–%.0f] / %zu | %.2f [%.2f–%.2f] / %.2f | %+.1f%% | %s | %.2f / "
+        "%.2f | %.2f [%.2f–%.2f] / %.2f | %+.1f%% | %s |\n",
+        std::to_string(liveBytes >> 20).c_str(), argv[3], argv[4], argv[5], c.median, c.low, c.high, m.cycles,
+        goal.median, goal.low, goal.high, mGoal, pct(mGoal, goal.median), inRange(mGoal, goal), live.median,
+        mLive, rate.median, rate.low, rate.high, mRate, pct(mRate, rate.median), inRange(mRate, rate));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -38,10 +78,15 @@ int main(int argc, char** argv) {
         argc--;
         argv++;
     }
-    if (argc != 6) {
-        std::fprintf(
-            stderr,
-            "usage: pacer_table [--cycles] LIVE_BYTES ITERATIONS GOGC|off GOMEMLIMIT|off GOMAXPROCS\n");
+    unsigned long goRuns = 1;
+    if (argc > 2 && std::string(argv[1]) == "--go-runs") {
+        goRuns = std::strtoul(argv[2], nullptr, 10);
+        argc -= 2;
+        argv += 2;
+    }
+    if (argc != 6 || goRuns == 0) {
+        std::fprintf(stderr, "usage: pacer_table [--cycles] [--go-runs N] LIVE_BYTES ITERATIONS GOGC|off "
+                             "GOMEMLIMIT|off GOMAXPROCS\n");
         return 2;
     }
     try {
@@ -53,6 +98,13 @@ int main(int argc, char** argv) {
         p.gomaxprocs = static_cast<std::uint32_t>(std::stoul(argv[5]));
         PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p);
         PacerRun model = runModelSteadyState(p, go.globalsScan);
+        if (goRuns > 1) {
+            std::vector<PacerSummary> gos{summarize(go)};
+            for (unsigned long i = 1; i < goRuns; i++)
+                gos.push_back(summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p)));
+            printRangeRow(argv, p.liveBytes, gos, summarize(model));
+            return 0;
+        }
         std::size_t exact = 0;
         for (const CycleRecord& c : go.cycles)
             exact += c.heap2Exact ? 1 : 0;
@@ -71,7 +123,6 @@ int main(int argc, char** argv) {
             printCycles("model", model);
         }
         PacerSummary g = summarize(go), m = summarize(model);
-        auto pct = [](double a, double b) { return b != 0 ? 100.0 * (a - b) / b : 0.0; };
         std::printf("| %s MiB | %s | %s | %s | %zu / %zu | %.2f / %.2f | %+.1f%% | %.2f / %.2f | %.2f / %.2f "
                     "| %+.1f%% |\n",
                     std::to_string(p.liveBytes >> 20).c_str(), argv[3], argv[4], argv[5], g.cycles, m.cycles,
