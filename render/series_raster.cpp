@@ -88,10 +88,21 @@ void paintPolyline(SeriesImage& img, std::vector<std::pair<double, double>> pts,
     }
 }
 
+// stepped turns a curve into steps: each point's value holds until the next point's column.
+std::vector<std::pair<double, double>> stepped(const std::vector<std::pair<double, double>>& pts) {
+    std::vector<std::pair<double, double>> out;
+    for (std::size_t k = 0; k < pts.size(); k++) {
+        if (k > 0 && pts[k].first != pts[k - 1].first)
+            out.emplace_back(pts[k].first, pts[k - 1].second);
+        out.push_back(pts[k]);
+    }
+    return out;
+}
+
 } // namespace
 
 void paintSeries(SeriesImage& img, std::span<const SeriesSample> samples, std::uint64_t SeriesSample::*field,
-                 const TimelineState& st, double yMax, std::uint32_t abgr, int thick) {
+                 const TimelineState& st, double yMax, std::uint32_t abgr, int thick, SeriesShape shape) {
     thick = std::max(1, thick);
     std::size_t i = 0;
     while (i < samples.size()) {
@@ -100,8 +111,11 @@ void paintSeries(SeriesImage& img, std::span<const SeriesSample> samples, std::u
         std::size_t j = i;
         while (j < samples.size() && samples[j].*field != SeriesSample::unset)
             j++;
-        if (j > i)
-            paintPolyline(img, foldedPoints(samples.subspan(i, j - i), field, st, yMax), abgr, thick);
+        if (j > i) {
+            std::vector<std::pair<double, double>> pts =
+                foldedPoints(samples.subspan(i, j - i), field, st, yMax);
+            paintPolyline(img, shape == SeriesShape::steps ? stepped(pts) : std::move(pts), abgr, thick);
+        }
         i = j;
     }
 }

@@ -38,10 +38,16 @@ std::vector<std::pair<double, double>> foldedPoints(std::span<const SeriesSample
                                                     std::uint64_t SeriesSample::*field,
                                                     const TimelineState& st, double yMax);
 
-// paintSeries paints the polyline through foldedPoints into img with colour abgr, thick pixels wide
+// SeriesShape says how a curve goes from one sample to the next: straight (a value that changes all the
+// time, like heapLive) or as a step that holds the value until the next sample (one set at discrete
+// moments, like the heap goal at each cycle's commit or HeapSys when an arena grows).
+enum class SeriesShape { linear, steps };
+
+// paintSeries paints the curve through foldedPoints into img with colour abgr, thick pixels wide
 // (at least 1), over whatever is there. Samples whose value is SeriesSample::unset break the line.
 void paintSeries(SeriesImage& img, std::span<const SeriesSample> samples, std::uint64_t SeriesSample::*field,
-                 const TimelineState& st, double yMax, std::uint32_t abgr, int thick);
+                 const TimelineState& st, double yMax, std::uint32_t abgr, int thick,
+                 SeriesShape shape = SeriesShape::linear);
 
 // ColumnTimes is the time of each PLaneState in one pixel column.
 using ColumnTimes = std::array<double, pLaneStates>;

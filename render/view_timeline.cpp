@@ -157,13 +157,16 @@ void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, d
             paintSeries(plotImage_, original, &SeriesSample::heapLive, state_, yMax,
                         col(mix(pal.heapLiveLine, pal.canvas, 0.5)), 2);
         paintSeries(plotImage_, samples, &SeriesSample::heapReleased, state_, yMax, col(pal.heapReleasedLine),
-                    2);
-        paintSeries(plotImage_, samples, &SeriesSample::heapSys, state_, yMax, col(pal.heapSysLine), 2);
+                    2, SeriesShape::steps);
+        paintSeries(plotImage_, samples, &SeriesSample::heapSys, state_, yMax, col(pal.heapSysLine), 2,
+                    SeriesShape::steps);
         paintSeries(plotImage_, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 2);
         paintSeries(plotImage_, samples, &SeriesSample::memoryLimit, state_, yMax, col(pal.memoryLimitLine),
-                    2);
-        paintSeries(plotImage_, samples, &SeriesSample::trigger, state_, yMax, col(pal.triggerLine), 2);
-        paintSeries(plotImage_, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 2);
+                    2, SeriesShape::steps);
+        paintSeries(plotImage_, samples, &SeriesSample::trigger, state_, yMax, col(pal.triggerLine), 2,
+                    SeriesShape::steps);
+        paintSeries(plotImage_, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 2,
+                    SeriesShape::steps);
         paintSeries(plotImage_, samples, &SeriesSample::heapLive, state_, yMax, col(pal.heapLiveLine), 3);
         plotTex_.upload(plotImage_.width, plotImage_.height, plotImage_.px.data(), false);
         lanesImage_.reset(state_.lanes);

@@ -85,6 +85,28 @@ TEST(SeriesRaster, ConsecutiveSamplesAreConnectedColumnByColumn) {
     }
 }
 
+TEST(SeriesRaster, StepsHoldEachValueUntilTheNextSample) {
+    // A value set at discrete moments (the heap goal): flat at the first sample's value up to the second
+    // sample's column, then straight up; nothing on the diagonal a straight line would take.
+    TimelineState st = plotOf(200, 100, 1000);
+    std::vector<SeriesSample> samples(2);
+    samples[0].ns = 100;
+    samples[0].heapGoal = 10;
+    samples[1].ns = 900;
+    samples[1].heapGoal = 90;
+    SeriesImage img;
+    img.reset(st.plot);
+    paintSeries(img, samples, &SeriesSample::heapGoal, st, 100, red, 1, SeriesShape::steps);
+    auto yOf = [&](double v) { return st.plot.y1 - v / 100 * st.plot.height(); };
+    for (double ns = 100; ns <= 890; ns += 5)
+        ASSERT_TRUE(painted(img, st.xOf(ns), yOf(10), red, 0)) << "flat at " << ns;
+    for (double v = 10; v <= 90; v += 2)
+        ASSERT_TRUE(painted(img, st.xOf(900), yOf(v), red, 0)) << "rise at " << v;
+    for (double ns = 200; ns <= 800; ns += 50)
+        EXPECT_FALSE(painted(img, st.xOf(ns), yOf(10 + (ns - 100) / 800 * 80), red, 1))
+            << "diagonal at " << ns;
+}
+
 TEST(SeriesRaster, AFlatLinePaintsOnlyItsOwnRows) {
     TimelineState st = plotOf(100, 50, 100);
     std::vector<SeriesSample> samples(3);
