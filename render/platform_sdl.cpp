@@ -451,6 +451,23 @@ std::string formatState(const App& app) {
                       static_cast<double>(n.y), static_cast<double>(n.radius));
         out += buf;
     }
+    if (const ObjectHistoryReplay* h = app.objectHistory()) {
+        // The selected object's history: the tick replayed to, how far, and (once done) its allocation.
+        std::snprintf(buf, sizeof buf, "history_object %#llx\nhistory_tick %llu\nhistory_percent %d\n",
+                      static_cast<unsigned long long>(h->base()), static_cast<unsigned long long>(h->tick()),
+                      static_cast<int>(h->progress() * 100));
+        out += buf;
+        if (h->done() && h->history().allocTick)
+            out += "history_alloc_tick " + std::to_string(*h->history().allocTick) + "\n";
+        if (h->done())
+            for (const std::string& line : describeHistory(h->history(), rt))
+                out += "history_line " + line + "\n";
+    }
+    if (const std::optional<uintptr>& sel = app.heapMap().selected()) {
+        ObjectRef ref;
+        const bool allocated = rt.mheap.findObject(*sel, ref) && !rt.mheap.span(ref.span).isFree(ref.slot);
+        out += std::string("selected_allocated ") + (allocated ? "1" : "0") + "\n";
+    }
     if (const Comparison* c = app.comparison()) {
         const Runtime& b = c->run().runtime();
         std::snprintf(buf, sizeof buf, "compare_tick %llu\ncompare_hash %016llx\ncompare_gogc %d\n",
