@@ -171,6 +171,8 @@ class App {
     }
     // objectHistory is the selected object's history replay (finished or on its way), if any.
     const ObjectHistoryReplay* objectHistory() const { return history_.get(); }
+    // replayingHistory says that history is still on its way, over the next frames.
+    bool replayingHistory() const { return history_ && !history_->done(); }
     // stepsFinishedAtOnce counts the controls that had to finish the steps on their way within one frame
     // (Play does; step keys queue behind them instead).
     std::uint64_t stepsFinishedAtOnce() const { return stepsFinishedAtOnce_; }

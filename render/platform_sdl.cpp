@@ -620,8 +620,11 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         int exportRequest = 0; // F12: 1 the whole window, 2 the view under the mouse
         bool rangeExportFailed = false;
         // Headless, the run ends once its frames are drawn and no seek is still on its way (a step back
-        // re-steps over several frames), so that the last frame shows where the script went.
-        for (int frame = 0; running && (totalFrames < 0 || frame < totalFrames || app.seeking()); frame++) {
+        // re-steps over several frames), so that the last frame shows where the script went, nor the
+        // inspector's history replay (so that it shows the history).
+        for (int frame = 0;
+             running && (totalFrames < 0 || frame < totalFrames || app.seeking() || app.replayingHistory());
+             frame++) {
             auto t0 = std::chrono::steady_clock::now();
             if (frame >= scriptStart && frame - scriptStart < scriptFrames) {
                 if (!pushScriptFrame(script[static_cast<std::size_t>(frame - scriptStart)], app, w.window)) {
@@ -789,7 +792,8 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             }
             if (rangeJob && rangeJob->done())
                 rangeJob.reset();
-            const bool lastFrame = totalFrames >= 0 && frame >= totalFrames - 1 && !app.seeking();
+            const bool lastFrame =
+                totalFrames >= 0 && frame >= totalFrames - 1 && !app.seeking() && !app.replayingHistory();
             if (lastFrame && !cfg.screenshot.empty() && !saveScreenshot(w.window, cfg.screenshot))
                 rc = 1;
             SDL_GL_SwapWindow(w.window);
