@@ -31,15 +31,15 @@ const std::pair<const std::uint64_t, Runtime>& startKeyframe(const Timeline& tl,
     return *kf.begin();
 }
 
-Timeline replayFrom(const Timeline& tl, const std::pair<const std::uint64_t, Runtime>& start) {
-    // A replay takes no keyframes worth keeping: a zero budget keeps at most two, ever sparser.
-    Timeline t(start.second, 0);
+// laterCommands are tl's commands from tick on, in tick order (those before are in the keyframe).
+std::vector<Command> laterCommands(const Timeline& tl, std::uint64_t tick) {
     std::vector<Command> later;
     for (const Command& c : tl.commands())
-        if (c.tick >= start.first)
+        if (c.tick >= tick)
             later.push_back(c);
-    t.load(std::move(later), {});
-    return t;
+    std::stable_sort(later.begin(), later.end(),
+                     [](const Command& a, const Command& b) { return a.tick < b.tick; });
+    return later;
 }
 
 // pointsInto says whether one of obj's pointer fields points into [base, base + size).
@@ -99,6 +99,8 @@ std::string markText(const ColourChange& c) {
             s += " (" + rootName(c.root) + ")";
         else if (c.cause == GreyCause::scanobject)
             s += " of " + hexAddr(c.by);
+        else if (c.cause == GreyCause::wbBufFlush)
+            s += " or an oblet scan";
         else if (c.cause == GreyCause::writeBarrier)
             s += c.by == 0 ? " (store to a global)" : " (store into " + hexAddr(c.by) + ")";
     }
@@ -156,25 +158,42 @@ std::vector<std::string> describeHistory(const ObjectHistory& h, const Runtime& 
     return out;
 }
 
-ObjectHistoryReplay::ObjectHistoryReplay(const Timeline& tl, uintptr base, std::uint64_t tick)
-    : replay_(replayFrom(tl, startKeyframe(tl, base, tick))) {
+ObjectHistoryReplay::ObjectHistoryReplay(const Timeline& tl, uintptr base, std::uint64_t tick) {
+    const auto& [from, start] = startKeyframe(tl, base, tick);
+    commands_ = laterCommands(tl, from);
+    rt_ = std::make_unique<Runtime>(start);
     h_.base = base;
     h_.tick = tick;
-    h_.fromTick = replay_.tick();
-    replay_.onStep([this](Runtime& rt) { observe(rt); });
-    done_ = replay_.tick() >= tick;
+    h_.fromTick = from;
+    applyCommandsNow(); // a keyframe holds the state before the commands of its tick
+    done_ = rt_->tick >= tick;
+}
+
+void ObjectHistoryReplay::applyCommandsNow() {
+    for (; nextCommand_ < commands_.size() && commands_[nextCommand_].tick <= rt_->tick; nextCommand_++)
+        applyCommand(*rt_, commands_[nextCommand_]);
 }
 
 bool ObjectHistoryReplay::advance(std::uint64_t maxSteps) {
-    if (!done_)
-        done_ = replay_.seekToward(h_.tick, maxSteps);
+    // Stepped like Timeline's re-stepping after a seek, without its keyframes and markers.
+    for (std::uint64_t n = 0; n < maxSteps && !done_; n++) {
+        if (!rt_->step()) {
+            done_ = true;
+            break;
+        }
+        observe(*rt_);
+        applyCommandsNow();
+        done_ = rt_->tick >= h_.tick;
+    }
+    if (done_)
+        rt_.reset(); // the replayed state is no longer needed
     return done_;
 }
 
 double ObjectHistoryReplay::progress() const {
     if (done_ || h_.tick <= h_.fromTick)
         return 1;
-    return static_cast<double>(replay_.tick() - h_.fromTick) / static_cast<double>(h_.tick - h_.fromTick);
+    return static_cast<double>(rt_->tick - h_.fromTick) / static_cast<double>(h_.tick - h_.fromTick);
 }
 
 void ObjectHistoryReplay::mark(const Runtime& rt, std::size_t i, ColourChange& c) const {

@@ -10,6 +10,7 @@
 #include "sim/recording.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -69,8 +70,8 @@ inline bool operator==(const ColourChange& a, const ColourChange& b) {
 std::vector<std::string> describeHistory(const ObjectHistory& h, const Runtime& rt);
 
 // ObjectHistoryReplay replays tl's run (which must record events: RuntimeConfig::recordEvents) up to
-// tick, watching the object whose slot starts at base. It holds its own copy of the run: tl may move on
-// or go away meanwhile. Not movable (its timeline's observer points at it).
+// tick, watching the object whose slot starts at base. It holds its own copy of the run from a keyframe:
+// tl may move on or go away meanwhile.
 class ObjectHistoryReplay {
   public:
     ObjectHistoryReplay(const Timeline& tl, uintptr base, std::uint64_t tick);
@@ -89,9 +90,12 @@ class ObjectHistoryReplay {
   private:
     void observe(Runtime& rt);
     void mark(const Runtime& rt, std::size_t i, ColourChange& c) const;
+    void applyCommandsNow(); // the commands of the replayed tick (Timeline applies them after a step)
 
     ObjectHistory h_;
-    Timeline replay_;
+    std::vector<Command> commands_; // the run's commands from the start keyframe on, in tick order
+    std::size_t nextCommand_ = 0;
+    std::unique_ptr<Runtime> rt_; // the replayed state (null once done)
     bool done_ = false;
 };
 

@@ -65,11 +65,16 @@ std::string slotName(const Runtime& rt, const PtrSlot& slot) {
 void App::updateInspection(uintptr obj) {
     const Runtime& rt = session_->runtime();
     // The heap scans and the replay start only once the state stops changing: never O(heap) per frame
-    // while playing or seeking (a new selection is the exception: it is scanned once).
+    // while playing or seeking.
     const bool settled = !playing() && !seeking();
-    if (whyObject_ != obj || (settled && whyVersion_ != version_)) {
-        whyVersion_ = version_;
+    if (whyObject_ != obj) {
         whyObject_ = obj;
+        whyVersion_ = 0;
+        whyPath_.reset();
+        inspection_.reset();
+    }
+    if (settled && whyVersion_ != version_) {
+        whyVersion_ = version_;
         whyTick_ = rt.tick;
         whyPath_ = whyAlive(rt, obj);
         inspection_ = inspectObject(rt, obj, maxPointersIn);
@@ -157,6 +162,13 @@ void App::drawInspector() {
             ImGui::BulletText("%s", slotName(rt, in.in[i]).c_str());
         if (in.inTotal > maxPointersShown)
             ImGui::TextDisabled("  … and %zu more", in.inTotal - maxPointersShown);
+    }
+    if (whyVersion_ == 0) {
+        // Selected while playing or seeking: the heap scans wait for the state to stop changing.
+        ImGui::TextWrapped("Span, pointers in and why it is alive: shown when paused (they scan the heap)");
+        drawObjectHistory();
+        ImGui::Spacing();
+        return;
     }
     ImGui::TextDisabled("Why is this alive? (shortest path from a root)%s", asOf.c_str());
     if (ImGui::IsItemHovered())
