@@ -8,6 +8,8 @@
 // placed in an existing tiny block are not profiled; the block is, at 16 bytes, by the op that
 // allocated it. inuse = allocated and not yet freed by sweeping when the run ends (Go reports inuse as
 // of the last completed GC cycle).
+#include "sim/alloc_site.h"
+
 #include "cli/alloc_event.h"
 #include "cli/atomic_file.h"
 #include "cli/exporters.h"
@@ -25,15 +27,8 @@ namespace gclab::cli {
 
 namespace {
 
-// Site is where an allocation came from: a program's op, or the scenario's setup (program noProgram).
-struct Site {
-    std::uint32_t program = Runtime::noProgram;
-    std::uint32_t pc = 0;
-    auto operator<=>(const Site&) const = default;
-};
-
 struct SampleKey {
-    Site site;
+    AllocSite site;
     std::uint32_t goid = 0;
     std::uint64_t size = 0;
     auto operator<=>(const SampleKey&) const = default;
@@ -114,18 +109,11 @@ class PprofExporter : public RunObserver {
     }
 
   private:
-    Site siteOf(const Runtime& rt, const Event& e) const {
-        if (e.g == 0)
-            return Site{};
-        const G& g = rt.goroutine(e.g);
-        if (g.kind != GKind::user || g.program >= rt.programs.size() || g.pc == 0)
-            throw ExportError("gclab: --pprof: an allocation by goroutine " + std::to_string(e.g) +
-                              " that is not running a program op");
-        const Op& op = rt.programs[g.program].ops.at(g.pc - 1);
-        if (op.code != OpCode::newobj && op.code != OpCode::newarray)
-            throw ExportError("gclab: --pprof: goroutine " + std::to_string(e.g) +
-                              " allocated outside new/newarray");
-        return Site{g.program, g.pc - 1};
+    AllocSite siteOf(const Runtime& rt, const Event& e) const {
+        if (std::optional<AllocSite> s = allocSiteOf(rt, e))
+            return *s;
+        throw ExportError("gclab: --pprof: goroutine " + std::to_string(e.g) +
+                          " allocated outside a new or newarray op");
     }
 
     // Frame is a function and line in the profile.
@@ -135,7 +123,7 @@ class PprofExporter : public RunObserver {
         std::int64_t line = 0;
     };
 
-    Frame opFrame(const Runtime& rt, const Site& s) const {
+    Frame opFrame(const Runtime& rt, const AllocSite& s) const {
         if (s.program == Runtime::noProgram)
             return Frame{source_.scenarioName + " setup", source_.scenarioName, 0};
         const Program& prog = rt.programs[s.program];

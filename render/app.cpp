@@ -79,6 +79,7 @@ void App::load(const std::string& scenario, const ParamValues& overrides) {
                 values[name] = v;
         auto s = std::make_unique<Session>(std::move(sc), values, validate_);
         session_ = std::move(s);
+        history_.reset();
         if (compare_)
             startCompare(compare_->overrides());
         editedParams_ = values;

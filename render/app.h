@@ -16,6 +16,7 @@
 #include "render/gui_settings.h"
 #include "render/heap_snapshot.h"
 #include "render/object_graph.h"
+#include "render/object_history.h"
 #include "render/object_inspect.h"
 #include "render/palette.h"
 #include "render/session.h"
@@ -168,6 +169,10 @@ class App {
     bool seeking() const {
         return seekTarget_.has_value() || forwardUnit_.has_value() || !queuedSteps_.empty();
     }
+    // objectHistory is the selected object's history replay (finished or on its way), if any.
+    const ObjectHistoryReplay* objectHistory() const { return history_.get(); }
+    // replayingHistory says that history is still on its way, over the next frames.
+    bool replayingHistory() const { return history_ && !history_->done(); }
     // stepsFinishedAtOnce counts the controls that had to finish the steps on their way within one frame
     // (Play does; step keys queue behind them instead).
     std::uint64_t stepsFinishedAtOnce() const { return stepsFinishedAtOnce_; }
@@ -243,12 +248,21 @@ class App {
     TimelineView timelineView_;
     std::int32_t gogcSlider_ = 100; // the GOGC control's value (negative: off)
     Rect gogcRect_;
-    // whyAlive and inspectObject for the selected object, recomputed when the state or the selection
-    // changes.
+    // whyAlive and inspectObject for the selected object: heap scans, so recomputed when the selection
+    // changes or, once the state stops changing (paused, no step on its way), when the state changed;
+    // while playing the last ones stay, as of whyTick_.
     std::uint64_t whyVersion_ = 0;
     uintptr whyObject_ = 0;
+    std::uint64_t whyTick_ = 0;
     std::optional<std::vector<PathStep>> whyPath_;
     std::optional<ObjectInspection> inspection_;
+    // The selected object's history (render/object_history.h), replayed over the frames once the state
+    // stops changing; dropped when the selection or the run changes. historyHash_ is the run's event
+    // hash at the replayed tick (with the tick, it tells whether the shown state is the one replayed).
+    std::unique_ptr<ObjectHistoryReplay> history_;
+    std::uint64_t historyHash_ = 0;
+    void updateInspection(uintptr obj); // view_narration.cpp
+    void drawObjectHistory();           // view_narration.cpp
     // The object graph, rebuilt when the state or the selection changes.
     std::uint64_t graphVersion_ = 0;
     std::optional<uintptr> graphFocus_;

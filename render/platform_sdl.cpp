@@ -451,6 +451,23 @@ std::string formatState(const App& app) {
                       static_cast<double>(n.y), static_cast<double>(n.radius));
         out += buf;
     }
+    if (const ObjectHistoryReplay* h = app.objectHistory()) {
+        // The selected object's history: the tick replayed to, how far, and (once done) its allocation.
+        std::snprintf(buf, sizeof buf, "history_object %#llx\nhistory_tick %llu\nhistory_percent %d\n",
+                      static_cast<unsigned long long>(h->base()), static_cast<unsigned long long>(h->tick()),
+                      static_cast<int>(h->progress() * 100));
+        out += buf;
+        if (h->done() && h->history().allocTick)
+            out += "history_alloc_tick " + std::to_string(*h->history().allocTick) + "\n";
+        if (h->done())
+            for (const std::string& line : describeHistory(h->history(), rt))
+                out += "history_line " + line + "\n";
+    }
+    if (const std::optional<uintptr>& sel = app.heapMap().selected()) {
+        ObjectRef ref;
+        const bool allocated = rt.mheap.findObject(*sel, ref) && !rt.mheap.span(ref.span).isFree(ref.slot);
+        out += std::string("selected_allocated ") + (allocated ? "1" : "0") + "\n";
+    }
     if (const Comparison* c = app.comparison()) {
         const Runtime& b = c->run().runtime();
         std::snprintf(buf, sizeof buf, "compare_tick %llu\ncompare_hash %016llx\ncompare_gogc %d\n",
@@ -603,8 +620,11 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         int exportRequest = 0; // F12: 1 the whole window, 2 the view under the mouse
         bool rangeExportFailed = false;
         // Headless, the run ends once its frames are drawn and no seek is still on its way (a step back
-        // re-steps over several frames), so that the last frame shows where the script went.
-        for (int frame = 0; running && (totalFrames < 0 || frame < totalFrames || app.seeking()); frame++) {
+        // re-steps over several frames), so that the last frame shows where the script went, nor the
+        // inspector's history replay (so that it shows the history).
+        for (int frame = 0;
+             running && (totalFrames < 0 || frame < totalFrames || app.seeking() || app.replayingHistory());
+             frame++) {
             auto t0 = std::chrono::steady_clock::now();
             if (frame >= scriptStart && frame - scriptStart < scriptFrames) {
                 if (!pushScriptFrame(script[static_cast<std::size_t>(frame - scriptStart)], app, w.window)) {
@@ -772,7 +792,8 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             }
             if (rangeJob && rangeJob->done())
                 rangeJob.reset();
-            const bool lastFrame = totalFrames >= 0 && frame >= totalFrames - 1 && !app.seeking();
+            const bool lastFrame =
+                totalFrames >= 0 && frame >= totalFrames - 1 && !app.seeking() && !app.replayingHistory();
             if (lastFrame && !cfg.screenshot.empty() && !saveScreenshot(w.window, cfg.screenshot))
                 rc = 1;
             SDL_GL_SwapWindow(w.window);

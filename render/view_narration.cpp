@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <span>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ namespace {
 
 constexpr std::size_t maxPointersIn = 32;   // pointers in kept by the heap scan
 constexpr std::size_t maxPointersShown = 6; // lines per list in the inspector
+// The history replay's share of a frame, re-stepped in slices of historySlice ticks.
+constexpr auto historyBudget = std::chrono::milliseconds(6);
+constexpr std::uint64_t historySlice = 256;
 
 std::string describeEvent(const Event& e) {
     std::string s(eventKindName(e.kind));
@@ -58,12 +62,69 @@ std::string slotName(const Runtime& rt, const PtrSlot& slot) {
 
 } // namespace
 
+void App::updateInspection(uintptr obj) {
+    const Runtime& rt = session_->runtime();
+    // The heap scans and the replay start only once the state stops changing: never O(heap) per frame
+    // while playing or seeking.
+    const bool settled = !playing() && !seeking();
+    if (whyObject_ != obj) {
+        whyObject_ = obj;
+        whyVersion_ = 0;
+        whyPath_.reset();
+        inspection_.reset();
+    }
+    if (settled && whyVersion_ != version_) {
+        whyVersion_ = version_;
+        whyTick_ = rt.tick;
+        whyPath_ = whyAlive(rt, obj);
+        inspection_ = inspectObject(rt, obj, maxPointersIn);
+    }
+    const bool current =
+        history_ && history_->base() == obj && history_->tick() == rt.tick && historyHash_ == rt.eventHash.h;
+    if (history_ && history_->base() != obj)
+        history_.reset(); // the selection changed: cancel
+    if (settled && !current) {
+        history_ = std::make_unique<ObjectHistoryReplay>(session_->timeline(), obj, rt.tick);
+        historyHash_ = rt.eventHash.h;
+    }
+    if (history_ && !history_->done()) {
+        const auto deadline = std::chrono::steady_clock::now() + historyBudget;
+        while (!history_->advance(historySlice) && std::chrono::steady_clock::now() < deadline) {
+        }
+    }
+}
+
+void App::drawObjectHistory() {
+    const Runtime& rt = session_->runtime();
+    ImGui::TextDisabled("History");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Replayed from the latest keyframe where the slot was free: the allocation (mallocgc; "
+            "gcmarknewobject allocates black during mark), each cycle's greyobject (by markroot, "
+            "scanobject, a write barrier or wbBufFlush) and scan to black, and sweeping");
+    if (!history_) {
+        ImGui::TextWrapped("(replayed when paused)");
+        return;
+    }
+    if (!history_->done()) {
+        ImGui::Text("history: %d %%", static_cast<int>(history_->progress() * 100));
+        return;
+    }
+    if (history_->tick() != rt.tick)
+        ImGui::TextDisabled("as of tick %s (replayed again when paused)",
+                            withThousands(history_->tick()).c_str());
+    for (const std::string& line : describeHistory(history_->history(), rt))
+        ImGui::BulletText("%s", line.c_str());
+}
+
 void App::drawInspector() {
     const std::optional<uintptr>& sel = heapMap_.selected();
     const Runtime& rt = session_->runtime();
     ObjectRef ref;
-    if (!sel || !rt.mheap.findObject(*sel, ref) || rt.mheap.span(ref.span).isFree(ref.slot))
+    if (!sel || !rt.mheap.findObject(*sel, ref) || rt.mheap.span(ref.span).isFree(ref.slot)) {
+        history_.reset();
         return;
+    }
     ImGui::TextUnformatted("Inspector");
     ImGui::Separator();
     const MSpan& span = rt.mheap.span(ref.span);
@@ -71,12 +132,10 @@ void App::drawInspector() {
     static const char* colours[] = {"white", "grey", "black"};
     ImGui::Text("%s: %s, %s slot, %s", hexAddr(obj).c_str(), rt.types[rt.objectType(obj)].name.c_str(),
                 humanBytes(span.elemsize).c_str(), colours[rt.objectColor(obj)]);
-    if (whyVersion_ != version_ || whyObject_ != obj) {
-        whyVersion_ = version_;
-        whyObject_ = obj;
-        whyPath_ = whyAlive(rt, obj);
-        inspection_ = inspectObject(rt, obj, maxPointersIn);
-    }
+    updateInspection(obj);
+    const std::string asOf = whyTick_ == rt.tick
+                                 ? std::string()
+                                 : " (as of tick " + withThousands(whyTick_) + ", updated when paused)";
     if (inspection_) {
         const ObjectInspection& in = *inspection_;
         ImGui::TextWrapped("span #%u at %s: %llu pages, slot %u, spanclass %s", in.span,
@@ -93,8 +152,9 @@ void App::drawInspector() {
                               in.out[i].target == 0 ? " (no object)" : "");
         if (in.out.size() > maxPointersShown)
             ImGui::TextDisabled("  … and %zu more", in.out.size() - maxPointersShown);
-        ImGui::TextDisabled("Pointers in: %zu slot%s%s", in.inTotal, in.inTotal == 1 ? "" : "s",
-                            in.in.size() < in.inTotal ? " (the heap scan keeps the first ones)" : "");
+        ImGui::TextDisabled("Pointers in: %zu slot%s%s%s", in.inTotal, in.inTotal == 1 ? "" : "s",
+                            in.in.size() < in.inTotal ? " (the heap scan keeps the first ones)" : "",
+                            asOf.c_str());
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Go keeps no reverse pointers: these come from scanning every root and every "
                               "allocated object's pointer fields");
@@ -103,7 +163,14 @@ void App::drawInspector() {
         if (in.inTotal > maxPointersShown)
             ImGui::TextDisabled("  … and %zu more", in.inTotal - maxPointersShown);
     }
-    ImGui::TextDisabled("Why is this alive? (shortest path from a root)");
+    if (whyVersion_ == 0) {
+        // Selected while playing or seeking: the heap scans wait for the state to stop changing.
+        ImGui::TextWrapped("Span, pointers in and why it is alive: shown when paused (they scan the heap)");
+        drawObjectHistory();
+        ImGui::Spacing();
+        return;
+    }
+    ImGui::TextDisabled("Why is this alive? (shortest path from a root)%s", asOf.c_str());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Roots are globals and goroutine stacks, as markroot scans them (mgcmark.go); each "
                           "line is a pointer the collector follows (scanobject)");
@@ -113,6 +180,7 @@ void App::drawInspector() {
         for (const PathStep& step : *whyPath_)
             ImGui::BulletText("%s → %s", slotName(rt, step.slot).c_str(), hexAddr(step.target).c_str());
     }
+    drawObjectHistory();
     ImGui::Spacing();
 }
 

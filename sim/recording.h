@@ -74,6 +74,8 @@ class Timeline {
     const std::map<std::uint64_t, std::uint64_t>& hashSamples() const { return hashes_; }
     std::optional<std::uint64_t> divergedAt() const { return diverged_; }
     std::size_t keyframeCount() const { return keyframes_.size(); }
+    // keyframes are the kept states by tick, each before the commands of its tick (replays start there).
+    const std::map<std::uint64_t, Runtime>& keyframes() const { return keyframes_; }
     std::size_t keyframeBytes() const { return keyframeBytes_; }
 
     // onStep registers a function called after every step the timeline runs (forward, or re-stepping
