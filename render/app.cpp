@@ -295,6 +295,14 @@ std::optional<Rect> App::itemRect(const std::string& name) const {
     return it->second;
 }
 
+std::vector<std::string> App::itemNames(const std::string& prefix) const {
+    std::vector<std::string> names;
+    for (auto it = itemRects_.lower_bound(prefix); it != itemRects_.end() && it->first.starts_with(prefix);
+         ++it)
+        names.push_back(it->first);
+    return names;
+}
+
 void App::frame(double dt) {
     itemRects_.clear();
     continueSteps(std::chrono::steady_clock::now() + seekBudget);
