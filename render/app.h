@@ -153,6 +153,8 @@ class App {
     std::optional<Rect> itemRect(const std::string& name) const;
     // itemNames are the names of the widgets the last frame noted that start with prefix, in order.
     std::vector<std::string> itemNames(const std::string& prefix) const;
+    // viewAreas are the tabs of the side panel the last frame drew (the shown one), and where.
+    std::vector<ViewArea> viewAreas() const;
     // rate is the speed control's value in events per second while playing.
     int rate() const { return clock_.rate(); }
     // gcButtonRect is where the last frame drew the GC button; controlRows how many rows the control bar
@@ -175,6 +177,8 @@ class App {
   private:
     // noteItem remembers where the last ImGui item was drawn, as name, until the next frame.
     void noteItem(std::string name);
+    // noteViewArea remembers the current window's visible rest, from the cursor, as the tab view name.
+    void noteViewArea(const std::string& name);
     void load(const std::string& scenario, const ParamValues& overrides);
     void changed() { version_++; }
     void advance(double dt);

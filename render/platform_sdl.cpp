@@ -192,7 +192,8 @@ void exportView(SDL_Window* window, App& app, const ImGuiIO& io, bool view) {
     RgbImage img = readFramebuffer(window);
     std::string name = screenshotName(app.session().scenario(), app.session().tick());
     if (view) {
-        if (std::optional<ViewArea> a = viewUnder(app.layout(), io.MousePos.x, io.MousePos.y)) {
+        if (std::optional<ViewArea> a =
+                viewUnder(app.layout(), app.viewAreas(), io.MousePos.x, io.MousePos.y)) {
             const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
             img = crop(img, static_cast<int>(a->rect.x0 * sx), static_cast<int>(a->rect.y0 * sy),
                        static_cast<int>(a->rect.x1 * sx), static_cast<int>(a->rect.y1 * sy));
@@ -481,6 +482,12 @@ std::string formatState(const App& app) {
     for (const std::string& n : app.itemNames(pick))
         out += " " + n.substr(pick.size());
     out += "\n";
+    // Where the side panel drew its shown tab (Shift+F12 exports it alone).
+    for (const ViewArea& v : app.viewAreas()) {
+        std::snprintf(buf, sizeof buf, "view_area_%s %.1f %.1f %.1f %.1f\n", v.name.c_str(), v.rect.x0,
+                      v.rect.y0, v.rect.x1, v.rect.y1);
+        out += buf;
+    }
     if (const std::optional<Rect> r = app.itemRect("colour-blind-safe")) {
         std::snprintf(buf, sizeof buf, "colour_blind_checkbox %.1f %.1f %.1f %.1f\n", r->x0, r->y0, r->x1,
                       r->y1);

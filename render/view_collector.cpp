@@ -70,6 +70,7 @@ struct PsAndGs : HeapVisitor {
 } // namespace
 
 void App::drawCollector() {
+    noteViewArea("collector"); // Shift+F12 exports this tab alone
     const Runtime& rt = session_->runtime();
     if (ImGui::BeginTable("gcstate", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed,

@@ -21,6 +21,7 @@
 namespace gclab::render {
 
 void App::drawGraph() {
+    noteViewArea("graph"); // Shift+F12 exports this tab alone
     const Runtime& rt = session_->runtime();
     const std::optional<uintptr>& sel = heapMap_.selected();
     if (graphVersion_ != version_ || graphFocus_ != sel) {

@@ -134,6 +134,7 @@ struct Args {
     std::size_t minClasses = 10;
     std::size_t count = 0;           // frames: how many frames the directory must hold
     std::string expect;              // contrast: high or normal
+    std::string whole, view;         // crop: the whole window's PNG, and the view PNG is of
     std::vector<std::string> params; // --param NAME=VALUE
     std::optional<std::int32_t> gogc;
     uintptr select = 0;
@@ -1368,12 +1369,54 @@ int checkContrast(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// checkCrop: a view's export (--png) is exactly the part of the whole window's PNG (--whole) where the
+// window says (--state: view_area_VIEW X0 Y0 X1 Y1) it drew that view, and not all one colour.
+int checkCrop(const Args& a) {
+    Image part, whole;
+    if (!loadPng(a.png, part) || !loadPng(a.whole, whole))
+        return 1;
+    const std::optional<std::string> text = readText(a.state);
+    const std::string key = "\nview_area_" + a.view + " ";
+    const std::size_t at = text ? text->find(key) : std::string::npos;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (at == std::string::npos ||
+        std::sscanf(text->c_str() + at + key.size(), "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4) {
+        fail("no view_area_" + a.view + " in " + a.state);
+        return 1;
+    }
+    const int left = static_cast<int>(x0), top = static_cast<int>(y0);
+    const int w = static_cast<int>(x1) - left, h = static_cast<int>(y1) - top;
+    std::printf("view %s at %d,%d %dx%d of %dx%d; its PNG is %dx%d\n", a.view.c_str(), left, top, w, h,
+                whole.w, whole.h, part.w, part.h);
+    if (part.w != w || part.h != h) {
+        fail("the view's PNG is not the view's size");
+        return 1;
+    }
+    if (w >= whole.w && h >= whole.h)
+        fail("the view is the whole window");
+    std::uint64_t differ = 0;
+    std::set<std::uint32_t> colours;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            colours.insert(part.at(x, y).abgr());
+            differ += part.at(x, y).abgr() != whole.at(left + x, top + y).abgr();
+        }
+    std::printf("%llu pixels differ from the window's, %zu colours\n",
+                static_cast<unsigned long long>(differ), colours.size());
+    if (differ > 0)
+        fail("the view's PNG is not the window's pixels at the view");
+    if (colours.size() < 2)
+        fail("the view's PNG is all one colour");
+    return failures == 0 ? 0 : 1;
+}
+
 int usage() {
     std::fprintf(stderr,
                  "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
                  "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
                  "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
                  "       gclab_png_check stats --png F --size WxH\n"
+                 "       gclab_png_check crop --png VIEW --whole WINDOW --state S --view NAME\n"
                  "       gclab_png_check frames --png DIR --size WxH --count N\n"
                  "       gclab_png_check contrast --png F --state S --expect high|normal\n"
                  "       gclab_png_check allocator --png F --layout A --scenario S --at T [--deepest STAGE]\n"
@@ -1661,6 +1704,10 @@ int main(int argc, char** argv) {
             a.size = v;
         else if (k == "--deepest")
             a.deepest = v;
+        else if (k == "--whole")
+            a.whole = v;
+        else if (k == "--view")
+            a.view = v;
         else if (k == "--expect")
             a.expect = v;
         else if (k == "--count")
@@ -1718,6 +1765,8 @@ int main(int argc, char** argv) {
         rc = checkFrames(a);
     else if (a.mode == "contrast")
         rc = checkContrast(a);
+    else if (a.mode == "crop")
+        rc = checkCrop(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");
