@@ -482,6 +482,12 @@ std::string formatState(const App& app) {
     for (const std::string& n : app.itemNames(pick))
         out += " " + n.substr(pick.size());
     out += "\n";
+    // The collector's per-P fill bars (gcWork, wbBuf).
+    for (const std::string& n : app.itemNames("collector-")) {
+        const Rect r = *app.itemRect(n);
+        std::snprintf(buf, sizeof buf, "bar %s %.1f %.1f %.1f %.1f\n", n.c_str(), r.x0, r.y0, r.x1, r.y1);
+        out += buf;
+    }
     // Where the side panel drew its shown tab (Shift+F12 exports it alone).
     for (const ViewArea& v : app.viewAreas()) {
         std::snprintf(buf, sizeof buf, "view_area_%s %.1f %.1f %.1f %.1f\n", v.name.c_str(), v.rect.x0,

@@ -73,6 +73,8 @@
 //       before to agree: the heap grew, or no mcache changed span (and the tiny block only filled up).
 //       --lit N: mid-animation, only the first N stages of the path are lit, the later ones dimmed.
 // Exit status: 0 pass, 1 fail (reasons on stderr), 2 usage.
+#include "sim/mbarrier.h"
+#include "sim/mgcwork.h"
 #include "sim/mstats.h"
 
 #include "render/allocator_layout.h"
@@ -1410,12 +1412,63 @@ int checkCrop(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// checkCollector: in the collector view every P's gcWork and wbBuf bar (where --state says the window drew
+// it: "bar collector-gcw-PN X0 Y0 X1 Y1") is filled from its left end to the model's fill: (wbuf1 + wbuf2)
+// of 2 × 253 pointers, wbBuf records of 256. The fill is ImGui's dark-style histogram colour; at least one
+// bar is not empty.
+int checkCollector(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const std::optional<std::string> text = readText(a.state);
+    if (!text) {
+        fail("cannot read " + a.state);
+        return 1;
+    }
+    const Runtime rt = runAt(a);
+    constexpr Rgba histogram{230, 179, 0, 255}; // ImGui::StyleColorsDark's ImGuiCol_PlotHistogram
+    int filled = 0;
+    for (const P& p : rt.allp) {
+        const double gcw =
+            static_cast<double>(p.gcw.wbuf1.size() + p.gcw.wbuf2.size()) / (2.0 * workbufEntries);
+        const double wb = static_cast<double>(p.wbBuf.buf.size() / wbBufEntryPointers) / wbBufEntries;
+        for (const auto& [kind, fraction] : {std::pair<std::string, double>{"gcw", gcw}, {"wbbuf", wb}}) {
+            const std::string key = "\nbar collector-" + kind + "-P" + std::to_string(p.id) + " ";
+            const std::size_t at = text->find(key);
+            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            if (at == std::string::npos ||
+                std::sscanf(text->c_str() + at + key.size(), "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4) {
+                fail("no" + key.substr(1) + "in " + a.state);
+                continue;
+            }
+            // The fill's right end: the rightmost fill pixel of any row (the label can hide fill pixels,
+            // never add them).
+            int measured = 0;
+            for (int y = static_cast<int>(y0); y < static_cast<int>(y1) && y < img.h; y++)
+                for (int x = static_cast<int>(x0); x < static_cast<int>(x1) && x < img.w; x++)
+                    if (near(img.at(x, y), histogram))
+                        measured = std::max(measured, x - static_cast<int>(x0) + 1);
+            const double expected = fraction * (x1 - x0);
+            std::printf("P%u %s: %.4f of %.0f px = %.1f px, drawn %d px\n", p.id, kind.c_str(), fraction,
+                        x1 - x0, expected, measured);
+            if (std::abs(measured - expected) > 2.0)
+                fail("P" + std::to_string(p.id) + " " + kind + " bar: drawn " + std::to_string(measured) +
+                     " px, the model's fill is " + std::to_string(expected) + " px");
+            filled += measured > 0;
+        }
+    }
+    if (filled == 0)
+        fail("every bar is empty: pick a tick where some P has work queued");
+    return failures == 0 ? 0 : 1;
+}
+
 int usage() {
     std::fprintf(stderr,
                  "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
                  "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
                  "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
                  "       gclab_png_check stats --png F --size WxH\n"
+                 "       gclab_png_check collector --png F --state S --scenario S --at T\n"
                  "       gclab_png_check crop --png VIEW --whole WINDOW --state S --view NAME\n"
                  "       gclab_png_check frames --png DIR --size WxH --count N\n"
                  "       gclab_png_check contrast --png F --state S --expect high|normal\n"
@@ -1765,6 +1818,8 @@ int main(int argc, char** argv) {
         rc = checkFrames(a);
     else if (a.mode == "contrast")
         rc = checkContrast(a);
+    else if (a.mode == "collector")
+        rc = checkCollector(a);
     else if (a.mode == "crop")
         rc = checkCrop(a);
     else
