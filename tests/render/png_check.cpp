@@ -533,6 +533,100 @@ int checkMarking(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// checkAllocCache: at slot detail, the allocCache window of every span cached in an mcache (the 64 slots
+// from freeindex rounded down to a multiple of 64, as mspan.refillAllocCache loads them, fewer at the
+// span's end) is outlined exactly: the outline colour lies on the edges between a word of the window and
+// a word outside it (or its page's border), at least on 90 % of them (labels may cover a few), never on an
+// edge between two words of a window, and nowhere farther than the outline's width from a window.
+int checkAllocCache(const Args& a) {
+    Image img;
+    HeapViewState vs;
+    if (!loadInputs(a, img, vs))
+        return 1;
+    const Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    const Rect& view = vs.pageView;
+    auto outlined = [&](double x, double y) { // the outline colour within a pixel of (x, y)
+        for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++) {
+                const int px = static_cast<int>(x) + dx, py = static_cast<int>(y) + dy;
+                if (px >= 0 && py >= 0 && px < img.w && py < img.h &&
+                    ::near(img.at(px, py), pal.allocCacheWindow))
+                    return true;
+            }
+        return false;
+    };
+    std::set<uintptr> window; // the words of every window
+    for (const P& p : rt.allp)
+        for (SpanId id : p.mcache.alloc) {
+            if (id == emptymspan)
+                continue;
+            const MSpan& s = rt.mheap.span(id);
+            if (s.spanclass.sizeclass() == 0 || s.freeindex >= s.nelems)
+                continue;
+            const std::uint32_t w0 = s.freeindex / 64 * 64, w1 = std::min(w0 + 64, s.nelems);
+            std::printf(
+                "P%u caches span %#llx (%u-byte slots): freeindex %u, allocCache window slots %u..%u\n", p.id,
+                static_cast<unsigned long long>(s.base()), static_cast<unsigned>(s.elemsize), s.freeindex, w0,
+                w1 - 1);
+            for (uintptr w = s.base() + uintptr{w0} * s.elemsize; w < s.base() + uintptr{w1} * s.elemsize;
+                 w += wordBytes)
+                window.insert(w);
+        }
+    std::uint64_t border = 0, borderOutlined = 0, inner = 0, innerOutlined = 0;
+    std::vector<Rect> rects;
+    for (uintptr w : window) {
+        const uintptr page = alignDown(w, pageSize);
+        const auto i = static_cast<std::uint32_t>((w - page) / wordBytes);
+        const Rect r = wordRect(pageRect(pageIndex(w), vs.geometry, vs.transform), i);
+        rects.push_back(r);
+        if (r.x0 < view.x0 + 2 || r.x1 > view.x1 - 2 || r.y0 < view.y0 + 2 || r.y1 > view.y1 - 2)
+            continue;
+        const std::uint32_t row = i / wordsPerGridRow, col = i % wordsPerGridRow;
+        // The four neighbours in the page's grid (none past the page's border) and the middle of the edge
+        // shared with each.
+        const struct {
+            bool inPage;
+            std::int64_t di;
+            double x, y;
+        } edges[] = {{col > 0, -1, r.x0, (r.y0 + r.y1) / 2},
+                     {col + 1 < wordsPerGridRow, 1, r.x1, (r.y0 + r.y1) / 2},
+                     {row > 0, -static_cast<std::int64_t>(wordsPerGridRow), (r.x0 + r.x1) / 2, r.y0},
+                     {row + 1 < wordsPerPage / wordsPerGridRow, wordsPerGridRow, (r.x0 + r.x1) / 2, r.y1}};
+        for (const auto& e : edges) {
+            const bool inside =
+                e.inPage &&
+                window.contains(w + static_cast<uintptr>(e.di * static_cast<std::int64_t>(wordBytes)));
+            const bool o = outlined(e.x, e.y);
+            (inside ? inner : border)++;
+            (inside ? innerOutlined : borderOutlined) += o;
+        }
+    }
+    const double pad = 4; // the outline is 2 px wide at 256 px per page, drawn on the words' edges
+    std::uint64_t elsewhere = 0;
+    for (int y = static_cast<int>(view.y0); y < static_cast<int>(view.y1) && y < img.h; y++)
+        for (int x = static_cast<int>(view.x0); x < static_cast<int>(view.x1) && x < img.w; x++)
+            if (::near(img.at(x, y), pal.allocCacheWindow) &&
+                std::none_of(rects.begin(), rects.end(), [&](const Rect& r) {
+                    return x >= r.x0 - pad && x < r.x1 + pad && y >= r.y0 - pad && y < r.y1 + pad;
+                }))
+                elsewhere++;
+    std::printf("window edges in view: %llu of %llu on a window's border outlined, %llu of %llu inside; %llu "
+                "outline pixels away from the windows\n",
+                static_cast<unsigned long long>(borderOutlined), static_cast<unsigned long long>(border),
+                static_cast<unsigned long long>(innerOutlined), static_cast<unsigned long long>(inner),
+                static_cast<unsigned long long>(elsewhere));
+    if (border == 0)
+        fail("no allocCache window in view: focus a cached span");
+    if (borderOutlined * 10 < border * 9)
+        fail("the window's border is not outlined");
+    if (innerOutlined != 0)
+        fail("the outline crosses the inside of a window");
+    if (elsewhere != 0)
+        fail("the allocCache outline colour appears away from the windows");
+    return failures == 0 ? 0 : 1;
+}
+
 int checkSelected(const Args& a) {
     Image img;
     HeapViewState vs;
@@ -1469,6 +1563,7 @@ int usage() {
                  "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
                  "       gclab_png_check stats --png F --size WxH\n"
                  "       gclab_png_check collector --png F --state S --scenario S --at T\n"
+                 "       gclab_png_check alloc-cache --png F --layout L --scenario S --at T\n"
                  "       gclab_png_check crop --png VIEW --whole WINDOW --state S --view NAME\n"
                  "       gclab_png_check frames --png DIR --size WxH --count N\n"
                  "       gclab_png_check contrast --png F --state S --expect high|normal\n"
@@ -1818,6 +1913,8 @@ int main(int argc, char** argv) {
         rc = checkFrames(a);
     else if (a.mode == "contrast")
         rc = checkContrast(a);
+    else if (a.mode == "alloc-cache")
+        rc = checkAllocCache(a);
     else if (a.mode == "collector")
         rc = checkCollector(a);
     else if (a.mode == "crop")
