@@ -137,6 +137,7 @@ struct Args {
     std::size_t count = 0;           // frames: how many frames the directory must hold
     std::string expect;              // contrast: high or normal
     std::string whole, view;         // crop: the whole window's PNG, and the view PNG is of
+    bool sameColumn = false;         // hover-target: a node with a pointer to or from its own column
     std::vector<std::string> params; // --param NAME=VALUE
     std::optional<std::int32_t> gogc;
     uintptr select = 0;
@@ -1671,13 +1672,20 @@ int checkGraphLetters(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
-// hoverTarget prints "X Y ADDR": a drawn node that a drawn object in a column to its left points to.
+// sameColumn: two drawn nodes in one column of the graph.
+bool sameColumn(const DrawnNode& p, const DrawnNode& q) {
+    return std::abs(p.x - q.x) < 1 && p.addr != q.addr;
+}
+
+// hoverTarget prints "X Y ADDR": a drawn node that a drawn object in a column to its left points to (with
+// --pick same-column: one in its own column).
 int hoverTarget(const Args& a) {
     const Runtime rt = runAt(a);
     const std::vector<DrawnNode> nodes = readGraphNodes(a.state);
     for (const DrawnNode& h : nodes)
         for (const DrawnNode& p : nodes)
-            if (p.x + 2 * p.r < h.x && pointeesOf(rt, p.addr).count(h.addr) != 0) {
+            if ((a.sameColumn ? sameColumn(p, h) : p.x + 2 * p.r < h.x) &&
+                pointeesOf(rt, p.addr).count(h.addr) != 0) {
                 std::printf("%.0f %.0f %#llx\n", std::floor(h.x), std::floor(h.y),
                             static_cast<unsigned long long>(h.addr));
                 return 0;
@@ -1688,7 +1696,9 @@ int hoverTarget(const Args& a) {
 
 // checkGraphHover: the hovered node (--select, with the mouse on it) has a ring in the hover colour and
 // no other node has; every pointer between it and another drawn object is drawn in the hover colour
-// (where the tooltip, right of and below the mouse, cannot cover it).
+// (where the tooltip, right of and below the mouse, cannot cover it): a straight line from the right of
+// one to the left of the other, between two nodes of one column an arc left of the column (every pixel
+// row between them has the hover colour within 3 radii left of the nodes' left edge).
 int checkGraphHover(const Args& a) {
     Image img;
     if (!loadPng(a.png, img))
@@ -1720,7 +1730,7 @@ int checkGraphHover(const Args& a) {
         fail("the hovered object is not drawn");
         return 1;
     }
-    int edges = 0;
+    int edges = 0, sameColumnEdges = 0;
     for (const DrawnNode& n : nodes) {
         const bool out = pointeesOf(rt, hovered->addr).count(n.addr) != 0 && n.addr != hovered->addr;
         const bool in = pointeesOf(rt, n.addr).count(hovered->addr) != 0 && n.addr != hovered->addr;
@@ -1728,6 +1738,24 @@ int checkGraphHover(const Args& a) {
             if (!(isOut ? out : in))
                 continue;
             const DrawnNode &from = isOut ? *hovered : n, &to = isOut ? n : *hovered;
+            if (sameColumn(from, to)) {
+                int rows = 0, arc = 0;
+                for (int y = static_cast<int>(std::min(from.y, to.y)) + 1;
+                     y < static_cast<int>(std::max(from.y, to.y)); y++, rows++) {
+                    bool hit = false;
+                    for (double x = from.x - 4 * from.r - 2; x <= from.x - from.r && !hit; x++)
+                        hit = colourAt(x, y);
+                    arc += hit;
+                }
+                edges++;
+                sameColumnEdges++;
+                std::printf("same column %s -> %s: the arc left of the column on %d of %d rows\n",
+                            hexAddr(from.addr).c_str(), hexAddr(to.addr).c_str(), arc, rows);
+                if (arc < rows)
+                    fail("the pointer " + hexAddr(from.addr) + " -> " + hexAddr(to.addr) +
+                         " within a column is not an arc left of it");
+                continue;
+            }
             int samples = 0, hits = 0;
             for (int i = 3; i <= 7; i++) {
                 const double t = i / 10.0, x = from.x + from.r + t * (to.x - to.r - from.x - from.r),
@@ -1750,6 +1778,8 @@ int checkGraphHover(const Args& a) {
     std::printf("hovered %s: %d pointers checked\n", hexAddr(hovered->addr).c_str(), edges);
     if (edges == 0)
         fail("no pointer of the hovered node could be checked: not a meaningful check");
+    if (a.sameColumn && sameColumnEdges == 0)
+        fail("no pointer within the hovered node's column: not a meaningful check");
     return failures == 0 ? 0 : 1;
 }
 
@@ -1852,6 +1882,8 @@ int main(int argc, char** argv) {
             a.size = v;
         else if (k == "--deepest")
             a.deepest = v;
+        else if (k == "--pick" && v == "same-column")
+            a.sameColumn = true;
         else if (k == "--whole")
             a.whole = v;
         else if (k == "--view")
