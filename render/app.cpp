@@ -16,6 +16,8 @@ constexpr auto unlimitedBudget = std::chrono::milliseconds(12);
 // the way until the run reaches the target.
 constexpr auto seekBudget = std::chrono::milliseconds(10);
 constexpr std::uint64_t seekSlice = 32;
+// The names under which noteViewArea keeps a tab's area among the noted items.
+const std::string viewAreaPrefix = "view-";
 
 // The fixed windows tile the display and draw no background of their own: the frame is cleared to the
 // window colour (platform_sdl.cpp), so llvmpipe fills each pixel once less.
@@ -294,6 +296,29 @@ std::optional<Rect> App::itemRect(const std::string& name) const {
     if (it == itemRects_.end())
         return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> App::itemNames(const std::string& prefix) const {
+    std::vector<std::string> names;
+    for (auto it = itemRects_.lower_bound(prefix); it != itemRects_.end() && it->first.starts_with(prefix);
+         ++it)
+        names.push_back(it->first);
+    return names;
+}
+
+void App::noteViewArea(const std::string& name) {
+    const ImVec2 pos = ImGui::GetWindowPos(), min = ImGui::GetWindowContentRegionMin(),
+                 max = ImGui::GetWindowContentRegionMax(), at = ImGui::GetCursorScreenPos();
+    const Rect r{std::max(at.x, pos.x + min.x), std::max(at.y, pos.y + min.y), pos.x + max.x, pos.y + max.y};
+    if (r.x1 > r.x0 && r.y1 > r.y0)
+        itemRects_[viewAreaPrefix + name] = r;
+}
+
+std::vector<ViewArea> App::viewAreas() const {
+    std::vector<ViewArea> areas;
+    for (const std::string& n : itemNames(viewAreaPrefix))
+        areas.push_back(ViewArea{n.substr(viewAreaPrefix.size()), *itemRect(n)});
+    return areas;
 }
 
 void App::frame(double dt) {

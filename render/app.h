@@ -131,8 +131,6 @@ class App {
     // measureSeeks explores the whole run, then seeks to n pseudo-random ticks of it as dragging the
     // playhead does, frame by frame (gclab-gui --measure-seeks).
     SeekMeasurement measureSeeks(int n);
-    // gogcSliderRect is where the last frame drew the GOGC slider (scripted input aims at it).
-    const Rect& gogcSliderRect() const { return gogcRect_; }
     // comparison is the run shown side by side (the compare view), or null.
     const Comparison* comparison() const { return compare_.get(); }
     // compareLanes is where the last frame drew the compare view's two lanes (their range is in ticks).
@@ -151,11 +149,15 @@ class App {
     const WindowLayout& layout() const { return layout_; }
     // guiSettings is what the window remembers between runs (render/gui_settings.h).
     GuiSettings guiSettings() const;
-    // memLimitSliderRect is where the last frame drew the GOMEMLIMIT slider (scripted input aims at it).
-    const Rect& memLimitSliderRect() const { return memLimitRect_; }
     // itemRect is where the last frame drew the widget it noted by name (noteItem), if it drew it; scripted
     // input clicks it (--keys click:@NAME).
     std::optional<Rect> itemRect(const std::string& name) const;
+    // itemNames are the names of the widgets the last frame noted that start with prefix, in order.
+    std::vector<std::string> itemNames(const std::string& prefix) const;
+    // viewAreas are the tabs of the side panel the last frame drew (the shown one), and where.
+    std::vector<ViewArea> viewAreas() const;
+    // rate is the speed control's value in events per second while playing.
+    int rate() const { return clock_.rate(); }
     // gcButtonRect is where the last frame drew the GC button; controlRows how many rows the control bar
     // took (it wraps on a narrow window).
     const Rect& gcButtonRect() const { return gcRect_; }
@@ -180,6 +182,8 @@ class App {
   private:
     // noteItem remembers where the last ImGui item was drawn, as name, until the next frame.
     void noteItem(std::string name);
+    // noteViewArea remembers the current window's visible rest, from the cursor, as the tab view name.
+    void noteViewArea(const std::string& name);
     void load(const std::string& scenario, const ParamValues& overrides);
     void changed() { version_++; }
     void advance(double dt);
@@ -247,7 +251,6 @@ class App {
     HeapMapView heapMap_;
     TimelineView timelineView_;
     std::int32_t gogcSlider_ = 100; // the GOGC control's value (negative: off)
-    Rect gogcRect_;
     // whyAlive and inspectObject for the selected object: heap scans, so recomputed when the selection
     // changes or, once the state stops changing (paused, no step on its way), when the state changed;
     // while playing the last ones stay, as of whyTick_.
@@ -282,7 +285,6 @@ class App {
     // Classroom and export state (view_classroom.cpp).
     GoVersion goVersion_ = GoVersion::go1_19;
     std::int64_t memLimitSlider_ = 0; // the GOMEMLIMIT control's value in bytes (int64 max: off)
-    Rect memLimitRect_;
     Rect gcRect_;
     WindowLayout layout_;
     std::string status_;

@@ -37,7 +37,11 @@ std::vector<std::uint64_t> exportTicks(std::uint64_t from, std::uint64_t to, std
     return ticks;
 }
 
-std::optional<ViewArea> viewUnder(const WindowLayout& layout, double x, double y) {
+std::optional<ViewArea> viewUnder(const WindowLayout& layout, const std::vector<ViewArea>& tabs, double x,
+                                  double y) {
+    for (const ViewArea& t : tabs)
+        if (t.rect.contains(x, y))
+            return t;
     const std::pair<const char*, const Rect*> areas[] = {{"controls", &layout.controls},
                                                          {"heap", &layout.heapMap},
                                                          {"timeline", &layout.timeline},

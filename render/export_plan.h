@@ -36,11 +36,13 @@ std::vector<std::uint64_t> exportTicks(std::uint64_t from, std::uint64_t to, std
 
 // ViewArea is one of the window's views and where it is.
 struct ViewArea {
-    std::string name; // controls, heap, timeline, side
+    std::string name; // controls, heap, timeline, side, or a tab of the side panel (collector, graph, ...)
     Rect rect;
 };
 
-// viewUnder returns the view containing (x, y), if any.
-std::optional<ViewArea> viewUnder(const WindowLayout& layout, double x, double y);
+// viewUnder returns the view containing (x, y), if any: one of the tabs (where the side panel drew its
+// shown tab) before the window's areas.
+std::optional<ViewArea> viewUnder(const WindowLayout& layout, const std::vector<ViewArea>& tabs, double x,
+                                  double y);
 
 } // namespace gclab::render

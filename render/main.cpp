@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
         "op, Ctrl: one GC phase, Alt: one GC cycle); R restart; L loop; + / - zoom the timeline about the "
         "playhead, [ / ] pan it, 0 or Home: the whole run; F11 full screen; F12 save a PNG of the "
         "window "
-        "(Shift+F12: of the view under the mouse)."};
+        "(Shift+F12: of the view or tab under the mouse)."};
     app.set_version_flag("--version",
                          std::string("gclab-gui ") + GCLAB_VERSION + " (models the Go 1.19 runtime)");
 
@@ -134,8 +134,9 @@ int main(int argc, char** argv) {
     app.add_option(
         "--keys", keys,
         "Headless: scripted input, space-separated, one per frame: space, right, left, r, l, plus, "
-        "minus, kp_plus, kp_minus, lbracket, rbracket, 0, home (shift+/ctrl+/alt+), wait, click:X:Y, "
-        "click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION");
+        "minus, kp_plus, kp_minus, lbracket, rbracket, 0, home, f12, enter (shift+/ctrl+/alt+), wait, "
+        "click:X:Y, click:@WIDGET, slide:@WIDGET:FRACTION, text:TEXT, drag:X1:Y1:X2:Y2, gogc:FRACTION, "
+        "memlimit:FRACTION");
     app.add_option("--measure-seeks", gui.measureSeeks,
                    "Headless: run to the end, then time N seeks to pseudo-random ticks (a playhead drag)")
         ->check(CLI::Range(1, 100000));

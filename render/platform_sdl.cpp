@@ -192,7 +192,8 @@ void exportView(SDL_Window* window, App& app, const ImGuiIO& io, bool view) {
     RgbImage img = readFramebuffer(window);
     std::string name = screenshotName(app.session().scenario(), app.session().tick());
     if (view) {
-        if (std::optional<ViewArea> a = viewUnder(app.layout(), io.MousePos.x, io.MousePos.y)) {
+        if (std::optional<ViewArea> a =
+                viewUnder(app.layout(), app.viewAreas(), io.MousePos.x, io.MousePos.y)) {
             const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
             img = crop(img, static_cast<int>(a->rect.x0 * sx), static_cast<int>(a->rect.y0 * sy),
                        static_cast<int>(a->rect.x1 * sx), static_cast<int>(a->rect.y1 * sy));
@@ -233,16 +234,18 @@ bool writeText(const std::string& path, const std::string& text) {
 
 namespace {
 
-// ScriptFrame is what one frame of a --keys script pushes: a key press, a pointer move, a button.
+// ScriptFrame is what one frame of a --keys script pushes: a key press, a pointer move, a button, text.
 struct ScriptFrame {
-    enum class Kind : std::uint8_t { none, key, move, down, up };
+    // key presses and releases a key within the frame (the window's shortcuts see it; ImGui does not);
+    // keyDown and keyUp, a frame apart, are a press ImGui's widgets see (Enter in a text field).
+    enum class Kind : std::uint8_t { none, key, keyDown, keyUp, move, down, up, text };
     Kind kind = Kind::none;
     SDL_Keycode key = 0;
     Uint16 mod = KMOD_NONE;
     float x = 0, y = 0;
-    std::optional<float> gogcFraction; // move: to this fraction of the GOGC slider (resolved per frame)
-    bool memLimit = false;             // the fraction is of the GOMEMLIMIT slider instead
-    std::string widget = {};           // move: to the centre of the widget the last frame noted by this name
+    std::string widget = {};            // move: to the centre of the widget the last frame noted by this name
+    std::optional<float> fraction = {}; // ... or to this fraction of its width (a slider: gogc:, slide:@)
+    std::string text = {};              // text: typed into the focused field
 };
 
 bool parseNumbers(const std::string& s, std::vector<float>& out) {
@@ -273,8 +276,19 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
     }
     if (t.rfind("click:@", 0) == 0 && t.size() > 7 && mod == KMOD_NONE) {
         for (K k : {K::move, K::down, K::up})
-            out.push_back(ScriptFrame{k, 0, 0, 0, 0, std::nullopt, false, t.substr(7)});
+            out.push_back(ScriptFrame{k, 0, 0, 0, 0, t.substr(7)});
         return true;
+    }
+    if (t.rfind("text:", 0) == 0 && t.size() > 5 && t.size() - 5 < sizeof(SDL_TextInputEvent::text) &&
+        mod == KMOD_NONE) {
+        out.push_back(ScriptFrame{K::text, 0, 0, 0, 0, {}, std::nullopt, t.substr(5)});
+        return true;
+    }
+    // slide:@WIDGET:FRACTION, and gogc:FRACTION / memlimit:FRACTION for the GOGC / GOMEMLIMIT sliders.
+    std::string slider;
+    if (t.rfind("slide:@", 0) == 0 && t.rfind(':') > 7) {
+        slider = t.substr(7, t.rfind(':') - 7);
+        t = "slide" + t.substr(t.rfind(':'));
     }
     const std::size_t colon = t.find(':');
     const std::string head = t.substr(0, colon);
@@ -294,13 +308,19 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
                                                                    {"rbracket", SDLK_RIGHTBRACKET},
                                                                    {"0", SDLK_0},
                                                                    {"home", SDLK_HOME},
-                                                                   {"f12", SDLK_F12}};
+                                                                   {"f12", SDLK_F12},
+                                                                   {"enter", SDLK_RETURN}};
     for (const auto& [name, k] : keyNames) {
         if (head != name)
             continue;
         if (colon != std::string::npos)
             return false;
-        out.push_back(ScriptFrame{K::key, k, mod, 0, 0, std::nullopt});
+        if (k == SDLK_RETURN) {
+            out.push_back(ScriptFrame{K::keyDown, k, mod, 0, 0});
+            out.push_back(ScriptFrame{K::keyUp, k, mod, 0, 0});
+        } else {
+            out.push_back(ScriptFrame{K::key, k, mod, 0, 0});
+        }
         return true;
     }
     if (mod != KMOD_NONE)
@@ -310,21 +330,22 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
         return true;
     }
     if (head == "click" && n.size() == 2) {
-        out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1], std::nullopt});
-        out.push_back(ScriptFrame{K::down, 0, 0, n[0], n[1], std::nullopt});
-        out.push_back(ScriptFrame{K::up, 0, 0, n[0], n[1], std::nullopt});
+        out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1]});
+        out.push_back(ScriptFrame{K::down, 0, 0, n[0], n[1]});
+        out.push_back(ScriptFrame{K::up, 0, 0, n[0], n[1]});
         return true;
     }
     if (head == "drag" && n.size() == 4) {
-        out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1], std::nullopt});
-        out.push_back(ScriptFrame{K::down, 0, 0, n[0], n[1], std::nullopt});
-        out.push_back(ScriptFrame{K::move, 0, 0, n[2], n[3], std::nullopt});
-        out.push_back(ScriptFrame{K::up, 0, 0, n[2], n[3], std::nullopt});
+        out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1]});
+        out.push_back(ScriptFrame{K::down, 0, 0, n[0], n[1]});
+        out.push_back(ScriptFrame{K::move, 0, 0, n[2], n[3]});
+        out.push_back(ScriptFrame{K::up, 0, 0, n[2], n[3]});
         return true;
     }
-    if ((head == "gogc" || head == "memlimit") && n.size() == 1 && n[0] >= 0 && n[0] <= 1) {
+    if ((head == "gogc" || head == "memlimit" || (head == "slide" && !slider.empty())) && n.size() == 1 &&
+        n[0] >= 0 && n[0] <= 1) {
         for (K k : {K::move, K::down, K::up})
-            out.push_back(ScriptFrame{k, 0, 0, 0, 0, n[0], head == "memlimit"});
+            out.push_back(ScriptFrame{k, 0, 0, 0, 0, head == "slide" ? slider : head, n[0]});
         return true;
     }
     return false;
@@ -343,32 +364,42 @@ bool pushScriptFrame(const ScriptFrame& f, const App& app, SDL_Window* window) {
         }
         x = static_cast<float>((r->x0 + r->x1) / 2);
         y = static_cast<float>((r->y0 + r->y1) / 2);
-    }
-    if (f.gogcFraction) {
-        const Rect& r = f.memLimit ? app.memLimitSliderRect() : app.gogcSliderRect();
-        // ImGui keeps 2 px plus half the grab clear at both ends (the grab is GrabMinSize wide for a
-        // range wider than the slider); a pixel less than that makes fractions 0 and 1 land on the ends.
-        const double pad = 1 + ImGui::GetStyle().GrabMinSize / 2;
-        x = static_cast<float>(r.x0 + pad + *f.gogcFraction * (r.width() - 2 * pad));
-        y = static_cast<float>((r.y0 + r.y1) / 2);
+        if (f.fraction) {
+            // ImGui keeps 2 px plus half the grab clear at both ends (the grab is GrabMinSize wide for a
+            // range wider than the slider); a pixel less than that makes fractions 0 and 1 land on the ends.
+            const double pad = 1 + ImGui::GetStyle().GrabMinSize / 2;
+            x = static_cast<float>(r->x0 + pad + *f.fraction * (r->width() - 2 * pad));
+        }
     }
     SDL_Event e{};
     const Uint32 id = SDL_GetWindowID(window);
     switch (f.kind) {
     case K::none:
         return true;
+    case K::text:
+        e.type = SDL_TEXTINPUT;
+        e.text.windowID = id;
+        std::snprintf(e.text.text, sizeof e.text.text, "%s", f.text.c_str());
+        SDL_PushEvent(&e);
+        return true;
     case K::key:
+    case K::keyDown:
+    case K::keyUp:
         SDL_SetModState(static_cast<SDL_Keymod>(f.mod));
-        e.type = SDL_KEYDOWN;
         e.key.windowID = id;
-        e.key.state = SDL_PRESSED;
         e.key.keysym.sym = f.key;
         e.key.keysym.scancode = SDL_GetScancodeFromKey(f.key);
         e.key.keysym.mod = f.mod;
-        SDL_PushEvent(&e);
-        e.type = SDL_KEYUP;
-        e.key.state = SDL_RELEASED;
-        SDL_PushEvent(&e);
+        if (f.kind != K::keyUp) {
+            e.type = SDL_KEYDOWN;
+            e.key.state = SDL_PRESSED;
+            SDL_PushEvent(&e);
+        }
+        if (f.kind != K::keyDown) {
+            e.type = SDL_KEYUP;
+            e.key.state = SDL_RELEASED;
+            SDL_PushEvent(&e);
+        }
         return true;
     case K::move:
         e.type = SDL_MOUSEMOTION;
@@ -440,6 +471,29 @@ std::string formatState(const App& app) {
                   static_cast<unsigned long long>(series.tickAt(static_cast<std::int64_t>(tl.ns1))),
                   static_cast<unsigned long long>(rt.now()));
     out += buf;
+    // The controls: speed, the scenario and the values of its parameters the run was built with, and the
+    // entries the scenario picker shows (while it is open).
+    out +=
+        "rate " + std::to_string(app.rate()) + "\nscenario " + app.session().scenario().scenario.name + "\n";
+    for (const auto& [name, v] : app.session().params())
+        out += "param_" + name + " " + std::to_string(v) + "\n";
+    const std::string pick = "scenario-pick-";
+    out += "scenario_list";
+    for (const std::string& n : app.itemNames(pick))
+        out += " " + n.substr(pick.size());
+    out += "\n";
+    // The collector's per-P fill bars (gcWork, wbBuf).
+    for (const std::string& n : app.itemNames("collector-")) {
+        const Rect r = *app.itemRect(n);
+        std::snprintf(buf, sizeof buf, "bar %s %.1f %.1f %.1f %.1f\n", n.c_str(), r.x0, r.y0, r.x1, r.y1);
+        out += buf;
+    }
+    // Where the side panel drew its shown tab (Shift+F12 exports it alone).
+    for (const ViewArea& v : app.viewAreas()) {
+        std::snprintf(buf, sizeof buf, "view_area_%s %.1f %.1f %.1f %.1f\n", v.name.c_str(), v.rect.x0,
+                      v.rect.y0, v.rect.x1, v.rect.y1);
+        out += buf;
+    }
     if (const std::optional<Rect> r = app.itemRect("colour-blind-safe")) {
         std::snprintf(buf, sizeof buf, "colour_blind_checkbox %.1f %.1f %.1f %.1f\n", r->x0, r->y0, r->x1,
                       r->y1);
@@ -486,8 +540,9 @@ std::string checkScript(const std::vector<std::string>& script) {
     for (const std::string& t : script)
         if (!expandToken(t, frames))
             return "--keys: expected space, right, left, r, l, plus, minus, kp_plus, kp_minus, lbracket, "
-                   "rbracket, 0, home or f12 (optionally shift+, ctrl+ or alt+), wait, "
-                   "click:X:Y, click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION or memlimit:FRACTION, got '" +
+                   "rbracket, 0, home, f12 or enter (optionally shift+, ctrl+ or alt+), wait, "
+                   "click:X:Y, click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION, memlimit:FRACTION, "
+                   "slide:@WIDGET:FRACTION or text:TEXT, got '" +
                    t + "'";
     return "";
 }

@@ -217,6 +217,7 @@ void drawTable(ImDrawList* dl, const AllocatorLayout& l, const AllocatorState& s
 } // namespace
 
 void App::drawAllocator() {
+    noteViewArea("allocator"); // Shift+F12 exports this tab alone
     const AllocatorState& st = allocatorState();
     // While playing, a path's stages light within the time one event is shown.
     pathAnimation_.update(st.currentP, st.current(), frameDt_,

@@ -86,8 +86,7 @@ void App::drawClassroomControls() {
     if (ImGui::SliderScalar("##memlimit", ImGuiDataType_S64, &v, &memLimitMin, &memLimitMax, text.c_str(),
                             ImGuiSliderFlags_Logarithmic))
         memLimitSlider_ = v;
-    memLimitRect_ = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
-                         ImGui::GetItemRectMax().y};
+    noteItem("memlimit");
     // Releasing the slider applies its value, also an unchanged one while the limit was off.
     if (ImGui::IsItemDeactivatedAfterEdit() || (off && ImGui::IsItemDeactivated())) {
         memLimitSlider_ = v;
@@ -103,13 +102,17 @@ void App::drawClassroomControls() {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
     if (ImGui::BeginCombo("##goversion", goVersionName(goVersion_))) {
-        for (GoVersion g : {GoVersion::go1_19, GoVersion::go1_26})
+        for (GoVersion g : {GoVersion::go1_19, GoVersion::go1_26}) {
             if (ImGui::Selectable(goVersionName(g), g == goVersion_) && g != goVersion_) {
                 goVersion_ = g;
                 handle(Action::restart);
                 setStatus(std::string("Restarted with the ") + goVersionName(g) + " profile");
             }
+            noteItem(g == GoVersion::go1_26 ? "go-version-1.26" : "go-version-1.19");
+        }
         ImGui::EndCombo();
+    } else {
+        noteItem("go-version"); // while closed (open, the last item is its list)
     }
     tip("Whose runtime the model follows where Go releases differ (docs/pacer.md); a change restarts the "
         "run at tick 0 (gclab run --go-version)");

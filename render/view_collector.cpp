@@ -70,6 +70,7 @@ struct PsAndGs : HeapVisitor {
 } // namespace
 
 void App::drawCollector() {
+    noteViewArea("collector"); // Shift+F12 exports this tab alone
     const Runtime& rt = session_->runtime();
     if (ImGui::BeginTable("gcstate", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed,
@@ -126,10 +127,12 @@ void App::drawCollector() {
             std::size_t n = p->gcw.wbuf1.size() + p->gcw.wbuf2.size();
             fill(static_cast<double>(n), 2.0 * workbufEntries, std::to_string(n),
                  "p.gcw: grey objects queued on this P (two workbufs of 253 pointers, mgcwork.go gcWork)");
+            noteItem("collector-gcw-P" + std::to_string(p->id)); // --dump-state: the bars the tests measure
             ImGui::TableSetColumnIndex(3);
             std::size_t w = p->wbBuf.buf.size() / wbBufEntryPointers;
             fill(static_cast<double>(w), wbBufEntries, std::to_string(w),
                  "p.wbBuf: write-barrier records waiting for wbBufFlush (256 entries, mwbbuf.go)");
+            noteItem("collector-wbbuf-P" + std::to_string(p->id));
         }
         ImGui::EndTable();
     }

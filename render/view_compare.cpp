@@ -154,6 +154,7 @@ void App::drawCompareSettings() {
 }
 
 void App::drawCompare() {
+    noteViewArea("compare"); // Shift+F12 exports this tab alone
     followCompare();
     const Palette& pal = palette(settings_.palette);
     Session& s = *session_;

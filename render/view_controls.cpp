@@ -112,6 +112,7 @@ void App::drawControlBar() {
                          clock_.unlimited() ? "as fast as possible" : "%d events/s",
                          ImGuiSliderFlags_Logarithmic))
         clock_.setRate(rate);
+    noteItem("speed");
     tip("Events per second while playing; far right: as fast as possible");
     const std::string tickText = "tick " + withThousands(s.tick());
     if (flowSameLine(ImGui::CalcTextSize(tickText.c_str()).x + spacing + ImGui::GetFontSize() * 6, gap))
@@ -137,6 +138,7 @@ void App::drawControlBar() {
         }
         jump[0] = '\0';
     }
+    noteItem("jump");
     tip("Jump to tick: type a tick and press Enter (Timeline::seek)");
 
     // Row 2: scenario and live settings.
@@ -205,6 +207,7 @@ void App::drawScenarioPicker() {
     std::string label = sc.name + "##scenario";
     if (ImGui::Button(label.c_str()))
         ImGui::OpenPopup("scenarios");
+    noteItem("scenario");
     tip("Choose a scenario (scenarios/library, or gclab-gui FILE.toml)");
     std::optional<std::string> chosen;
     if (ImGui::BeginPopup("scenarios")) {
@@ -213,6 +216,7 @@ void App::drawScenarioPicker() {
             ImGui::SetKeyboardFocusHere();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
         ImGui::InputTextWithHint("##search", "search", filter, sizeof filter);
+        noteItem("scenario-search");
         search_ = lower(filter);
         for (const Scenario& x : allScenarios()) {
             if (!search_.empty() && lower(x.name + " " + x.description).find(search_) == std::string::npos)
@@ -221,6 +225,7 @@ void App::drawScenarioPicker() {
                 chosen = x.name;
                 ImGui::CloseCurrentPopup();
             }
+            noteItem("scenario-pick-" + x.name); // the entries shown (--dump-state scenario_list)
             tip(x.description.c_str());
         }
         ImGui::EndPopup();
@@ -234,6 +239,7 @@ void App::drawScenarioPicker() {
     ImGui::SameLine();
     if (ImGui::Button("Parameters"))
         ImGui::OpenPopup("params");
+    noteItem("parameters");
     tip("The scenario's parameters; a change rebuilds the run from tick 0");
     if (ImGui::BeginPopup("params")) {
         bool rebuild = false;
@@ -245,6 +251,7 @@ void App::drawScenarioPicker() {
             bool logScale = p.min > 0 && p.max / std::max<std::int64_t>(p.min, 1) > 100;
             ImGui::SliderScalar(p.name.c_str(), ImGuiDataType_S64, &v, &lo, &hi, text.c_str(),
                                 logScale ? ImGuiSliderFlags_Logarithmic : 0);
+            noteItem("param-" + p.name);
             editedParams_[p.name] = v;
             rebuild = rebuild || ImGui::IsItemDeactivatedAfterEdit();
             tip(p.help.c_str());
@@ -281,7 +288,7 @@ void App::drawLiveSettings() {
     ImGui::BeginDisabled(off);
     if (ImGui::SliderInt("##gogc", &g, 1, 1000, "%d", ImGuiSliderFlags_Logarithmic))
         gogcSlider_ = g;
-    gogcRect_ = lastItemRect();
+    noteItem("gogc");
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         s.setGOGC(gogcSlider_);
         changed();
@@ -304,8 +311,11 @@ void App::drawLiveSettings() {
                 s.setBarrier(m);
                 changed();
             }
+            noteItem("barrier-" + name);
         }
         ImGui::EndCombo();
+    } else {
+        noteItem("barrier"); // while closed (open, the last item is its list)
     }
     tip("The write barrier (runtime/mbarrier.go gcWriteBarrier, wbBufFlush): hybrid is Go's since 1.8 "
         "(shade the old and, while the stack is grey, the new pointer); dijkstra shades the new, yuasa "

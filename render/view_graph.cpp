@@ -3,7 +3,8 @@
 // objects of the latest write barriers are ringed and the pointer each stored is drawn in the barrier
 // colour. The objects the current tick's events turned grey (greyobject) have an amber halo, so that
 // stepping or playing through a mark phase shows the wavefront moving. "+k" next to a node counts its
-// neighbours the graph folds away. Hovering an object rings it and draws its pointers (in and out) on top in
+// neighbours the graph folds away. A pointer between two objects of one column is an arc left of the
+// column. Hovering an object rings it and draws its pointers (in and out) on top in
 // the hover colour, and names it; a click selects it (the heap map outlines it and the inspector says why it
 // is alive).
 #include "render/app.h"
@@ -21,6 +22,7 @@
 namespace gclab::render {
 
 void App::drawGraph() {
+    noteViewArea("graph"); // Shift+F12 exports this tab alone
     const Runtime& rt = session_->runtime();
     const std::optional<uintptr>& sel = heapMap_.selected();
     if (graphVersion_ != version_ || graphFocus_ != sel) {
@@ -91,9 +93,18 @@ void App::drawGraph() {
         }
         return false;
     };
+    // An edge goes from the right of its object to the left of the one it points to; between two objects
+    // of one column it is an arc out to the left of the column (at most 3 radii out), from one's left
+    // edge to the other's.
     auto edgeLine = [&](const GraphEdge& e, ImU32 colour, float thickness) {
         const ImVec2 a = centre(e.from), b = centre(e.to);
-        dl->AddLine(ImVec2(a.x + r, a.y), ImVec2(b.x - r, b.y), colour, thickness);
+        if (g.nodes[e.from].depth != g.nodes[e.to].depth || g.nodes[e.from].root) {
+            dl->AddLine(ImVec2(a.x + r, a.y), ImVec2(b.x - r, b.y), colour, thickness);
+            return;
+        }
+        const float out = std::min(4 * r, 2 * r + std::abs(b.y - a.y) / 4); // the arc's apex: 3/4 of it
+        dl->AddBezierCubic(ImVec2(a.x - r, a.y), ImVec2(a.x - r - out, a.y), ImVec2(b.x - r - out, b.y),
+                           ImVec2(b.x - r, b.y), colour, thickness);
     };
     for (const GraphEdge& e : g.edges) {
         if (touchesHovered(e))

@@ -139,6 +139,7 @@ void drawMCaches(const Runtime& rt) {
 } // namespace
 
 void App::drawStats() {
+    noteViewArea("stats"); // Shift+F12 exports this tab alone
     const Runtime& rt = session_->runtime();
     if (ImGui::CollapsingHeader("runtime.MemStats", ImGuiTreeNodeFlags_DefaultOpen))
         drawMemStats(rt);

@@ -53,7 +53,7 @@ TEST(ExportPlan, ViewUnderTheMouse) {
     Rng rng(9);
     for (int i = 0; i < 2000; i++) {
         const double x = static_cast<double>(rng.below(1280)), y = static_cast<double>(rng.below(800));
-        std::optional<ViewArea> a = viewUnder(l, x, y);
+        std::optional<ViewArea> a = viewUnder(l, {}, x, y);
         ASSERT_TRUE(a) << x << "," << y; // the views tile the window
         EXPECT_TRUE(a->rect.contains(x, y));
         const Rect& expected = a->name == "controls"   ? l.controls
@@ -62,10 +62,28 @@ TEST(ExportPlan, ViewUnderTheMouse) {
                                                        : l.side;
         EXPECT_EQ(a->rect, expected);
     }
-    EXPECT_FALSE(viewUnder(l, -1, 10));
-    EXPECT_FALSE(viewUnder(l, 1280, 10));
+    EXPECT_FALSE(viewUnder(l, {}, -1, 10));
+    EXPECT_FALSE(viewUnder(l, {}, 1280, 10));
     const WindowLayout heapOnly = computeWindowLayout(1280, 800, 16, ViewSelection::heap);
-    EXPECT_EQ(viewUnder(heapOnly, 600, 500)->name, "heap");
+    EXPECT_EQ(viewUnder(heapOnly, {}, 600, 500)->name, "heap");
+}
+
+// A tab the side panel drew wins over the side panel around it; outside the tab the side panel is
+// exported, and a tab drawn elsewhere does not change the other views.
+TEST(ExportPlan, ViewUnderPrefersTheShownTab) {
+    const WindowLayout l = computeWindowLayout(1280, 800, 16, ViewSelection::all);
+    const Rect tab{l.side.x0 + 4, l.side.y0 + l.side.height() / 2, l.side.x1 - 4, l.side.y1 - 4};
+    const std::vector<ViewArea> tabs{ViewArea{"graph", tab}};
+    Rng rng(11);
+    for (int i = 0; i < 2000; i++) {
+        const double x = static_cast<double>(rng.below(1280)), y = static_cast<double>(rng.below(800));
+        const std::optional<ViewArea> a = viewUnder(l, tabs, x, y);
+        ASSERT_TRUE(a);
+        EXPECT_EQ(a->name, tab.contains(x, y) ? "graph" : viewUnder(l, {}, x, y)->name) << x << "," << y;
+        if (tab.contains(x, y)) {
+            EXPECT_EQ(a->rect, tab);
+        }
+    }
 }
 
 TEST(ExportPlan, FrameFileNamesSortInFrameOrder) {

@@ -4,7 +4,8 @@
 #   VIEW   gclab-gui's view arguments (a list)
 #   MODE   letters: every node shows its colour's letter; hover: the mouse is put on a node that a drawn
 #          object points to (gclab_png_check hover-target picks it from a first frame) and the node and
-#          its pointers are highlighted; wavefront: at the first tick from AT whose step greys an object
+#          its pointers are highlighted (PICK same-column: a node with a pointer within its column, drawn
+#          as an arc); wavefront: at the first tick from AT whose step greys an object
 #          in the first columns (gclab_png_check wavefront-tick), exactly the nodes it greyed have a halo
 include(${CMAKE_CURRENT_LIST_DIR}/gui_state.cmake)
 
@@ -23,7 +24,11 @@ if(MODE STREQUAL "wavefront")
 elseif(MODE STREQUAL "letters")
   execute_process(COMMAND ${CHECK} graph-letters --png ${OUT}.png --state ${OUT}.txt ${RUN} RESULT_VARIABLE rc)
 else()
-  execute_process(COMMAND ${CHECK} hover-target --state ${OUT}.txt ${RUN} OUTPUT_VARIABLE found RESULT_VARIABLE rc)
+  set(pick "")
+  if(DEFINED PICK)
+    set(pick --pick ${PICK})
+  endif()
+  execute_process(COMMAND ${CHECK} hover-target --state ${OUT}.txt ${RUN} ${pick} OUTPUT_VARIABLE found RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0 OR NOT found MATCHES "^([0-9]+) ([0-9]+) (0x[0-9a-f]+)")
     message(FATAL_ERROR "hover-target failed (${rc}): ${found}")
   endif()
@@ -31,7 +36,7 @@ else()
   message(STATUS "mouse on ${node} at ${CMAKE_MATCH_1},${CMAKE_MATCH_2}")
   run_gui(${OUT}_hover ${RUN} ${VIEW} --mouse ${CMAKE_MATCH_1},${CMAKE_MATCH_2})
   execute_process(COMMAND ${CHECK} graph-hover --png ${OUT}_hover.png --state ${OUT}_hover.txt --select ${node}
-                          ${RUN} RESULT_VARIABLE rc)
+                          ${RUN} ${pick} RESULT_VARIABLE rc)
 endif()
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "gclab_png_check ${MODE} failed (${rc})")

@@ -73,6 +73,8 @@
 //       before to agree: the heap grew, or no mcache changed span (and the tiny block only filled up).
 //       --lit N: mid-animation, only the first N stages of the path are lit, the later ones dimmed.
 // Exit status: 0 pass, 1 fail (reasons on stderr), 2 usage.
+#include "sim/mbarrier.h"
+#include "sim/mgcwork.h"
 #include "sim/mstats.h"
 
 #include "render/allocator_layout.h"
@@ -134,6 +136,8 @@ struct Args {
     std::size_t minClasses = 10;
     std::size_t count = 0;           // frames: how many frames the directory must hold
     std::string expect;              // contrast: high or normal
+    std::string whole, view;         // crop: the whole window's PNG, and the view PNG is of
+    bool sameColumn = false;         // hover-target: a node with a pointer to or from its own column
     std::vector<std::string> params; // --param NAME=VALUE
     std::optional<std::int32_t> gogc;
     uintptr select = 0;
@@ -527,6 +531,100 @@ int checkMarking(const Args& a) {
             fail(std::string("number of ") + colorName(static_cast<Color>(c)) + " slots differs");
     if (want[0] == 0 || want[1] == 0 || want[2] == 0)
         fail("white, grey and black objects must all be in view: pick a tick inside a mark phase");
+    return failures == 0 ? 0 : 1;
+}
+
+// checkAllocCache: at slot detail, the allocCache window of every span cached in an mcache (the 64 slots
+// from freeindex rounded down to a multiple of 64, as mspan.refillAllocCache loads them, fewer at the
+// span's end) is outlined exactly: the outline colour lies on the edges between a word of the window and
+// a word outside it (or its page's border), at least on 90 % of them (labels may cover a few), never on an
+// edge between two words of a window, and nowhere farther than the outline's width from a window.
+int checkAllocCache(const Args& a) {
+    Image img;
+    HeapViewState vs;
+    if (!loadInputs(a, img, vs))
+        return 1;
+    const Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    const Rect& view = vs.pageView;
+    auto outlined = [&](double x, double y) { // the outline colour within a pixel of (x, y)
+        for (int dy = -1; dy <= 1; dy++)
+            for (int dx = -1; dx <= 1; dx++) {
+                const int px = static_cast<int>(x) + dx, py = static_cast<int>(y) + dy;
+                if (px >= 0 && py >= 0 && px < img.w && py < img.h &&
+                    ::near(img.at(px, py), pal.allocCacheWindow))
+                    return true;
+            }
+        return false;
+    };
+    std::set<uintptr> window; // the words of every window
+    for (const P& p : rt.allp)
+        for (SpanId id : p.mcache.alloc) {
+            if (id == emptymspan)
+                continue;
+            const MSpan& s = rt.mheap.span(id);
+            if (s.spanclass.sizeclass() == 0 || s.freeindex >= s.nelems)
+                continue;
+            const std::uint32_t w0 = s.freeindex / 64 * 64, w1 = std::min(w0 + 64, s.nelems);
+            std::printf(
+                "P%u caches span %#llx (%u-byte slots): freeindex %u, allocCache window slots %u..%u\n", p.id,
+                static_cast<unsigned long long>(s.base()), static_cast<unsigned>(s.elemsize), s.freeindex, w0,
+                w1 - 1);
+            for (uintptr w = s.base() + uintptr{w0} * s.elemsize; w < s.base() + uintptr{w1} * s.elemsize;
+                 w += wordBytes)
+                window.insert(w);
+        }
+    std::uint64_t border = 0, borderOutlined = 0, inner = 0, innerOutlined = 0;
+    std::vector<Rect> rects;
+    for (uintptr w : window) {
+        const uintptr page = alignDown(w, pageSize);
+        const auto i = static_cast<std::uint32_t>((w - page) / wordBytes);
+        const Rect r = wordRect(pageRect(pageIndex(w), vs.geometry, vs.transform), i);
+        rects.push_back(r);
+        if (r.x0 < view.x0 + 2 || r.x1 > view.x1 - 2 || r.y0 < view.y0 + 2 || r.y1 > view.y1 - 2)
+            continue;
+        const std::uint32_t row = i / wordsPerGridRow, col = i % wordsPerGridRow;
+        // The four neighbours in the page's grid (none past the page's border) and the middle of the edge
+        // shared with each.
+        const struct {
+            bool inPage;
+            std::int64_t di;
+            double x, y;
+        } edges[] = {{col > 0, -1, r.x0, (r.y0 + r.y1) / 2},
+                     {col + 1 < wordsPerGridRow, 1, r.x1, (r.y0 + r.y1) / 2},
+                     {row > 0, -static_cast<std::int64_t>(wordsPerGridRow), (r.x0 + r.x1) / 2, r.y0},
+                     {row + 1 < wordsPerPage / wordsPerGridRow, wordsPerGridRow, (r.x0 + r.x1) / 2, r.y1}};
+        for (const auto& e : edges) {
+            const bool inside =
+                e.inPage &&
+                window.contains(w + static_cast<uintptr>(e.di * static_cast<std::int64_t>(wordBytes)));
+            const bool o = outlined(e.x, e.y);
+            (inside ? inner : border)++;
+            (inside ? innerOutlined : borderOutlined) += o;
+        }
+    }
+    const double pad = 4; // the outline is 2 px wide at 256 px per page, drawn on the words' edges
+    std::uint64_t elsewhere = 0;
+    for (int y = static_cast<int>(view.y0); y < static_cast<int>(view.y1) && y < img.h; y++)
+        for (int x = static_cast<int>(view.x0); x < static_cast<int>(view.x1) && x < img.w; x++)
+            if (::near(img.at(x, y), pal.allocCacheWindow) &&
+                std::none_of(rects.begin(), rects.end(), [&](const Rect& r) {
+                    return x >= r.x0 - pad && x < r.x1 + pad && y >= r.y0 - pad && y < r.y1 + pad;
+                }))
+                elsewhere++;
+    std::printf("window edges in view: %llu of %llu on a window's border outlined, %llu of %llu inside; %llu "
+                "outline pixels away from the windows\n",
+                static_cast<unsigned long long>(borderOutlined), static_cast<unsigned long long>(border),
+                static_cast<unsigned long long>(innerOutlined), static_cast<unsigned long long>(inner),
+                static_cast<unsigned long long>(elsewhere));
+    if (border == 0)
+        fail("no allocCache window in view: focus a cached span");
+    if (borderOutlined * 10 < border * 9)
+        fail("the window's border is not outlined");
+    if (innerOutlined != 0)
+        fail("the outline crosses the inside of a window");
+    if (elsewhere != 0)
+        fail("the allocCache outline colour appears away from the windows");
     return failures == 0 ? 0 : 1;
 }
 
@@ -1368,12 +1466,106 @@ int checkContrast(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// checkCrop: a view's export (--png) is exactly the part of the whole window's PNG (--whole) where the
+// window says (--state: view_area_VIEW X0 Y0 X1 Y1) it drew that view, and not all one colour.
+int checkCrop(const Args& a) {
+    Image part, whole;
+    if (!loadPng(a.png, part) || !loadPng(a.whole, whole))
+        return 1;
+    const std::optional<std::string> text = readText(a.state);
+    const std::string key = "\nview_area_" + a.view + " ";
+    const std::size_t at = text ? text->find(key) : std::string::npos;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (at == std::string::npos ||
+        std::sscanf(text->c_str() + at + key.size(), "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4) {
+        fail("no view_area_" + a.view + " in " + a.state);
+        return 1;
+    }
+    const int left = static_cast<int>(x0), top = static_cast<int>(y0);
+    const int w = static_cast<int>(x1) - left, h = static_cast<int>(y1) - top;
+    std::printf("view %s at %d,%d %dx%d of %dx%d; its PNG is %dx%d\n", a.view.c_str(), left, top, w, h,
+                whole.w, whole.h, part.w, part.h);
+    if (part.w != w || part.h != h) {
+        fail("the view's PNG is not the view's size");
+        return 1;
+    }
+    if (w >= whole.w && h >= whole.h)
+        fail("the view is the whole window");
+    std::uint64_t differ = 0;
+    std::set<std::uint32_t> colours;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            colours.insert(part.at(x, y).abgr());
+            differ += part.at(x, y).abgr() != whole.at(left + x, top + y).abgr();
+        }
+    std::printf("%llu pixels differ from the window's, %zu colours\n",
+                static_cast<unsigned long long>(differ), colours.size());
+    if (differ > 0)
+        fail("the view's PNG is not the window's pixels at the view");
+    if (colours.size() < 2)
+        fail("the view's PNG is all one colour");
+    return failures == 0 ? 0 : 1;
+}
+
+// checkCollector: in the collector view every P's gcWork and wbBuf bar (where --state says the window drew
+// it: "bar collector-gcw-PN X0 Y0 X1 Y1") is filled from its left end to the model's fill: (wbuf1 + wbuf2)
+// of 2 × 253 pointers, wbBuf records of 256. The fill is ImGui's dark-style histogram colour; at least one
+// bar is not empty.
+int checkCollector(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const std::optional<std::string> text = readText(a.state);
+    if (!text) {
+        fail("cannot read " + a.state);
+        return 1;
+    }
+    const Runtime rt = runAt(a);
+    constexpr Rgba histogram{230, 179, 0, 255}; // ImGui::StyleColorsDark's ImGuiCol_PlotHistogram
+    int filled = 0;
+    for (const P& p : rt.allp) {
+        const double gcw =
+            static_cast<double>(p.gcw.wbuf1.size() + p.gcw.wbuf2.size()) / (2.0 * workbufEntries);
+        const double wb = static_cast<double>(p.wbBuf.buf.size() / wbBufEntryPointers) / wbBufEntries;
+        for (const auto& [kind, fraction] : {std::pair<std::string, double>{"gcw", gcw}, {"wbbuf", wb}}) {
+            const std::string key = "\nbar collector-" + kind + "-P" + std::to_string(p.id) + " ";
+            const std::size_t at = text->find(key);
+            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            if (at == std::string::npos ||
+                std::sscanf(text->c_str() + at + key.size(), "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4) {
+                fail("no" + key.substr(1) + "in " + a.state);
+                continue;
+            }
+            // The fill's right end: the rightmost fill pixel of any row (the label can hide fill pixels,
+            // never add them).
+            int measured = 0;
+            for (int y = static_cast<int>(y0); y < static_cast<int>(y1) && y < img.h; y++)
+                for (int x = static_cast<int>(x0); x < static_cast<int>(x1) && x < img.w; x++)
+                    if (near(img.at(x, y), histogram))
+                        measured = std::max(measured, x - static_cast<int>(x0) + 1);
+            const double expected = fraction * (x1 - x0);
+            std::printf("P%u %s: %.4f of %.0f px = %.1f px, drawn %d px\n", p.id, kind.c_str(), fraction,
+                        x1 - x0, expected, measured);
+            if (std::abs(measured - expected) > 2.0)
+                fail("P" + std::to_string(p.id) + " " + kind + " bar: drawn " + std::to_string(measured) +
+                     " px, the model's fill is " + std::to_string(expected) + " px");
+            filled += measured > 0;
+        }
+    }
+    if (filled == 0)
+        fail("every bar is empty: pick a tick where some P has work queued");
+    return failures == 0 ? 0 : 1;
+}
+
 int usage() {
     std::fprintf(stderr,
                  "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
                  "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
                  "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
                  "       gclab_png_check stats --png F --size WxH\n"
+                 "       gclab_png_check collector --png F --state S --scenario S --at T\n"
+                 "       gclab_png_check alloc-cache --png F --layout L --scenario S --at T\n"
+                 "       gclab_png_check crop --png VIEW --whole WINDOW --state S --view NAME\n"
                  "       gclab_png_check frames --png DIR --size WxH --count N\n"
                  "       gclab_png_check contrast --png F --state S --expect high|normal\n"
                  "       gclab_png_check allocator --png F --layout A --scenario S --at T [--deepest STAGE]\n"
@@ -1480,13 +1672,20 @@ int checkGraphLetters(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
-// hoverTarget prints "X Y ADDR": a drawn node that a drawn object in a column to its left points to.
+// sameColumn: two drawn nodes in one column of the graph.
+bool sameColumn(const DrawnNode& p, const DrawnNode& q) {
+    return std::abs(p.x - q.x) < 1 && p.addr != q.addr;
+}
+
+// hoverTarget prints "X Y ADDR": a drawn node that a drawn object in a column to its left points to (with
+// --pick same-column: one in its own column).
 int hoverTarget(const Args& a) {
     const Runtime rt = runAt(a);
     const std::vector<DrawnNode> nodes = readGraphNodes(a.state);
     for (const DrawnNode& h : nodes)
         for (const DrawnNode& p : nodes)
-            if (p.x + 2 * p.r < h.x && pointeesOf(rt, p.addr).count(h.addr) != 0) {
+            if ((a.sameColumn ? sameColumn(p, h) : p.x + 2 * p.r < h.x) &&
+                pointeesOf(rt, p.addr).count(h.addr) != 0) {
                 std::printf("%.0f %.0f %#llx\n", std::floor(h.x), std::floor(h.y),
                             static_cast<unsigned long long>(h.addr));
                 return 0;
@@ -1497,7 +1696,9 @@ int hoverTarget(const Args& a) {
 
 // checkGraphHover: the hovered node (--select, with the mouse on it) has a ring in the hover colour and
 // no other node has; every pointer between it and another drawn object is drawn in the hover colour
-// (where the tooltip, right of and below the mouse, cannot cover it).
+// (where the tooltip, right of and below the mouse, cannot cover it): a straight line from the right of
+// one to the left of the other, between two nodes of one column an arc left of the column (every pixel
+// row between them has the hover colour within 3 radii left of the nodes' left edge).
 int checkGraphHover(const Args& a) {
     Image img;
     if (!loadPng(a.png, img))
@@ -1529,7 +1730,7 @@ int checkGraphHover(const Args& a) {
         fail("the hovered object is not drawn");
         return 1;
     }
-    int edges = 0;
+    int edges = 0, sameColumnEdges = 0;
     for (const DrawnNode& n : nodes) {
         const bool out = pointeesOf(rt, hovered->addr).count(n.addr) != 0 && n.addr != hovered->addr;
         const bool in = pointeesOf(rt, n.addr).count(hovered->addr) != 0 && n.addr != hovered->addr;
@@ -1537,6 +1738,24 @@ int checkGraphHover(const Args& a) {
             if (!(isOut ? out : in))
                 continue;
             const DrawnNode &from = isOut ? *hovered : n, &to = isOut ? n : *hovered;
+            if (sameColumn(from, to)) {
+                int rows = 0, arc = 0;
+                for (int y = static_cast<int>(std::min(from.y, to.y)) + 1;
+                     y < static_cast<int>(std::max(from.y, to.y)); y++, rows++) {
+                    bool hit = false;
+                    for (double x = from.x - 4 * from.r - 2; x <= from.x - from.r && !hit; x++)
+                        hit = colourAt(x, y);
+                    arc += hit;
+                }
+                edges++;
+                sameColumnEdges++;
+                std::printf("same column %s -> %s: the arc left of the column on %d of %d rows\n",
+                            hexAddr(from.addr).c_str(), hexAddr(to.addr).c_str(), arc, rows);
+                if (arc < rows)
+                    fail("the pointer " + hexAddr(from.addr) + " -> " + hexAddr(to.addr) +
+                         " within a column is not an arc left of it");
+                continue;
+            }
             int samples = 0, hits = 0;
             for (int i = 3; i <= 7; i++) {
                 const double t = i / 10.0, x = from.x + from.r + t * (to.x - to.r - from.x - from.r),
@@ -1559,6 +1778,8 @@ int checkGraphHover(const Args& a) {
     std::printf("hovered %s: %d pointers checked\n", hexAddr(hovered->addr).c_str(), edges);
     if (edges == 0)
         fail("no pointer of the hovered node could be checked: not a meaningful check");
+    if (a.sameColumn && sameColumnEdges == 0)
+        fail("no pointer within the hovered node's column: not a meaningful check");
     return failures == 0 ? 0 : 1;
 }
 
@@ -1661,6 +1882,12 @@ int main(int argc, char** argv) {
             a.size = v;
         else if (k == "--deepest")
             a.deepest = v;
+        else if (k == "--pick" && v == "same-column")
+            a.sameColumn = true;
+        else if (k == "--whole")
+            a.whole = v;
+        else if (k == "--view")
+            a.view = v;
         else if (k == "--expect")
             a.expect = v;
         else if (k == "--count")
@@ -1718,6 +1945,12 @@ int main(int argc, char** argv) {
         rc = checkFrames(a);
     else if (a.mode == "contrast")
         rc = checkContrast(a);
+    else if (a.mode == "alloc-cache")
+        rc = checkAllocCache(a);
+    else if (a.mode == "collector")
+        rc = checkCollector(a);
+    else if (a.mode == "crop")
+        rc = checkCrop(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");
