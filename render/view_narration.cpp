@@ -113,8 +113,10 @@ void App::drawObjectHistory() {
     if (history_->tick() != rt.tick)
         ImGui::TextDisabled("as of tick %s (replayed again when paused)",
                             withThousands(history_->tick()).c_str());
-    for (const std::string& line : describeHistory(history_->history(), rt))
-        ImGui::BulletText("%s", line.c_str());
+    for (const std::string& line : describeHistory(history_->history(), rt)) {
+        ImGui::Bullet(); // a long line wraps under its own text, not past the panel's edge
+        ImGui::TextWrapped("%s", line.c_str());
+    }
 }
 
 void App::drawInspector() {
