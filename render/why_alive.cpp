@@ -1,7 +1,7 @@
 #include "render/why_alive.h"
 
 #include <deque>
-#include <map>
+#include <unordered_map>
 
 namespace gclab::render {
 
@@ -23,8 +23,9 @@ std::vector<uintptr> pointerTargets(const Runtime& rt, uintptr obj) {
 }
 
 std::optional<std::vector<PathStep>> whyAlive(const Runtime& rt, uintptr obj) {
-    // reachedBy[x]: the step that first reached object x (its slot and x).
-    std::map<uintptr, PathStep> reachedBy;
+    // reachedBy[x]: the step that first reached object x (its slot and x). Only looked up, never iterated,
+    // so the hash map's order does not reach the result: the breadth-first queue decides which step wins.
+    std::unordered_map<uintptr, PathStep> reachedBy;
     std::deque<uintptr> queue;
     auto reach = [&](const PtrSlot& slot, uintptr value) {
         uintptr b = objectBase(rt, value);
