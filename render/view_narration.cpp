@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <cstdarg>
 #include <span>
 #include <string>
 #include <vector>
@@ -26,6 +27,16 @@ constexpr std::size_t maxPointersShown = 6; // lines per list in the inspector
 // The history replay's share of a frame, re-stepped in slices of historySlice ticks.
 constexpr auto historyBudget = std::chrono::milliseconds(6);
 constexpr std::uint64_t historySlice = 256;
+
+// bulletWrapped is ImGui::BulletText whose long lines wrap under their own text at the panel's edge.
+void bulletWrapped(const char* fmt, ...) IM_FMTARGS(1);
+void bulletWrapped(const char* fmt, ...) {
+    ImGui::Bullet();
+    va_list args;
+    va_start(args, fmt);
+    ImGui::TextWrappedV(fmt, args);
+    va_end(args);
+}
 
 std::string describeEvent(const Event& e) {
     std::string s(eventKindName(e.kind));
@@ -113,10 +124,8 @@ void App::drawObjectHistory() {
     if (history_->tick() != rt.tick)
         ImGui::TextDisabled("as of tick %s (replayed again when paused)",
                             withThousands(history_->tick()).c_str());
-    for (const std::string& line : describeHistory(history_->history(), rt)) {
-        ImGui::Bullet(); // a long line wraps under its own text, not past the panel's edge
-        ImGui::TextWrapped("%s", line.c_str());
-    }
+    for (const std::string& line : describeHistory(history_->history(), rt))
+        bulletWrapped("%s", line.c_str());
 }
 
 void App::drawInspector() {
@@ -150,8 +159,8 @@ void App::drawInspector() {
         ImGui::TextDisabled("Pointers out: %zu non-nil field%s", in.out.size(),
                             in.out.size() == 1 ? "" : "s");
         for (std::size_t i = 0; i < in.out.size() && i < maxPointersShown; i++)
-            ImGui::BulletText("field %u → %s%s", in.out[i].field, hexAddr(in.out[i].value).c_str(),
-                              in.out[i].target == 0 ? " (no object)" : "");
+            bulletWrapped("field %u → %s%s", in.out[i].field, hexAddr(in.out[i].value).c_str(),
+                          in.out[i].target == 0 ? " (no object)" : "");
         if (in.out.size() > maxPointersShown)
             ImGui::TextDisabled("  … and %zu more", in.out.size() - maxPointersShown);
         ImGui::TextDisabled("Pointers in: %zu slot%s%s%s", in.inTotal, in.inTotal == 1 ? "" : "s",
@@ -161,7 +170,7 @@ void App::drawInspector() {
             ImGui::SetTooltip("Go keeps no reverse pointers: these come from scanning every root and every "
                               "allocated object's pointer fields");
         for (std::size_t i = 0; i < in.in.size() && i < maxPointersShown; i++)
-            ImGui::BulletText("%s", slotName(rt, in.in[i]).c_str());
+            bulletWrapped("%s", slotName(rt, in.in[i]).c_str());
         if (in.inTotal > maxPointersShown)
             ImGui::TextDisabled("  … and %zu more", in.inTotal - maxPointersShown);
     }
@@ -180,7 +189,7 @@ void App::drawInspector() {
         ImGui::TextWrapped("No root reaches it: it is garbage, and the next cycle will not mark it.");
     } else {
         for (const PathStep& step : *whyPath_)
-            ImGui::BulletText("%s → %s", slotName(rt, step.slot).c_str(), hexAddr(step.target).c_str());
+            bulletWrapped("%s → %s", slotName(rt, step.slot).c_str(), hexAddr(step.target).c_str());
     }
     drawObjectHistory();
     ImGui::Spacing();

@@ -37,6 +37,9 @@ SS=(--scenario steady-state)
 # The same with the mouse on a grey object: it is ringed and its pointers in and out are drawn on top.
 "$GUI" --scenario binary-trees --at 135400 --size 1000x420 --view graph --mouse 258,264 \
   --screenshot docs/images/gclab-gui-graph-hover.png
+# The inspector on a selected live object in the first cycle's mark phase: its span, pointers in, the
+# chain from a root that keeps it alive, and its history (allocation, then grey and black in cycle 1).
+"$GUI" "${SS[@]}" --at 200000 --size 1280x800 --select 0xc000200040 --screenshot docs/images/gclab-gui-inspector.png
 # Side by side: a small steady-state at GOGC=25 beside the same at GOGC=50.
 "$GUI" "${SS[@]}" --param live_bytes=256KiB --gogc 25 --at 200000 --size 1100x760 --view compare \
   --compare gogc=50 --screenshot docs/images/gclab-gui-compare.png
@@ -44,4 +47,4 @@ SS=(--scenario steady-state)
 # slot and grows one from mheap; the tooltip of the P1 mcache cell it refilled.
 "$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,347 \
   --screenshot docs/images/gclab-gui-allocator.png
-echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-slots-cb,-timeline,-collector,-graph,-graph-hover,-allocator,-compare}.png"
+echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-slots-cb,-timeline,-collector,-graph,-graph-hover,-allocator,-compare,-inspector}.png"
