@@ -82,6 +82,7 @@ void App::load(const std::string& scenario, const ParamValues& overrides) {
         auto s = std::make_unique<Session>(std::move(sc), values, validate_);
         session_ = std::move(s);
         history_.reset();
+        whySearch_.reset();
         if (compare_)
             startCompare(compare_->overrides());
         editedParams_ = values;

@@ -173,8 +173,9 @@ class App {
     }
     // objectHistory is the selected object's history replay (finished or on its way), if any.
     const ObjectHistoryReplay* objectHistory() const { return history_.get(); }
-    // replayingHistory says that history is still on its way, over the next frames.
-    bool replayingHistory() const { return history_ && !history_->done(); }
+    // inspectorBusy says that the inspector's history replay or why-alive search is still on its way,
+    // over the next frames.
+    bool inspectorBusy() const { return (history_ && !history_->done()) || whySearch_ != nullptr; }
     // stepsFinishedAtOnce counts the controls that had to finish the steps on their way within one frame
     // (Play does; step keys queue behind them instead).
     std::uint64_t stepsFinishedAtOnce() const { return stepsFinishedAtOnce_; }
@@ -251,14 +252,19 @@ class App {
     HeapMapView heapMap_;
     TimelineView timelineView_;
     std::int32_t gogcSlider_ = 100; // the GOGC control's value (negative: off)
-    // whyAlive and inspectObject for the selected object: heap scans, so recomputed when the selection
-    // changes or, once the state stops changing (paused, no step on its way), when the state changed;
-    // while playing the last ones stay, as of whyTick_.
+    // inspectObject and the why-alive search for the selected object: heap scans, so started when the
+    // selection changes or, once the state stops changing (paused, no step on its way), when the state
+    // changed; while playing the last ones stay. inspection_ is as of whyTick_; the search runs over the
+    // frames (whySearch_, dropped if the state changes under it) and leaves whyPath_, as of whyPathTick_
+    // (whyKnown_: there is one).
     std::uint64_t whyVersion_ = 0;
     uintptr whyObject_ = 0;
     std::uint64_t whyTick_ = 0;
-    std::optional<std::vector<PathStep>> whyPath_;
     std::optional<ObjectInspection> inspection_;
+    std::unique_ptr<WhyAliveSearch> whySearch_;
+    bool whyKnown_ = false;
+    std::uint64_t whyPathTick_ = 0;
+    std::optional<std::vector<PathStep>> whyPath_;
     // The selected object's history (render/object_history.h), replayed over the frames once the state
     // stops changing; dropped when the selection or the run changes. historyHash_ is the run's event
     // hash at the replayed tick (with the tick, it tells whether the shown state is the one replayed).

@@ -678,7 +678,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         // re-steps over several frames), so that the last frame shows where the script went, nor the
         // inspector's history replay (so that it shows the history).
         for (int frame = 0;
-             running && (totalFrames < 0 || frame < totalFrames || app.seeking() || app.replayingHistory());
+             running && (totalFrames < 0 || frame < totalFrames || app.seeking() || app.inspectorBusy());
              frame++) {
             auto t0 = std::chrono::steady_clock::now();
             if (frame >= scriptStart && frame - scriptStart < scriptFrames) {
@@ -848,7 +848,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
             if (rangeJob && rangeJob->done())
                 rangeJob.reset();
             const bool lastFrame =
-                totalFrames >= 0 && frame >= totalFrames - 1 && !app.seeking() && !app.replayingHistory();
+                totalFrames >= 0 && frame >= totalFrames - 1 && !app.seeking() && !app.inspectorBusy();
             if (lastFrame && !cfg.screenshot.empty() && !saveScreenshot(w.window, cfg.screenshot))
                 rc = 1;
             SDL_GL_SwapWindow(w.window);

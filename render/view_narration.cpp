@@ -27,6 +27,9 @@ constexpr std::size_t maxPointersShown = 6; // lines per list in the inspector
 // The history replay's share of a frame, re-stepped in slices of historySlice ticks.
 constexpr auto historyBudget = std::chrono::milliseconds(6);
 constexpr std::uint64_t historySlice = 256;
+// The why-alive search's share of a frame, in slices of whySlice objects scanned.
+constexpr auto whyBudget = std::chrono::milliseconds(6);
+constexpr std::size_t whySlice = 4096;
 
 // bulletWrapped is ImGui::BulletText whose long lines wrap under their own text at the panel's edge.
 void bulletWrapped(const char* fmt, ...) IM_FMTARGS(1);
@@ -81,14 +84,29 @@ void App::updateInspection(uintptr obj) {
     if (whyObject_ != obj) {
         whyObject_ = obj;
         whyVersion_ = 0;
-        whyPath_.reset();
         inspection_.reset();
+        whySearch_.reset();
+        whyKnown_ = false;
+        whyPath_.reset();
     }
+    if (whySearch_ && whyVersion_ != version_)
+        whySearch_.reset(); // the state changed under the search, which reads it as it goes
     if (settled && whyVersion_ != version_) {
         whyVersion_ = version_;
         whyTick_ = rt.tick;
-        whyPath_ = whyAlive(rt, obj);
         inspection_ = inspectObject(rt, obj, maxPointersIn);
+        whySearch_ = std::make_unique<WhyAliveSearch>(rt, obj);
+    }
+    if (whySearch_) {
+        const auto deadline = std::chrono::steady_clock::now() + whyBudget;
+        while (!whySearch_->advance(whySlice) && std::chrono::steady_clock::now() < deadline) {
+        }
+        if (whySearch_->done()) {
+            whyPath_ = whySearch_->result();
+            whyPathTick_ = whyTick_;
+            whyKnown_ = true;
+            whySearch_.reset();
+        }
     }
     const bool current =
         history_ && history_->base() == obj && history_->tick() == rt.tick && historyHash_ == rt.eventHash.h;
@@ -181,11 +199,19 @@ void App::drawInspector() {
         ImGui::Spacing();
         return;
     }
-    ImGui::TextDisabled("Why is this alive? (shortest path from a root)%s", asOf.c_str());
+    const std::string whyAsOf = !whySearch_ && whyKnown_ && whyPathTick_ != rt.tick
+                                    ? " (as of tick " + withThousands(whyPathTick_) + ", updated when paused)"
+                                    : std::string();
+    ImGui::TextDisabled("Why is this alive? (shortest path from a root)%s", whyAsOf.c_str());
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Roots are globals and goroutine stacks, as markroot scans them (mgcmark.go); each "
                           "line is a pointer the collector follows (scanobject)");
-    if (!whyPath_) {
+    if (whySearch_) {
+        ImGui::TextWrapped("searching from the roots: %s objects reached",
+                           withThousands(whySearch_->reached()).c_str());
+    } else if (!whyKnown_) {
+        ImGui::TextWrapped("(searched when paused)");
+    } else if (!whyPath_) {
         ImGui::TextWrapped("No root reaches it: it is garbage, and the next cycle will not mark it.");
     } else {
         for (const PathStep& step : *whyPath_)

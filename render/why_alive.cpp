@@ -1,8 +1,5 @@
 #include "render/why_alive.h"
 
-#include <deque>
-#include <unordered_map>
-
 namespace gclab::render {
 
 uintptr objectBase(const Runtime& rt, uintptr p) {
@@ -22,16 +19,7 @@ std::vector<uintptr> pointerTargets(const Runtime& rt, uintptr obj) {
     return out;
 }
 
-std::optional<std::vector<PathStep>> whyAlive(const Runtime& rt, uintptr obj) {
-    // reachedBy[x]: the step that first reached object x (its slot and x). Only looked up, never iterated,
-    // so the hash map's order does not reach the result: the breadth-first queue decides which step wins.
-    std::unordered_map<uintptr, PathStep> reachedBy;
-    std::deque<uintptr> queue;
-    auto reach = [&](const PtrSlot& slot, uintptr value) {
-        uintptr b = objectBase(rt, value);
-        if (b != 0 && reachedBy.emplace(b, PathStep{slot, b}).second)
-            queue.push_back(b);
-    };
+WhyAliveSearch::WhyAliveSearch(const Runtime& rt, uintptr obj) : rt_(&rt), obj_(obj) {
     for (uintptr i = 0; i < rt.globals.size(); i++)
         reach(PtrSlot::global(i), rt.globals[i]);
     for (const G& g : rt.allgs) {
@@ -40,26 +28,46 @@ std::optional<std::vector<PathStep>> whyAlive(const Runtime& rt, uintptr obj) {
         for (uintptr i = 0; i < g.stack.size(); i++)
             reach(PtrSlot::stack(g.goid, i), g.stack[i]);
     }
-    while (!queue.empty() && !reachedBy.contains(obj)) {
-        uintptr b = queue.front();
-        queue.pop_front();
-        const std::uint32_t n = rt.types[rt.objectType(b)].numPtrs();
-        for (std::uint32_t f = 0; f < n; f++) {
+}
+
+void WhyAliveSearch::reach(const PtrSlot& slot, uintptr value) {
+    uintptr b = objectBase(*rt_, value);
+    if (b != 0 && reachedBy_.emplace(b, PathStep{slot, b}).second)
+        queue_.push_back(b);
+}
+
+bool WhyAliveSearch::advance(std::size_t maxObjects) {
+    for (std::size_t n = 0; n < maxObjects && !done(); n++) {
+        uintptr b = queue_.front();
+        queue_.pop_front();
+        const std::uint32_t fields = rt_->types[rt_->objectType(b)].numPtrs();
+        for (std::uint32_t f = 0; f < fields; f++) {
             PtrSlot slot = PtrSlot::heap(b, f);
-            reach(slot, rt.readPointer(slot));
+            reach(slot, rt_->readPointer(slot));
         }
     }
-    if (!reachedBy.contains(obj))
+    return done();
+}
+
+std::optional<std::vector<PathStep>> WhyAliveSearch::result() const {
+    if (!reachedBy_.contains(obj_))
         return std::nullopt;
     std::vector<PathStep> path;
-    for (uintptr x = obj;;) {
-        const PathStep& s = reachedBy.at(x);
+    for (uintptr x = obj_;;) {
+        const PathStep& s = reachedBy_.at(x);
         path.insert(path.begin(), s);
         if (s.slot.kind != PtrSlot::Kind::heap)
             break;
         x = s.slot.index;
     }
     return path;
+}
+
+std::optional<std::vector<PathStep>> whyAlive(const Runtime& rt, uintptr obj) {
+    WhyAliveSearch search(rt, obj);
+    while (!search.advance(~std::size_t{0})) {
+    }
+    return search.result();
 }
 
 } // namespace gclab::render

@@ -8,7 +8,10 @@
 
 #include "sim/runtime.h"
 
+#include <cstddef>
+#include <deque>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace gclab::render {
@@ -25,8 +28,33 @@ uintptr objectBase(const Runtime& rt, uintptr p);
 // pointerTargets lists the objects obj's pointer fields point to (field order, nil fields skipped).
 std::vector<uintptr> pointerTargets(const Runtime& rt, uintptr obj);
 
-// whyAlive returns the chain root → … → obj (obj is the last step's target), or nothing when no root
-// reaches obj (it is garbage: the next cycle will not mark it). obj must be an object's base address.
+// WhyAliveSearch is the breadth-first search in slices, so that a window can spread it over frames on a
+// large heap. It reads rt on every advance: rt must not change while the search is on its way.
+class WhyAliveSearch {
+  public:
+    WhyAliveSearch(const Runtime& rt, uintptr obj);
+    // advance scans up to maxObjects more objects' pointer fields; true once the search is over (obj
+    // reached, or every object a root reaches scanned).
+    bool advance(std::size_t maxObjects);
+    bool done() const { return queue_.empty() || reachedBy_.contains(obj_); }
+    std::size_t reached() const { return reachedBy_.size(); }
+    // result is the chain root → … → obj (obj is the last step's target) once done, or nothing when no
+    // root reaches obj.
+    std::optional<std::vector<PathStep>> result() const;
+
+  private:
+    void reach(const PtrSlot& slot, uintptr value);
+
+    const Runtime* rt_;
+    uintptr obj_;
+    // reachedBy_[x]: the step that first reached object x (its slot and x). Only looked up, never
+    // iterated, so the hash map's order does not reach the result: the queue decides which step wins.
+    std::unordered_map<uintptr, PathStep> reachedBy_;
+    std::deque<uintptr> queue_;
+};
+
+// whyAlive is the whole search at once: the chain root → … → obj, or nothing when no root reaches obj
+// (it is garbage: the next cycle will not mark it). obj must be an object's base address.
 std::optional<std::vector<PathStep>> whyAlive(const Runtime& rt, uintptr obj);
 
 } // namespace gclab::render

@@ -98,5 +98,55 @@ TEST(WhyAlive, ChainsAreShortest) {
     EXPECT_GT(checked, 10u);
 }
 
+TEST(WhyAlive, SlicedSearchEndsWithTheSameChainAfterAsManySlicesAsItNeeds) {
+    // WhyAliveSearch spread over many small advances (as the window spreads it over frames) ends with the
+    // chain of the search done at once, and a search that finds no chain scans every reachable object,
+    // at most slice per advance.
+    LoadedScenario sc = loadScenario("linked-list-churn");
+    RuntimeConfig cfg = runConfig(sc);
+    cfg.recordEvents = false;
+    Runtime rt(cfg);
+    sc.scenario.build(rt, sc.scenario.defaults());
+    while (rt.stw != STWStage::markTermination && rt.step()) {
+    }
+    std::vector<uintptr> objects;
+    for (std::size_t i = 1; i < rt.mheap.numSpanRecords(); i++) {
+        const MSpan& s = rt.mheap.span(static_cast<SpanId>(i));
+        if (s.state == MSpanState::mSpanInUse)
+            for (std::uint32_t slot = 0; slot < s.nelems; slot++)
+                if (!s.isFree(slot))
+                    objects.push_back(s.base() + uintptr{slot} * s.elemsize);
+    }
+    std::size_t searched = 0, garbage = 0;
+    for (std::size_t k = 0; k < objects.size(); k += std::max<std::size_t>(1, objects.size() / 40)) {
+        const uintptr obj = objects[k];
+        const std::optional<std::vector<PathStep>> once = whyAlive(rt, obj);
+        for (std::size_t slice : {std::size_t{1}, std::size_t{7}, std::size_t{100}}) {
+            WhyAliveSearch search(rt, obj);
+            std::size_t advances = 0;
+            while (!search.done()) {
+                search.advance(slice);
+                advances++;
+                ASSERT_LT(advances, 1000000u);
+            }
+            const std::optional<std::vector<PathStep>> sliced = search.result();
+            ASSERT_EQ(sliced.has_value(), once.has_value()) << obj << " slice " << slice;
+            if (once) {
+                checkChain(rt, *sliced, obj);
+                ASSERT_EQ(sliced->size(), once->size());
+                for (std::size_t step = 0; step < once->size(); step++)
+                    EXPECT_EQ((*sliced)[step].target, (*once)[step].target) << obj << " step " << step;
+            } else {
+                // Every reachable object was scanned: the advances cover them slice by slice.
+                EXPECT_GE(advances * slice, search.reached()) << obj << " slice " << slice;
+            }
+        }
+        searched++;
+        garbage += once ? 0 : 1;
+    }
+    EXPECT_GE(searched, 20u);
+    EXPECT_GT(garbage, 0u);
+}
+
 } // namespace
 } // namespace gclab::render
