@@ -30,31 +30,41 @@ void checkChain(const Runtime& rt, const std::vector<PathStep>& path, uintptr ob
     EXPECT_EQ(path.back().target, obj);
 }
 
+// atFirstMarkTermination runs sc to its first mark termination: marking is complete, nothing is swept yet.
+Runtime atFirstMarkTermination(const LoadedScenario& sc) {
+    RuntimeConfig cfg = runConfig(sc);
+    cfg.recordEvents = false;
+    Runtime rt(cfg);
+    sc.scenario.build(rt, sc.scenario.defaults());
+    while (rt.stw != STWStage::markTermination && rt.step()) {
+    }
+    return rt;
+}
+
+// allocatedObjects lists every allocated slot of every in-use span, in span order.
+std::vector<ObjectRef> allocatedObjects(const Runtime& rt) {
+    std::vector<ObjectRef> objects;
+    for (std::size_t i = 1; i < rt.mheap.numSpanRecords(); i++) {
+        const MSpan& s = rt.mheap.span(static_cast<SpanId>(i));
+        if (s.state == MSpanState::mSpanInUse)
+            for (std::uint32_t slot = 0; slot < s.nelems; slot++)
+                if (!s.isFree(slot))
+                    objects.push_back(ObjectRef{static_cast<SpanId>(i), slot});
+    }
+    return objects;
+}
+
 TEST(WhyAlive, EveryObjectWithAChainIsMarkedWhenMarkingEnds) {
     for (const char* name : {"tricolor-basics", "linked-list-churn", "binary-trees"}) {
-        LoadedScenario sc = loadScenario(name);
-        RuntimeConfig cfg = runConfig(sc);
-        cfg.recordEvents = false;
-        Runtime rt(cfg);
-        sc.scenario.build(rt, sc.scenario.defaults());
-        // Run to the first mark termination: marking is complete, nothing is swept yet.
-        while (rt.stw != STWStage::markTermination && rt.step()) {
-        }
+        Runtime rt = atFirstMarkTermination(loadScenario(name));
         ASSERT_EQ(rt.stw, STWStage::markTermination) << name;
         // Each whyAlive is a search over the heap: check at most 150 objects, evenly spread.
-        std::vector<std::pair<SpanId, std::uint32_t>> objects;
-        for (std::size_t i = 1; i < rt.mheap.numSpanRecords(); i++) {
-            const MSpan& s = rt.mheap.span(static_cast<SpanId>(i));
-            if (s.state == MSpanState::mSpanInUse)
-                for (std::uint32_t slot = 0; slot < s.nelems; slot++)
-                    if (!s.isFree(slot))
-                        objects.emplace_back(static_cast<SpanId>(i), slot);
-        }
+        const std::vector<ObjectRef> objects = allocatedObjects(rt);
         const std::size_t stride = std::max<std::size_t>(1, objects.size() / 150);
         std::uint64_t chains = 0, none = 0;
         for (std::size_t k = 0; k < objects.size(); k += stride) {
-            const MSpan& s = rt.mheap.span(objects[k].first);
-            const std::uint32_t slot = objects[k].second;
+            const MSpan& s = rt.mheap.span(objects[k].span);
+            const std::uint32_t slot = objects[k].slot;
             const uintptr obj = s.base() + uintptr{slot} * s.elemsize;
             std::optional<std::vector<PathStep>> path = whyAlive(rt, obj);
             if (path) {
@@ -102,24 +112,12 @@ TEST(WhyAlive, SlicedSearchEndsWithTheSameChainAfterAsManySlicesAsItNeeds) {
     // WhyAliveSearch spread over many small advances (as the window spreads it over frames) ends with the
     // chain of the search done at once, and a search that finds no chain scans every reachable object,
     // at most slice per advance.
-    LoadedScenario sc = loadScenario("linked-list-churn");
-    RuntimeConfig cfg = runConfig(sc);
-    cfg.recordEvents = false;
-    Runtime rt(cfg);
-    sc.scenario.build(rt, sc.scenario.defaults());
-    while (rt.stw != STWStage::markTermination && rt.step()) {
-    }
-    std::vector<uintptr> objects;
-    for (std::size_t i = 1; i < rt.mheap.numSpanRecords(); i++) {
-        const MSpan& s = rt.mheap.span(static_cast<SpanId>(i));
-        if (s.state == MSpanState::mSpanInUse)
-            for (std::uint32_t slot = 0; slot < s.nelems; slot++)
-                if (!s.isFree(slot))
-                    objects.push_back(s.base() + uintptr{slot} * s.elemsize);
-    }
+    Runtime rt = atFirstMarkTermination(loadScenario("linked-list-churn"));
+    const std::vector<ObjectRef> objects = allocatedObjects(rt);
     std::size_t searched = 0, garbage = 0;
     for (std::size_t k = 0; k < objects.size(); k += std::max<std::size_t>(1, objects.size() / 40)) {
-        const uintptr obj = objects[k];
+        const MSpan& s = rt.mheap.span(objects[k].span);
+        const uintptr obj = s.base() + uintptr{objects[k].slot} * s.elemsize;
         const std::optional<std::vector<PathStep>> once = whyAlive(rt, obj);
         for (std::size_t slice : {std::size_t{1}, std::size_t{7}, std::size_t{100}}) {
             WhyAliveSearch search(rt, obj);
