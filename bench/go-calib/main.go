@@ -17,6 +17,8 @@
 //	                   Object's pointer word is nil)
 //	gclabcalib mutator CPU ns per iteration of the steady-state loop (a random slot store and four
 //	                   64-byte allocations) with the GC off
+//	gclabcalib storerand CPU ns per store of one pointer into a random slot of a 2^17-entry
+//	                   []*Object (rand.Intn and the store: the loop without its allocations)
 //
 // Each prints "<what> <median> <min> <reps>" lines; the median of -reps child processes.
 package main
@@ -135,6 +137,17 @@ func child(what string, size, n int) {
 		}
 		sink = unsafe.Pointer(garbage)
 		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
+	case "storerand":
+		debug.SetGCPercent(-1)
+		live := make([]*obj64, 1<<17)
+		r := rand.New(rand.NewSource(1))
+		o := new(obj64)
+		start := cpuNs()
+		for it := 0; it < n; it++ {
+			live[r.Intn(len(live))] = o
+		}
+		sink = unsafe.Pointer(&live[0])
+		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
 	}
 }
 
@@ -145,11 +158,11 @@ func main() {
 	objects := flag.Int("n", 1<<20, "operations (allocations, live objects, iterations) per measurement")
 	flag.Parse()
 	if flag.NArg() < 1 || (flag.NArg() > 1 && flag.Arg(0) != "markslice") {
-		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|mutator")
+		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|mutator|storerand")
 		os.Exit(2)
 	}
 	what := flag.Arg(0)
-	known := map[string]bool{"alloc": true, "mark": true, "markslice": true, "marknil": true, "mutator": true}
+	known := map[string]bool{"alloc": true, "mark": true, "markslice": true, "marknil": true, "mutator": true, "storerand": true}
 	if !known[what] || *objects <= 0 {
 		fmt.Fprintln(os.Stderr, "gclabcalib: unknown measurement or bad -n:", what)
 		os.Exit(2)
