@@ -17,6 +17,9 @@
 //	                   Object's pointer word is nil)
 //	gclabcalib mutator CPU ns per iteration of the steady-state loop (a random slot store and four
 //	                   64-byte allocations) with the GC off
+//	gclabcalib allocreuse CPU ns per new(T) of a 64-byte Object into the free slots of a collected
+//	                   heap (4 -n Objects, a random quarter dropped, runtime.GC(), then -n allocations
+//	                   with the GC off): allocation in a steady state, sweeping included
 //	gclabcalib storerand CPU ns per store of one pointer into a random slot of a 2^17-entry
 //	                   []*Object (rand.Intn and the store: the loop without its allocations)
 //
@@ -137,6 +140,27 @@ func child(what string, size, n int) {
 		}
 		sink = unsafe.Pointer(garbage)
 		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
+	case "allocreuse":
+		// A heap of 4n 64-byte Objects, a random quarter of them dropped and collected: the next n
+		// allocations fill the scattered free slots of swept (or still unswept) spans, as a steady
+		// state does, instead of a fresh heap's never-used memory.
+		debug.SetGCPercent(-1)
+		held := make([]*obj64, 4*n)
+		for i := range held {
+			held[i] = new(obj64)
+		}
+		r := rand.New(rand.NewSource(1))
+		for dropped := 0; dropped < n; {
+			if i := r.Intn(len(held)); held[i] != nil {
+				held[i] = nil
+				dropped++
+			}
+		}
+		runtime.GC()
+		start := cpuNs()
+		allocLoop[obj64](n)
+		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
+		runtime.KeepAlive(held)
 	case "storerand":
 		debug.SetGCPercent(-1)
 		live := make([]*obj64, 1<<17)
@@ -158,11 +182,11 @@ func main() {
 	objects := flag.Int("n", 1<<20, "operations (allocations, live objects, iterations) per measurement")
 	flag.Parse()
 	if flag.NArg() < 1 || (flag.NArg() > 1 && flag.Arg(0) != "markslice") {
-		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|mutator|storerand")
+		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|mutator|storerand|allocreuse")
 		os.Exit(2)
 	}
 	what := flag.Arg(0)
-	known := map[string]bool{"alloc": true, "mark": true, "markslice": true, "marknil": true, "mutator": true, "storerand": true}
+	known := map[string]bool{"alloc": true, "mark": true, "markslice": true, "marknil": true, "mutator": true, "storerand": true, "allocreuse": true}
 	if !known[what] || *objects <= 0 {
 		fmt.Fprintln(os.Stderr, "gclabcalib: unknown measurement or bad -n:", what)
 		os.Exit(2)
