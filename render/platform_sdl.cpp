@@ -673,6 +673,11 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         Uint64 last = SDL_GetPerformanceCounter();
         bool running = true;
         int exportRequest = 0; // F12: 1 the whole window, 2 the view under the mouse
+        // Whether ImGui keeps the keys from the window's shortcuts: an item was active (a text field being
+        // edited, a slider held) when the last frame ended. io.WantCaptureKeyboard says the same as of that
+        // frame's start (ImGui computes it in NewFrame), a frame late: a slider released in the last frame
+        // would still swallow the key pressed next.
+        bool keysToImGui = false;
         bool rangeExportFailed = false;
         // Headless, the run ends once its frames are drawn and no seek is still on its way (a step back
         // re-steps over several frames), so that the last frame shows where the script went, nor the
@@ -704,7 +709,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
                      e.window.windowID == SDL_GetWindowID(w.window)))
                     running = false;
-                if (e.type != SDL_KEYDOWN || io.WantCaptureKeyboard)
+                if (e.type != SDL_KEYDOWN || keysToImGui)
                     continue;
                 const Uint16 mod = e.key.keysym.mod;
                 bool plain = (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) == 0;
@@ -808,6 +813,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 app.frame(dt);
             }
             ImGui::Render();
+            keysToImGui = ImGui::IsAnyItemActive();
             if (inMeasure)
                 (emptyFrame ? emptyCounts : fullCounts) = countDraws(*ImGui::GetDrawData());
 
