@@ -335,6 +335,10 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
         out.push_back(ScriptFrame{K::up, 0, 0, n[0], n[1]});
         return true;
     }
+    if (head == "move" && n.size() == 2) {
+        out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1]});
+        return true;
+    }
     if (head == "drag" && n.size() == 4) {
         out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1]});
         out.push_back(ScriptFrame{K::down, 0, 0, n[0], n[1]});
@@ -488,7 +492,13 @@ std::string formatState(const App& app) {
         std::snprintf(buf, sizeof buf, "bar %s %.1f %.1f %.1f %.1f\n", n.c_str(), r.x0, r.y0, r.x1, r.y1);
         out += buf;
     }
-    // Where the side panel drew its shown tab (Shift+F12 exports it alone).
+    // Where the side panel drew its tabs' headers and its shown tab (Shift+F12 exports it alone).
+    for (const std::string& n : app.itemNames("tab-")) {
+        const Rect r = *app.itemRect(n);
+        std::snprintf(buf, sizeof buf, "tab_%s %.1f %.1f %.1f %.1f\n", n.substr(4).c_str(), r.x0, r.y0, r.x1,
+                      r.y1);
+        out += buf;
+    }
     for (const ViewArea& v : app.viewAreas()) {
         std::snprintf(buf, sizeof buf, "view_area_%s %.1f %.1f %.1f %.1f\n", v.name.c_str(), v.rect.x0,
                       v.rect.y0, v.rect.x1, v.rect.y1);
@@ -541,7 +551,7 @@ std::string checkScript(const std::vector<std::string>& script) {
         if (!expandToken(t, frames))
             return "--keys: expected space, right, left, r, l, plus, minus, kp_plus, kp_minus, lbracket, "
                    "rbracket, 0, home, f12 or enter (optionally shift+, ctrl+ or alt+), wait, "
-                   "click:X:Y, click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION, memlimit:FRACTION, "
+                   "click:X:Y, click:@WIDGET, move:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION, memlimit:FRACTION, "
                    "slide:@WIDGET:FRACTION or text:TEXT, got '" +
                    t + "'";
     return "";
