@@ -504,6 +504,12 @@ std::string formatState(const App& app) {
                       v.rect.y0, v.rect.x1, v.rect.y1);
         out += buf;
     }
+    // The texts the views showed (the statistics view's values): where, then the text to the line's end.
+    for (const auto& [name, text] : app.itemTexts()) {
+        const Rect r = *app.itemRect(name);
+        std::snprintf(buf, sizeof buf, "text %s %.1f %.1f %.1f %.1f ", name.c_str(), r.x0, r.y0, r.x1, r.y1);
+        out += buf + text + "\n";
+    }
     if (const std::optional<Rect> r = app.itemRect("colour-blind-safe")) {
         std::snprintf(buf, sizeof buf, "colour_blind_checkbox %.1f %.1f %.1f %.1f\n", r->x0, r->y0, r->x1,
                       r->y1);
