@@ -292,6 +292,11 @@ void App::noteItem(std::string name) {
                                        ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
 }
 
+void App::noteText(std::string name, std::string text) {
+    noteItem(name);
+    itemTexts_[std::move(name)] = std::move(text);
+}
+
 std::optional<Rect> App::itemRect(const std::string& name) const {
     auto it = itemRects_.find(name);
     if (it == itemRects_.end())
@@ -324,6 +329,7 @@ std::vector<ViewArea> App::viewAreas() const {
 
 void App::frame(double dt) {
     itemRects_.clear();
+    itemTexts_.clear();
     continueSteps(std::chrono::steady_clock::now() + seekBudget);
     advance(dt);
     compareLanes_.reset();

@@ -154,6 +154,8 @@ class App {
     std::optional<Rect> itemRect(const std::string& name) const;
     // itemNames are the names of the widgets the last frame noted that start with prefix, in order.
     std::vector<std::string> itemNames(const std::string& prefix) const;
+    // itemTexts are the texts the last frame noted (noteText), by name; itemRect gives where each was drawn.
+    const std::map<std::string, std::string>& itemTexts() const { return itemTexts_; }
     // viewAreas are the tabs of the side panel the last frame drew (the shown one), and where.
     std::vector<ViewArea> viewAreas() const;
     // rate is the speed control's value in events per second while playing.
@@ -183,6 +185,9 @@ class App {
   private:
     // noteItem remembers where the last ImGui item was drawn, as name, until the next frame.
     void noteItem(std::string name);
+    // noteText is noteItem for an item that shows text, and remembers the text too (--dump-state's text
+    // lines: what a view showed, for the tests).
+    void noteText(std::string name, std::string text);
     // noteViewArea remembers the current window's visible rest, from the cursor, as the tab view name.
     void noteViewArea(const std::string& name);
     void load(const std::string& scenario, const ParamValues& overrides);
@@ -245,8 +250,9 @@ class App {
     static constexpr std::size_t maxQueuedSteps = 8;
     std::deque<QueuedStep> queuedSteps_;
     std::uint64_t stepsFinishedAtOnce_ = 0;
-    std::map<std::string, Rect> itemRects_; // noteItem's widgets, from the frame drawn last
-    std::uint64_t version_ = 1;             // bumped whenever the shown model state changes
+    std::map<std::string, Rect> itemRects_;        // noteItem's widgets, from the frame drawn last
+    std::map<std::string, std::string> itemTexts_; // noteText's texts, from the frame drawn last
+    std::uint64_t version_ = 1;                    // bumped whenever the shown model state changes
     HeapSnapshot snap_;
     std::uint64_t snapVersion_ = 0;
     HeapMapView heapMap_;

@@ -135,8 +135,8 @@ int main(int argc, char** argv) {
         "--keys", keys,
         "Headless: scripted input, space-separated, one per frame: space, right, left, r, l, plus, "
         "minus, kp_plus, kp_minus, lbracket, rbracket, 0, home, f12, enter (shift+/ctrl+/alt+), wait, "
-        "click:X:Y, click:@WIDGET, slide:@WIDGET:FRACTION, text:TEXT, drag:X1:Y1:X2:Y2, gogc:FRACTION, "
-        "memlimit:FRACTION");
+        "click:X:Y, click:@WIDGET, move:X:Y, slide:@WIDGET:FRACTION, text:TEXT, drag:X1:Y1:X2:Y2, "
+        "gogc:FRACTION, memlimit:FRACTION");
     app.add_option("--measure-seeks", gui.measureSeeks,
                    "Headless: run to the end, then time N seeks to pseudo-random ticks (a playhead drag)")
         ->check(CLI::Range(1, 100000));

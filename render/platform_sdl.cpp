@@ -335,6 +335,10 @@ bool expandToken(const std::string& token, std::vector<ScriptFrame>& out) {
         out.push_back(ScriptFrame{K::up, 0, 0, n[0], n[1]});
         return true;
     }
+    if (head == "move" && n.size() == 2) {
+        out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1]});
+        return true;
+    }
     if (head == "drag" && n.size() == 4) {
         out.push_back(ScriptFrame{K::move, 0, 0, n[0], n[1]});
         out.push_back(ScriptFrame{K::down, 0, 0, n[0], n[1]});
@@ -488,11 +492,23 @@ std::string formatState(const App& app) {
         std::snprintf(buf, sizeof buf, "bar %s %.1f %.1f %.1f %.1f\n", n.c_str(), r.x0, r.y0, r.x1, r.y1);
         out += buf;
     }
-    // Where the side panel drew its shown tab (Shift+F12 exports it alone).
+    // Where the side panel drew its tabs' headers and its shown tab (Shift+F12 exports it alone).
+    for (const std::string& n : app.itemNames("tab-")) {
+        const Rect r = *app.itemRect(n);
+        std::snprintf(buf, sizeof buf, "tab_%s %.1f %.1f %.1f %.1f\n", n.substr(4).c_str(), r.x0, r.y0, r.x1,
+                      r.y1);
+        out += buf;
+    }
     for (const ViewArea& v : app.viewAreas()) {
         std::snprintf(buf, sizeof buf, "view_area_%s %.1f %.1f %.1f %.1f\n", v.name.c_str(), v.rect.x0,
                       v.rect.y0, v.rect.x1, v.rect.y1);
         out += buf;
+    }
+    // The texts the views showed (the statistics view's values): where, then the text to the line's end.
+    for (const auto& [name, text] : app.itemTexts()) {
+        const Rect r = *app.itemRect(name);
+        std::snprintf(buf, sizeof buf, "text %s %.1f %.1f %.1f %.1f ", name.c_str(), r.x0, r.y0, r.x1, r.y1);
+        out += buf + text + "\n";
     }
     if (const std::optional<Rect> r = app.itemRect("colour-blind-safe")) {
         std::snprintf(buf, sizeof buf, "colour_blind_checkbox %.1f %.1f %.1f %.1f\n", r->x0, r->y0, r->x1,
@@ -541,7 +557,7 @@ std::string checkScript(const std::vector<std::string>& script) {
         if (!expandToken(t, frames))
             return "--keys: expected space, right, left, r, l, plus, minus, kp_plus, kp_minus, lbracket, "
                    "rbracket, 0, home, f12 or enter (optionally shift+, ctrl+ or alt+), wait, "
-                   "click:X:Y, click:@WIDGET, drag:X1:Y1:X2:Y2, gogc:FRACTION, memlimit:FRACTION, "
+                   "click:X:Y, click:@WIDGET, move:X:Y, drag:X1:Y1:X2:Y2, gogc:FRACTION, memlimit:FRACTION, "
                    "slide:@WIDGET:FRACTION or text:TEXT, got '" +
                    t + "'";
     return "";
@@ -673,6 +689,11 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
         Uint64 last = SDL_GetPerformanceCounter();
         bool running = true;
         int exportRequest = 0; // F12: 1 the whole window, 2 the view under the mouse
+        // Whether ImGui keeps the keys from the window's shortcuts: an item was active (a text field being
+        // edited, a slider held) when the last frame ended. io.WantCaptureKeyboard says the same as of that
+        // frame's start (ImGui computes it in NewFrame), a frame late: a slider released in the last frame
+        // would still swallow the key pressed next.
+        bool keysToImGui = false;
         bool rangeExportFailed = false;
         // Headless, the run ends once its frames are drawn and no seek is still on its way (a step back
         // re-steps over several frames), so that the last frame shows where the script went, nor the
@@ -704,7 +725,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                     (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
                      e.window.windowID == SDL_GetWindowID(w.window)))
                     running = false;
-                if (e.type != SDL_KEYDOWN || io.WantCaptureKeyboard)
+                if (e.type != SDL_KEYDOWN || keysToImGui)
                     continue;
                 const Uint16 mod = e.key.keysym.mod;
                 bool plain = (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)) == 0;
@@ -808,6 +829,7 @@ int runGui(const GuiConfig& cfg, const AppOptions& appOptions) {
                 app.frame(dt);
             }
             ImGui::Render();
+            keysToImGui = ImGui::IsAnyItemActive();
             if (inMeasure)
                 (emptyFrame ? emptyCounts : fullCounts) = countDraws(*ImGui::GetDrawData());
 

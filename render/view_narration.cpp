@@ -318,26 +318,20 @@ void App::drawSidePanel() {
 
     ImGui::Spacing();
     if (ImGui::BeginTabBar("sidetabs")) {
-        if (ImGui::BeginTabItem("Collector")) {
-            drawCollector();
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Object graph")) {
-            drawGraph();
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Statistics")) {
-            drawStats();
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Compare")) {
-            drawCompare();
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem("Allocator")) {
-            drawAllocator();
-            ImGui::EndTabItem();
-        }
+        // Each tab's header is noted as tab-NAME (scripted input clicks it: --keys click:@tab-graph).
+        auto tab = [this](const char* label, const char* name, void (App::*draw)()) {
+            const bool shown = ImGui::BeginTabItem(label);
+            noteItem(std::string("tab-") + name);
+            if (shown) {
+                (this->*draw)();
+                ImGui::EndTabItem();
+            }
+        };
+        tab("Collector", "collector", &App::drawCollector);
+        tab("Object graph", "graph", &App::drawGraph);
+        tab("Statistics", "stats", &App::drawStats);
+        tab("Compare", "compare", &App::drawCompare);
+        tab("Allocator", "allocator", &App::drawAllocator);
         ImGui::EndTabBar();
     }
 }

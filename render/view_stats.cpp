@@ -1,5 +1,6 @@
 // The statistics view: runtime.MemStats as the model reports it, the pacer's heapLive, the page
-// counts behind the heap map, and each P's mcache.
+// counts behind the heap map, and each P's mcache. Every value it shows is noted (App::noteText) as
+// stats-NAME, so that the tests can check what it showed against the model (--dump-state).
 #include "sim/mstats.h"
 
 #include "render/app.h"
@@ -8,11 +9,24 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <functional>
 #include <string>
 
 namespace gclab::render {
 
 namespace {
+
+// Noter remembers the text of the item just drawn under a name (App::noteText).
+using Noter = std::function<void(std::string name, std::string text)>;
+
+// row draws one name/value row and notes its value as stats-NAME (spaces in NAME become '_').
+void row(const Noter& note, const char* name, const std::string& value, const char* tip) {
+    statRow(name, value, tip);
+    std::string key = std::string("stats-") + name;
+    std::replace(key.begin(), key.end(), ' ', '_');
+    note(std::move(key), value);
+}
 
 bool beginStatTable(const char* id) {
     if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
@@ -22,80 +36,85 @@ bool beginStatTable(const char* id) {
     return true;
 }
 
-void drawMemStats(const Runtime& rt) {
+void drawMemStats(const Runtime& rt, const Noter& note) {
     MemStats m = readMemStats(rt);
     if (!beginStatTable("memstats"))
         return;
-    statRow("HeapAlloc", bytesExactAndHuman(m.HeapAlloc),
-            "Bytes of allocated heap objects (slot sizes, not requested sizes).\nruntime.MemStats.HeapAlloc "
-            "(runtime/mstats.go)");
-    statRow("HeapInuse", bytesExactAndHuman(m.HeapInuse),
-            "Bytes in in-use spans, whole pages: the coloured cells of the heap "
-            "map.\nruntime.MemStats.HeapInuse");
-    statRow("HeapIdle", bytesExactAndHuman(m.HeapIdle),
-            "Bytes in free pages, released or not: free + released cells.\nruntime.MemStats.HeapIdle");
-    statRow("HeapReleased", bytesExactAndHuman(m.HeapReleased),
-            "Free pages returned to the OS (scavenged), including fresh heap growth.\n"
-            "runtime.MemStats.HeapReleased");
-    statRow("HeapSys", bytesExactAndHuman(m.HeapSys),
-            "Heap memory obtained from the OS (mapped): HeapInuse + HeapIdle.\nruntime.MemStats.HeapSys");
-    statRow("HeapObjects", withThousands(m.HeapObjects),
-            "Allocated objects: Mallocs - Frees. A tiny block counts once, however many values share it.\n"
-            "runtime.MemStats.HeapObjects");
-    statRow("Mallocs", withThousands(m.Mallocs),
-            "Objects allocated. Tiny values packed into an existing block count in Mallocs and Frees.\n"
-            "runtime.MemStats.Mallocs");
-    statRow("Frees", withThousands(m.Frees),
-            "Objects freed by sweeping (plus the tiny-allocator convention).\n"
-            "runtime.MemStats.Frees");
-    statRow("TotalAlloc", bytesExactAndHuman(m.TotalAlloc),
-            "Cumulative bytes allocated (never decreases).\nruntime.MemStats.TotalAlloc");
+    row(note, "HeapAlloc", bytesExactAndHuman(m.HeapAlloc),
+        "Bytes of allocated heap objects (slot sizes, not requested sizes).\nruntime.MemStats.HeapAlloc "
+        "(runtime/mstats.go)");
+    row(note, "HeapInuse", bytesExactAndHuman(m.HeapInuse),
+        "Bytes in in-use spans, whole pages: the coloured cells of the heap "
+        "map.\nruntime.MemStats.HeapInuse");
+    row(note, "HeapIdle", bytesExactAndHuman(m.HeapIdle),
+        "Bytes in free pages, released or not: free + released cells.\nruntime.MemStats.HeapIdle");
+    row(note, "HeapReleased", bytesExactAndHuman(m.HeapReleased),
+        "Free pages returned to the OS (scavenged), including fresh heap growth.\n"
+        "runtime.MemStats.HeapReleased");
+    row(note, "HeapSys", bytesExactAndHuman(m.HeapSys),
+        "Heap memory obtained from the OS (mapped): HeapInuse + HeapIdle.\nruntime.MemStats.HeapSys");
+    row(note, "HeapObjects", withThousands(m.HeapObjects),
+        "Allocated objects: Mallocs - Frees. A tiny block counts once, however many values share it.\n"
+        "runtime.MemStats.HeapObjects");
+    row(note, "Mallocs", withThousands(m.Mallocs),
+        "Objects allocated. Tiny values packed into an existing block count in Mallocs and Frees.\n"
+        "runtime.MemStats.Mallocs");
+    row(note, "Frees", withThousands(m.Frees),
+        "Objects freed by sweeping (plus the tiny-allocator convention).\n"
+        "runtime.MemStats.Frees");
+    row(note, "TotalAlloc", bytesExactAndHuman(m.TotalAlloc),
+        "Cumulative bytes allocated (never decreases).\nruntime.MemStats.TotalAlloc");
+    row(note, "NextGC", bytesExactAndHuman(m.NextGC),
+        "The heap goal: the heap size the current or next cycle aims to finish by (heapGoal).\n"
+        "runtime.MemStats.NextGC");
+    row(note, "NumGC", withThousands(m.NumGC),
+        "Completed GC cycles (mark termination done).\nruntime.MemStats.NumGC");
     ImGui::EndTable();
 }
 
-void drawPacer(const Runtime& rt) {
+void drawPacer(const Runtime& rt, const Noter& note) {
     if (!beginStatTable("pacer"))
         return;
-    statRow("heapLive", bytesExactAndHuman(rt.gcController.heapLive),
-            "The pacer's estimate of live heap: counts every slot of an mcache's span as allocated from the "
-            "moment the span is cached (refill); releaseAll gives the unused slots back.\n"
-            "gcControllerState.heapLive (runtime/mgcpacer.go)");
-    statRow(
-        "heapScan", bytesExactAndHuman(rt.gcController.heapScan),
+    row(note, "heapLive", bytesExactAndHuman(rt.gcController.heapLive),
+        "The pacer's estimate of live heap: counts every slot of an mcache's span as allocated from the "
+        "moment the span is cached (refill); releaseAll gives the unused slots back.\n"
+        "gcControllerState.heapLive (runtime/mgcpacer.go)");
+    row(note, "heapScan", bytesExactAndHuman(rt.gcController.heapScan),
         "Scannable bytes the next GC would have to scan.\ngcControllerState.heapScan (runtime/mgcpacer.go)");
     ImGui::EndTable();
 }
 
-void drawPageCounts(const Runtime& rt, const HeapSnapshot& snap) {
+void drawPageCounts(const Runtime& rt, const HeapSnapshot& snap, const Noter& note) {
     if (!beginStatTable("pages"))
         return;
     const MHeap& h = rt.mheap;
-    statRow("arenas", std::to_string(h.numArenas()) + " \u00d7 64 MiB reserved",
-            "heapArena: address space is reserved 64 MiB at a time from 0xc000000000.\nmheap.arenas "
-            "(runtime/mheap.go)");
-    statRow("chunks", std::to_string(h.pages.numChunks()) + " \u00d7 4 MiB mapped",
-            "pageAlloc chunks: the heap is mapped (grown) 4 MiB at a time.\nmheap.grow, pageAlloc.grow");
-    statRow("pages in use", withThousands(snap.pagesIn(PageState::inUse)),
-            "8 KiB pages in in-use spans (mheap.pagesInUse); \u00d7 8 KiB = HeapInuse");
-    statRow("free pages", withThousands(snap.pagesIn(PageState::free)),
-            "Free pages not yet released to the OS (mheap.heapFree / 8 KiB)");
-    statRow("released", withThousands(snap.pagesIn(PageState::released)),
-            "Free pages released to the OS (pageAlloc scavenged bits)");
-    statRow("sweepgen", std::to_string(h.sweepgen), "mheap.sweepgen: advances by 2 each GC cycle");
+    row(note, "arenas", std::to_string(h.numArenas()) + " \u00d7 64 MiB reserved",
+        "heapArena: address space is reserved 64 MiB at a time from 0xc000000000.\nmheap.arenas "
+        "(runtime/mheap.go)");
+    row(note, "chunks", std::to_string(h.pages.numChunks()) + " \u00d7 4 MiB mapped",
+        "pageAlloc chunks: the heap is mapped (grown) 4 MiB at a time.\nmheap.grow, pageAlloc.grow");
+    row(note, "pages in use", withThousands(snap.pagesIn(PageState::inUse)),
+        "8 KiB pages in in-use spans (mheap.pagesInUse); \u00d7 8 KiB = HeapInuse");
+    row(note, "free pages", withThousands(snap.pagesIn(PageState::free)),
+        "Free pages not yet released to the OS (mheap.heapFree / 8 KiB)");
+    row(note, "released", withThousands(snap.pagesIn(PageState::released)),
+        "Free pages released to the OS (pageAlloc scavenged bits)");
+    row(note, "sweepgen", std::to_string(h.sweepgen), "mheap.sweepgen: advances by 2 each GC cycle");
     ImGui::EndTable();
 }
 
-void drawMCaches(const Runtime& rt) {
+void drawMCaches(const Runtime& rt, const Noter& note) {
     const MHeap& h = rt.mheap;
     for (const P& p : rt.allp) {
         const MCache& c = p.mcache;
-        ImGui::Text("P%u", p.id);
+        const std::string pName = "P" + std::to_string(p.id);
+        ImGui::TextUnformatted(pName.c_str());
         ImGui::SameLine();
-        if (c.tiny != 0)
-            ImGui::TextDisabled("tiny block %s, tinyoffset %llu", hexAddr(c.tiny).c_str(),
-                                static_cast<unsigned long long>(c.tinyoffset));
-        else
-            ImGui::TextDisabled("no tiny block");
+        const std::string tiny =
+            c.tiny != 0 ? "tiny block " + hexAddr(c.tiny) + ", tinyoffset " + std::to_string(c.tinyoffset)
+                        : "no tiny block";
+        ImGui::TextDisabled("%s", tiny.c_str());
+        note("stats-" + pName + "-tiny", tiny);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(
                 "mcache.tiny / mcache.tinyoffset: the 16-byte block tiny noscan values are packed "
@@ -118,14 +137,18 @@ void drawMCaches(const Runtime& rt) {
             shown++;
             const MSpan& s = h.span(sid);
             SpanClass spc{static_cast<std::uint8_t>(i)};
+            const std::string cell = "stats-" + pName + "-class" + std::to_string(i) + "-";
+            const std::string cells[] = {
+                std::to_string(i) + ": " + humanBytes(class_to_size[spc.sizeclass()]) +
+                    (spc.noscan() ? " noscan" : ""),
+                hexAddr(s.base()), std::to_string(s.allocCount) + " / " + std::to_string(s.nelems)};
+            const char* cellNames[] = {"size", "span", "count"};
             ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
-            ImGui::Text("%d: %s%s", i, humanBytes(class_to_size[spc.sizeclass()]).c_str(),
-                        spc.noscan() ? " noscan" : "");
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextUnformatted(hexAddr(s.base()).c_str());
-            ImGui::TableSetColumnIndex(2);
-            ImGui::Text("%u / %u", s.allocCount, s.nelems);
+            for (int col = 0; col < 3; col++) {
+                ImGui::TableSetColumnIndex(col);
+                ImGui::TextUnformatted(cells[col].c_str());
+                note(cell + cellNames[col], cells[col]);
+            }
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("allocCount / nelems; freeindex %u", s.freeindex);
         }
@@ -141,14 +164,17 @@ void drawMCaches(const Runtime& rt) {
 void App::drawStats() {
     noteViewArea("stats"); // Shift+F12 exports this tab alone
     const Runtime& rt = session_->runtime();
+    const Noter note = [this](std::string name, std::string text) {
+        noteText(std::move(name), std::move(text));
+    };
     if (ImGui::CollapsingHeader("runtime.MemStats", ImGuiTreeNodeFlags_DefaultOpen))
-        drawMemStats(rt);
+        drawMemStats(rt, note);
     if (ImGui::CollapsingHeader("Pacer", ImGuiTreeNodeFlags_DefaultOpen))
-        drawPacer(rt);
+        drawPacer(rt, note);
     if (ImGui::CollapsingHeader("Heap pages", ImGuiTreeNodeFlags_DefaultOpen))
-        drawPageCounts(rt, snapshot());
+        drawPageCounts(rt, snapshot(), note);
     if (ImGui::CollapsingHeader("mcache per P (spans cached by span class)", ImGuiTreeNodeFlags_DefaultOpen))
-        drawMCaches(rt);
+        drawMCaches(rt, note);
 }
 
 } // namespace gclab::render

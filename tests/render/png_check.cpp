@@ -63,6 +63,15 @@
 //       halo left of, above and below them, and no other node has.
 //   gclab_png_check stats --png F --size WxH
 //       the image has the requested size and is a rendered frame (many colours, text pixels).
+//   gclab_png_check stats-text --png F --state S [--partly-visible 1]
+//       S is gclab-gui --dump-state's file of the statistics view ("text stats-NAME X0 Y0 X1 Y1 TEXT": each
+//       value it showed and where). The values are exactly the model's at the tick: runtime.MemStats
+//       (readMemStats of the plain run), heapLive and heapScan, the arenas and chunks, the pages in use,
+//       free and released counted page by page (spanOf, scavenged), mheap.sweepgen, and per P its tiny
+//       block and one row per cached span (class, object size, noscan, base, allocCount / nelems), no
+//       more; a byte count's "(1.2 MiB)" agrees with its exact number. Each value lies inside the view
+//       (view_area_stats) with text pixels in its rectangle; with --partly-visible those that lie in view
+//       do (the side panel's tab scrolls), and at least one does.
 //   gclab_png_check allocator --png F --layout A [--palette P] [--deepest STAGE] [--lit N]
 //       A is gclab-gui --dump-allocator's file. One row per span class holding a span (read from the span
 //       records and mcentral sets): each P's mcache cell is lit in its P's colour exactly when that P's
@@ -95,6 +104,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -137,6 +147,7 @@ struct Args {
     std::size_t count = 0;           // frames: how many frames the directory must hold
     std::string expect;              // contrast: high or normal
     std::string whole, view;         // crop: the whole window's PNG, and the view PNG is of
+    bool partlyVisible = false;      // stats-text: values may lie outside the view (scrolled away)
     bool sameColumn = false;         // hover-target: a node with a pointer to or from its own column
     std::vector<std::string> params; // --param NAME=VALUE
     std::optional<std::int32_t> gogc;
@@ -1557,6 +1568,216 @@ int checkCollector(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// ShownText is one "text NAME X0 Y0 X1 Y1 TEXT" line of --dump-state.
+struct ShownText {
+    Rect rect;
+    std::string text;
+};
+
+std::map<std::string, ShownText> readShownTexts(const std::string& state, const std::string& prefix) {
+    std::map<std::string, ShownText> out;
+    std::istringstream in(state);
+    std::string line;
+    while (std::getline(in, line)) {
+        char name[128] = "";
+        int used = 0;
+        ShownText t;
+        if (std::sscanf(line.c_str(), "text %127s %lf %lf %lf %lf %n", name, &t.rect.x0, &t.rect.y0,
+                        &t.rect.x1, &t.rect.y1, &used) != 5 ||
+            !std::string(name).starts_with(prefix))
+            continue;
+        t.text = line.substr(static_cast<std::size_t>(used));
+        out[name] = t;
+    }
+    return out;
+}
+
+// digitsOf reads a number written with thousands separated by spaces ("1 025 344"); nothing if the text
+// holds anything else.
+std::optional<std::uint64_t> digitsOf(const std::string& text) {
+    std::string d;
+    for (char c : text) {
+        if (c == ' ')
+            continue;
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        d += c;
+    }
+    if (d.empty())
+        return std::nullopt;
+    return std::stoull(d);
+}
+
+// roundedAgrees says whether "1001.3 KiB", "4 MiB" or "64 B" is n in that unit, rounded to the decimals
+// shown (bytes exactly).
+bool roundedAgrees(const std::string& text, std::uint64_t n) {
+    double v = 0;
+    char unit[8] = "";
+    int used = 0;
+    if (std::sscanf(text.c_str(), "%lf %7[A-Za-z]%n", &v, unit, &used) != 2 ||
+        used != static_cast<int>(text.size()))
+        return false;
+    const std::map<std::string, double> units = {
+        {"B", 1.0}, {"KiB", 1024.0}, {"MiB", 1024.0 * 1024}, {"GiB", 1024.0 * 1024 * 1024}};
+    const auto u = units.find(unit);
+    return u != units.end() &&
+           std::fabs(static_cast<double>(n) / u->second - v) <= (u->second == 1 ? 0 : 0.05 + 1e-9);
+}
+
+// shownBytes reads "512 B" or "1 025 344 (1001.3 KiB)": the exact number, once the rounded one in
+// brackets agrees with it.
+std::optional<std::uint64_t> shownBytes(const std::string& text) {
+    const std::size_t open = text.find(" (");
+    if (open == std::string::npos)
+        return text.ends_with(" B") ? digitsOf(text.substr(0, text.size() - 2)) : std::nullopt;
+    const std::optional<std::uint64_t> exact = digitsOf(text.substr(0, open));
+    if (!exact || !text.ends_with(")") ||
+        !roundedAgrees(text.substr(open + 2, text.size() - open - 3), *exact))
+        return std::nullopt;
+    return exact;
+}
+
+// checkStatsText: the statistics view's values (see the usage at the top) against the plain run's model.
+int checkStatsText(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const std::optional<std::string> state = readText(a.state);
+    if (!state) {
+        fail("cannot read " + a.state);
+        return 1;
+    }
+    const std::map<std::string, ShownText> shown = readShownTexts(*state, "stats-");
+    const std::size_t at = state->find("\nview_area_stats ");
+    Rect view;
+    if (at == std::string::npos || std::sscanf(state->c_str() + at + 17, "%lf %lf %lf %lf", &view.x0,
+                                               &view.y0, &view.x1, &view.y1) != 4) {
+        fail("no view_area_stats in " + a.state);
+        return 1;
+    }
+    const Runtime rt = runAt(a);
+    const MemStats m = readMemStats(rt);
+    std::uint64_t inUse = 0, freePages = 0, released = 0;
+    for (std::uint64_t page = 0; pageAddr(page) < rt.mheap.pages.end(); page++)
+        switch (expectedKind(rt, page)) {
+        case Kind::inUse:
+            inUse++;
+            break;
+        case Kind::free:
+            freePages++;
+            break;
+        case Kind::released:
+            released++;
+            break;
+        case Kind::unmapped:
+            break;
+        }
+    // expect: the view shows stats-NAME and its text passes ok; want says what the model has.
+    std::set<std::string> expected;
+    auto expect = [&](const std::string& name, const std::function<bool(const std::string&)>& ok,
+                      const std::string& want) {
+        expected.insert("stats-" + name);
+        const auto it = shown.find("stats-" + name);
+        if (it == shown.end())
+            fail("the view does not show " + name + " (" + want + ")");
+        else if (!ok(it->second.text))
+            fail(name + ": shows '" + it->second.text + "', the model has " + want);
+    };
+    auto bytes = [&](const std::string& name, std::uint64_t v) {
+        expect(
+            name, [v](const std::string& t) { return shownBytes(t) == v; }, std::to_string(v) + " B");
+    };
+    auto count = [&](const std::string& name, std::uint64_t v) {
+        expect(
+            name, [v](const std::string& t) { return digitsOf(t) == v; }, std::to_string(v));
+    };
+    auto text = [&](const std::string& name, const std::string& v) {
+        expect(
+            name, [v](const std::string& t) { return t == v; }, "'" + v + "'");
+    };
+    bytes("HeapAlloc", m.HeapAlloc);
+    bytes("HeapInuse", m.HeapInuse);
+    bytes("HeapIdle", m.HeapIdle);
+    bytes("HeapReleased", m.HeapReleased);
+    bytes("HeapSys", m.HeapSys);
+    count("HeapObjects", m.HeapObjects);
+    count("Mallocs", m.Mallocs);
+    count("Frees", m.Frees);
+    bytes("TotalAlloc", m.TotalAlloc);
+    bytes("NextGC", m.NextGC);
+    count("NumGC", m.NumGC);
+    bytes("heapLive", rt.gcController.heapLive);
+    bytes("heapScan", rt.gcController.heapScan);
+    text("arenas", std::to_string(rt.mheap.numArenas()) + " \u00d7 64 MiB reserved");
+    text("chunks", std::to_string(rt.mheap.pages.numChunks()) + " \u00d7 4 MiB mapped");
+    count("pages_in_use", inUse);
+    count("free_pages", freePages);
+    count("released", released);
+    count("sweepgen", rt.mheap.sweepgen);
+    for (const P& p : rt.allp) {
+        const MCache& c = p.mcache;
+        const std::string P = "P" + std::to_string(p.id) + "-";
+        char tiny[96];
+        std::snprintf(tiny, sizeof tiny, "tiny block %#llx, tinyoffset %llu",
+                      static_cast<unsigned long long>(c.tiny), static_cast<unsigned long long>(c.tinyoffset));
+        text(P + "tiny", c.tiny != 0 ? tiny : "no tiny block");
+        for (int i = 0; i < numSpanClasses; i++) {
+            if (c.alloc[i] == emptymspan)
+                continue;
+            const MSpan& s = rt.mheap.span(c.alloc[i]);
+            const std::string row = P + "class" + std::to_string(i) + "-";
+            char base[32];
+            std::snprintf(base, sizeof base, "%#llx", static_cast<unsigned long long>(s.base()));
+            text(row + "span", base);
+            text(row + "count", std::to_string(s.allocCount) + " / " + std::to_string(s.nelems));
+            // "12: 64 B", "5: 48 B noscan": the span class, its object size (class_to_size), noscan.
+            const std::string label = std::to_string(i) + ": ";
+            const std::uint64_t size = class_to_size[s.spanclass.sizeclass()];
+            const std::string noscan = s.spanclass.noscan() ? " noscan" : "";
+            expect(
+                row + "size",
+                [&](const std::string& t) {
+                    return t.starts_with(label) && t.ends_with(noscan) &&
+                           roundedAgrees(t.substr(label.size(), t.size() - label.size() - noscan.size()),
+                                         size);
+                },
+                label + std::to_string(size) + " B" + noscan);
+        }
+    }
+    for (const auto& [name, t] : shown)
+        if (!expected.contains(name))
+            fail("the view shows " + name + " ('" + t.text + "'), which the model does not have");
+    // Drawn: each value's rectangle in the view holds text, pixels much brighter than the darkest there.
+    int visible = 0;
+    for (const auto& [name, t] : shown) {
+        const Rect& r = t.rect;
+        if (r.x0 < view.x0 || r.y0 < view.y0 || r.x1 > view.x1 || r.y1 > view.y1 || r.x1 > img.w ||
+            r.y1 > img.h) {
+            if (!a.partlyVisible)
+                fail(name + " is not inside the view");
+            continue;
+        }
+        int darkest = 255 * 3, lit = 0;
+        for (int y = static_cast<int>(r.y0); y < static_cast<int>(r.y1); y++)
+            for (int x = static_cast<int>(r.x0); x < static_cast<int>(r.x1); x++) {
+                const Rgba c = img.at(x, y);
+                darkest = std::min(darkest, c.r + c.g + c.b);
+            }
+        for (int y = static_cast<int>(r.y0); y < static_cast<int>(r.y1); y++)
+            for (int x = static_cast<int>(r.x0); x < static_cast<int>(r.x1); x++) {
+                const Rgba c = img.at(x, y);
+                lit += c.r + c.g + c.b > darkest + 240;
+            }
+        visible++;
+        if (lit < 8)
+            fail(name + ": no text drawn at " + std::to_string(r.x0) + "," + std::to_string(r.y0));
+    }
+    std::printf("%zu values checked against the model, %d drawn in view\n", expected.size(), visible);
+    if (visible == 0)
+        fail("no value is drawn in view");
+    return failures == 0 ? 0 : 1;
+}
+
 int usage() {
     std::fprintf(stderr,
                  "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
@@ -1890,6 +2111,8 @@ int main(int argc, char** argv) {
             a.view = v;
         else if (k == "--expect")
             a.expect = v;
+        else if (k == "--partly-visible")
+            a.partlyVisible = v == "1";
         else if (k == "--count")
             a.count = std::stoull(v);
         else if (k == "--lit")
@@ -1951,6 +2174,8 @@ int main(int argc, char** argv) {
         rc = checkCollector(a);
     else if (a.mode == "crop")
         rc = checkCrop(a);
+    else if (a.mode == "stats-text")
+        rc = checkStatsText(a);
     else
         return usage();
     std::printf("%s\n", rc == 0 ? "PASS" : "FAIL");
