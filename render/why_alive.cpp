@@ -1,5 +1,7 @@
 #include "render/why_alive.h"
 
+#include <algorithm>
+
 namespace gclab::render {
 
 uintptr objectBase(const Runtime& rt, uintptr p) {
@@ -38,13 +40,16 @@ void WhyAliveSearch::reach(const PtrSlot& slot, uintptr value) {
 
 bool WhyAliveSearch::advance(std::size_t maxObjects) {
     for (std::size_t n = 0; n < maxObjects && !done(); n++) {
-        uintptr b = queue_.front();
-        queue_.pop_front();
+        const uintptr b = queue_.front();
         const std::uint32_t fields = rt_->types[rt_->objectType(b)].numPtrs();
-        for (std::uint32_t f = 0; f < fields; f++) {
+        const std::uint32_t end = std::min(fields, nextField_ + scanPiecePointers);
+        for (std::uint32_t f = nextField_; f < end; f++) {
             PtrSlot slot = PtrSlot::heap(b, f);
             reach(slot, rt_->readPointer(slot));
         }
+        nextField_ = end < fields ? end : 0;
+        if (nextField_ == 0)
+            queue_.pop_front();
     }
     return done();
 }
