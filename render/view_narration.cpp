@@ -31,7 +31,7 @@ constexpr std::uint64_t historySlice = 8;
 // The heap scans' share of a frame (the pointers-in scan, then the why-alive search), in slices of
 // scanSlice objects scanned (render/why_alive.h: a large object counts one per scanPiecePointers fields).
 constexpr auto scanBudget = std::chrono::milliseconds(6);
-constexpr std::size_t scanSlice = 256;
+constexpr std::size_t scanSlice = 64;
 
 // bulletWrapped is ImGui::BulletText whose long lines wrap under their own text at the panel's edge.
 void bulletWrapped(const char* fmt, ...) IM_FMTARGS(1);

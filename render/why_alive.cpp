@@ -21,7 +21,8 @@ std::vector<uintptr> pointerTargets(const Runtime& rt, uintptr obj) {
     return out;
 }
 
-WhyAliveSearch::WhyAliveSearch(const Runtime& rt, uintptr obj) : rt_(&rt), obj_(obj) {
+WhyAliveSearch::WhyAliveSearch(const Runtime& rt, uintptr obj)
+    : rt_(&rt), obj_(obj), reachedBy_(rt.mheap.numSpanRecords()) {
     for (uintptr i = 0; i < rt.globals.size(); i++)
         reach(PtrSlot::global(i), rt.globals[i]);
     for (const G& g : rt.allgs) {
@@ -33,9 +34,27 @@ WhyAliveSearch::WhyAliveSearch(const Runtime& rt, uintptr obj) : rt_(&rt), obj_(
 }
 
 void WhyAliveSearch::reach(const PtrSlot& slot, uintptr value) {
-    uintptr b = objectBase(*rt_, value);
-    if (b != 0 && reachedBy_.emplace(b, PathStep{slot, b}).second)
-        queue_.push_back(b);
+    ObjectRef ref;
+    if (value == 0 || !rt_->mheap.findObject(value, ref))
+        return;
+    const MSpan& s = rt_->mheap.span(ref.span);
+    std::vector<PathStep>& bySlot = reachedBy_[ref.span];
+    if (bySlot.empty())
+        bySlot.resize(s.nelems, PathStep{PtrSlot{}, 0});
+    PathStep& step = bySlot[ref.slot];
+    if (step.target != 0)
+        return;
+    step = PathStep{slot, s.base() + uintptr{ref.slot} * s.elemsize};
+    reached_++;
+    queue_.push_back(step.target);
+}
+
+const PathStep* WhyAliveSearch::stepTo(uintptr x) const {
+    ObjectRef ref;
+    if (!rt_->mheap.findObject(x, ref) || reachedBy_[ref.span].empty())
+        return nullptr;
+    const PathStep& step = reachedBy_[ref.span][ref.slot];
+    return step.target == 0 ? nullptr : &step;
 }
 
 bool WhyAliveSearch::advance(std::size_t maxObjects) {
@@ -55,11 +74,11 @@ bool WhyAliveSearch::advance(std::size_t maxObjects) {
 }
 
 std::optional<std::vector<PathStep>> WhyAliveSearch::result() const {
-    if (!reachedBy_.contains(obj_))
+    if (stepTo(obj_) == nullptr)
         return std::nullopt;
     std::vector<PathStep> path;
     for (uintptr x = obj_;;) {
-        const PathStep& s = reachedBy_.at(x);
+        const PathStep& s = *stepTo(x);
         path.insert(path.begin(), s);
         if (s.slot.kind != PtrSlot::Kind::heap)
             break;
