@@ -182,7 +182,7 @@ class App {
     // once pointersInKnown), if anything yet; whyPath its chain from a root once known (nothing: garbage).
     const std::optional<ObjectInspection>& inspection() const { return inspection_; }
     bool pointersInKnown() const { return pointersInKnown_; }
-    const std::optional<std::optional<std::vector<PathStep>>> whyPath() const {
+    std::optional<std::optional<std::vector<PathStep>>> whyPath() const {
         return whyKnown_ ? std::optional(whyPath_) : std::nullopt;
     }
     // stepsFinishedAtOnce counts the controls that had to finish the steps on their way within one frame
