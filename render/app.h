@@ -175,9 +175,18 @@ class App {
     }
     // objectHistory is the selected object's history replay (finished or on its way), if any.
     const ObjectHistoryReplay* objectHistory() const { return history_.get(); }
-    // inspectorBusy says that the inspector's history replay or why-alive search is still on its way,
-    // over the next frames.
-    bool inspectorBusy() const { return (history_ && !history_->done()) || whySearch_ != nullptr; }
+    // inspectorBusy says that the inspector's history replay, pointers-in scan or why-alive search is still
+    // on its way, over the next frames.
+    bool inspectorBusy() const {
+        return (history_ && !history_->done()) || pointersInScan_ != nullptr || whySearch_ != nullptr;
+    }
+    // inspection is what the inspector shows about the selected object (span, pointers out, and pointers in
+    // once pointersInKnown), if anything yet; whyPath its chain from a root once known (nothing: garbage).
+    const std::optional<ObjectInspection>& inspection() const { return inspection_; }
+    bool pointersInKnown() const { return pointersInKnown_; }
+    std::optional<std::optional<std::vector<PathStep>>> whyPath() const {
+        return whyKnown_ ? std::optional(whyPath_) : std::nullopt;
+    }
     // stepsFinishedAtOnce counts the controls that had to finish the steps on their way within one frame
     // (Play does; step keys queue behind them instead).
     std::uint64_t stepsFinishedAtOnce() const { return stepsFinishedAtOnce_; }
@@ -258,15 +267,18 @@ class App {
     HeapMapView heapMap_;
     TimelineView timelineView_;
     std::int32_t gogcSlider_ = 100; // the GOGC control's value (negative: off)
-    // inspectObject and the why-alive search for the selected object: heap scans, so started when the
+    // The inspection and the why-alive search for the selected object: heap scans, so started when the
     // selection changes or, once the state stops changing (paused, no step on its way), when the state
-    // changed; while playing the last ones stay. inspection_ is as of whyTick_; the search runs over the
-    // frames (whySearch_, dropped if the state changes under it) and leaves whyPath_, as of whyPathTick_
-    // (whyKnown_: there is one).
+    // changed; while playing the last ones stay. inspection_ is as of whyTick_: its span and pointers out
+    // at once (describeObject), its pointers in once the scan over the frames (pointersInScan_, dropped if
+    // the state changes under it) is over (pointersInKnown_). The search runs over the frames after it
+    // (whySearch_, dropped likewise) and leaves whyPath_, as of whyPathTick_ (whyKnown_: there is one).
     std::uint64_t whyVersion_ = 0;
     uintptr whyObject_ = 0;
     std::uint64_t whyTick_ = 0;
     std::optional<ObjectInspection> inspection_;
+    std::unique_ptr<PointersInScan> pointersInScan_;
+    bool pointersInKnown_ = false;
     std::unique_ptr<WhyAliveSearch> whySearch_;
     bool whyKnown_ = false;
     std::uint64_t whyPathTick_ = 0;

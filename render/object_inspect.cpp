@@ -4,39 +4,12 @@
 
 #include "render/why_alive.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace gclab::render {
 
-namespace {
-
-// Collects the slots pointing into one object, in root order then heap address order.
-struct Referrers : HeapVisitor {
-    const Runtime& rt;
-    uintptr target;
-    std::size_t maxIn;
-    ObjectInspection& info;
-    Referrers(const Runtime& r, uintptr t, std::size_t m, ObjectInspection& i)
-        : rt(r), target(t), maxIn(m), info(i) {}
-
-    void check(const PtrSlot& slot, uintptr value) {
-        if (objectBase(rt, value) != target)
-            return;
-        if (info.in.size() < maxIn)
-            info.in.push_back(slot);
-        info.inTotal++;
-    }
-    bool wantsObjects() const override { return true; }
-    void onObject(const ObjectView& o) override {
-        const std::uint32_t n = rt.types[o.type].numPtrs();
-        for (std::uint32_t f = 0; f < n; f++) {
-            const PtrSlot slot = PtrSlot::heap(o.addr, f);
-            check(slot, rt.readPointer(slot));
-        }
-    }
-};
-
-} // namespace
-
-std::optional<ObjectInspection> inspectObject(const Runtime& rt, uintptr addr, std::size_t maxIn) {
+std::optional<ObjectInspection> describeObject(const Runtime& rt, uintptr addr) {
     ObjectRef ref;
     if (!rt.mheap.findObject(addr, ref))
         return std::nullopt;
@@ -55,15 +28,76 @@ std::optional<ObjectInspection> inspectObject(const Runtime& rt, uintptr addr, s
     for (std::uint32_t f = 0; f < n; f++)
         if (uintptr v = rt.readPointer(PtrSlot::heap(info.base, f)); v != 0)
             info.out.push_back(PointerOut{f, v, objectBase(rt, v)});
+    return info;
+}
 
-    Referrers refs(rt, info.base, maxIn, info);
+PointersInScan::PointersInScan(const Runtime& rt, uintptr obj, std::size_t maxIn)
+    : rt_(&rt), obj_(obj), size_(0), maxIn_(maxIn), spans_(inUseSpansByAddress(rt.mheap)) {
+    ObjectRef ref;
+    if (rt.mheap.findObject(obj, ref))
+        size_ = rt.mheap.span(ref.span).elemsize;
+    for (SpanId id : spans_) {
+        const MSpan& s = rt.mheap.span(id);
+        for (std::uint32_t slot = 0; slot < s.nelems; slot++)
+            objects_ += s.isFree(slot) ? 0 : 1;
+    }
     for (uintptr i = 0; i < rt.globals.size(); i++)
-        refs.check(PtrSlot::global(i), rt.globals[i]);
+        check(PtrSlot::global(i), rt.globals[i]);
     for (const G& g : rt.allgs)
         if (g.status != GStatus::dead)
             for (uintptr i = 0; i < g.stack.size(); i++)
-                refs.check(PtrSlot::stack(g.goid, i), g.stack[i]);
-    visitHeap(rt, refs);
+                check(PtrSlot::stack(g.goid, i), g.stack[i]);
+    skipFreeSlots();
+}
+
+void PointersInScan::check(const PtrSlot& slot, uintptr value) {
+    // A value points into the object when it lies in its slot (what objectBase resolves to obj_).
+    if (value < obj_ || value - obj_ >= size_)
+        return;
+    if (in_.size() < maxIn_)
+        in_.push_back(slot);
+    inTotal_++;
+}
+
+void PointersInScan::skipFreeSlots() {
+    for (; span_ < spans_.size(); span_++, slot_ = 0) {
+        const MSpan& s = rt_->mheap.span(spans_[span_]);
+        for (; slot_ < s.nelems; slot_++)
+            if (!s.isFree(slot_))
+                return;
+    }
+}
+
+bool PointersInScan::advance(std::size_t maxObjects) {
+    for (std::size_t n = 0; n < maxObjects && !done(); n++) {
+        const MSpan& s = rt_->mheap.span(spans_[span_]);
+        const uintptr addr = s.base() + uintptr{slot_} * s.elemsize;
+        const uintptr* words = s.ptrSlots(slot_);
+        const std::uint32_t fields = rt_->types[s.typeOf(slot_)].numPtrs();
+        const std::uint32_t end = std::min(fields, field_ + scanPiecePointers);
+        for (std::uint32_t f = field_; f < end; f++)
+            check(PtrSlot::heap(addr, f), words[f]);
+        if (end < fields) {
+            field_ = end; // the next piece of this object
+            continue;
+        }
+        field_ = 0;
+        scanned_++;
+        slot_++;
+        skipFreeSlots();
+    }
+    return done();
+}
+
+std::optional<ObjectInspection> inspectObject(const Runtime& rt, uintptr addr, std::size_t maxIn) {
+    std::optional<ObjectInspection> info = describeObject(rt, addr);
+    if (!info)
+        return info;
+    PointersInScan scan(rt, info->base, maxIn);
+    while (!scan.advance(std::numeric_limits<std::size_t>::max())) {
+    }
+    info->in = scan.in();
+    info->inTotal = scan.inTotal();
     return info;
 }
 

@@ -2,7 +2,9 @@
 // alive?": its span (mspan's base, npages, spanclass, sweepgen, state), its pointers out (its non-nil
 // pointer fields) and its pointers in (roots and heap objects whose slots point into it). Go keeps no
 // reverse pointers, so the pointers in come from a scan of every root and every allocated object (as a
-// heap dump tool would do it); the list is capped and the total counted. Pure C++: no ImGui.
+// heap dump tool would do it); the list is capped and the total counted. On a large heap that scan takes
+// longer than a frame, so PointersInScan does it in slices (as WhyAliveSearch does the search). Pure C++:
+// no ImGui.
 #pragma once
 
 #include "sim/runtime.h"
@@ -35,7 +37,43 @@ struct ObjectInspection {
     std::size_t inTotal = 0; // all of them (in.size() < inTotal when capped)
 };
 
-// inspectObject describes the allocated object containing addr, or nothing when addr is not inside one.
+// describeObject is the immediate part of the inspection of the allocated object containing addr: its
+// span and its pointers out (in and inTotal stay empty), or nothing when addr is not inside one.
+std::optional<ObjectInspection> describeObject(const Runtime& rt, uintptr addr);
+
+// PointersInScan collects the slots pointing into one object in slices, so that a window can spread the
+// scan over frames: the roots (globals, then the stacks of the goroutines that are not dead) at once,
+// then the allocated objects in address order (spans by address, slots, fields). It reads rt on every
+// advance: rt must not change while the scan is on its way.
+class PointersInScan {
+  public:
+    // obj must be an allocated object's base address; in keeps the first maxIn slots found.
+    PointersInScan(const Runtime& rt, uintptr obj, std::size_t maxIn);
+    // advance scans up to maxObjects more objects' pointer fields (a large object's one piece of
+    // scanPiecePointers per object counted); true once every allocated object is scanned.
+    bool advance(std::size_t maxObjects);
+    bool done() const { return span_ == spans_.size(); }
+    std::size_t scanned() const { return scanned_; } // objects scanned to the end
+    std::size_t objects() const { return objects_; } // allocated objects in all
+    const std::vector<PtrSlot>& in() const { return in_; }
+    std::size_t inTotal() const { return inTotal_; }
+
+  private:
+    void check(const PtrSlot& slot, uintptr value);
+    void skipFreeSlots(); // moves the cursor to the next allocated slot (or the end)
+
+    const Runtime* rt_;
+    uintptr obj_, size_;
+    std::size_t maxIn_;
+    std::vector<SpanId> spans_; // in-use spans by address
+    std::size_t span_ = 0;      // the cursor: spans_[span_], its slot slot_, its pointer field field_
+    std::uint32_t slot_ = 0, field_ = 0;
+    std::size_t scanned_ = 0, objects_ = 0;
+    std::vector<PtrSlot> in_;
+    std::size_t inTotal_ = 0;
+};
+
+// inspectObject is describeObject with the pointers in: a PointersInScan run to the end.
 std::optional<ObjectInspection> inspectObject(const Runtime& rt, uintptr addr, std::size_t maxIn = 32);
 
 const char* spanStateName(MSpanState s); // mSpanDead, mSpanInUse, mSpanManual

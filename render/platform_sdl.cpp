@@ -6,6 +6,7 @@
 #include "render/platform_sdl.h"
 
 #include "render/export_plan.h"
+#include "render/heap_describe.h"
 #include "render/image_export.h"
 #include "render/soak_input.h"
 
@@ -533,6 +534,26 @@ std::string formatState(const App& app) {
             for (const std::string& line : describeHistory(h->history(), rt))
                 out += "history_line " + line + "\n";
     }
+    // The inspector's pointers in (once scanned) and the last pointer of its why-alive chain, one slot a
+    // line: "global I", "stack GOID I" or "heap OBJECT FIELD".
+    auto slotText = [](const PtrSlot& p) {
+        switch (p.kind) {
+        case PtrSlot::Kind::global:
+            return "global " + std::to_string(p.index);
+        case PtrSlot::Kind::stack:
+            return "stack " + std::to_string(p.goid) + " " + std::to_string(p.index);
+        case PtrSlot::Kind::heap:
+            return "heap " + hexAddr(p.index) + " " + std::to_string(p.field);
+        }
+        return std::string("?");
+    };
+    if (app.inspection() && app.pointersInKnown()) {
+        out += "pointers_in_total " + std::to_string(app.inspection()->inTotal) + "\n";
+        for (const PtrSlot& p : app.inspection()->in)
+            out += "pointers_in_slot " + slotText(p) + "\n";
+    }
+    if (const auto why = app.whyPath(); why && *why)
+        out += "why_alive_last_slot " + slotText((*why)->back().slot) + "\n";
     if (const std::optional<uintptr>& sel = app.heapMap().selected()) {
         ObjectRef ref;
         const bool allocated = rt.mheap.findObject(*sel, ref) && !rt.mheap.span(ref.span).isFree(ref.slot);

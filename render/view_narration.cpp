@@ -24,12 +24,14 @@ namespace {
 
 constexpr std::size_t maxPointersIn = 32;   // pointers in kept by the heap scan
 constexpr std::size_t maxPointersShown = 6; // lines per list in the inspector
-// The history replay's share of a frame, re-stepped in slices of historySlice ticks.
+// The history replay's share of a frame, re-stepped in slices of historySlice ticks (as a seek: some
+// ticks cost milliseconds, e.g. a mark worker scanning a 128 KiB oblet of a large pointer slice).
 constexpr auto historyBudget = std::chrono::milliseconds(6);
-constexpr std::uint64_t historySlice = 256;
-// The why-alive search's share of a frame, in slices of whySlice objects scanned.
-constexpr auto whyBudget = std::chrono::milliseconds(6);
-constexpr std::size_t whySlice = 4096;
+constexpr std::uint64_t historySlice = 8;
+// The heap scans' share of a frame (the pointers-in scan, then the why-alive search), in slices of
+// scanSlice objects scanned (render/why_alive.h: a large object counts one per scanPiecePointers fields).
+constexpr auto scanBudget = std::chrono::milliseconds(6);
+constexpr std::size_t scanSlice = 64;
 
 // bulletWrapped is ImGui::BulletText whose long lines wrap under their own text at the panel's edge.
 void bulletWrapped(const char* fmt, ...) IM_FMTARGS(1);
@@ -85,21 +87,38 @@ void App::updateInspection(uintptr obj) {
         whyObject_ = obj;
         whyVersion_ = 0;
         inspection_.reset();
+        pointersInScan_.reset();
+        pointersInKnown_ = false;
         whySearch_.reset();
         whyKnown_ = false;
         whyPath_.reset();
     }
-    if (whySearch_ && whyVersion_ != version_)
-        whySearch_.reset(); // the state changed under the search, which reads it as it goes
+    if (whyVersion_ != version_) {
+        // The state changed under the scans, which read it as they go.
+        pointersInScan_.reset();
+        whySearch_.reset();
+    }
     if (settled && whyVersion_ != version_) {
         whyVersion_ = version_;
         whyTick_ = rt.tick;
-        inspection_ = inspectObject(rt, obj, maxPointersIn);
+        inspection_ = describeObject(rt, obj);
+        pointersInKnown_ = false;
+        pointersInScan_ = std::make_unique<PointersInScan>(rt, obj, maxPointersIn);
         whySearch_ = std::make_unique<WhyAliveSearch>(rt, obj);
     }
-    if (whySearch_) {
-        const auto deadline = std::chrono::steady_clock::now() + whyBudget;
-        while (!whySearch_->advance(whySlice) && std::chrono::steady_clock::now() < deadline) {
+    const auto scanDeadline = std::chrono::steady_clock::now() + scanBudget;
+    if (pointersInScan_) {
+        while (!pointersInScan_->advance(scanSlice) && std::chrono::steady_clock::now() < scanDeadline) {
+        }
+        if (pointersInScan_->done()) {
+            inspection_->in = pointersInScan_->in();
+            inspection_->inTotal = pointersInScan_->inTotal();
+            pointersInKnown_ = true;
+            pointersInScan_.reset();
+        }
+    }
+    if (whySearch_ && !pointersInScan_) {
+        while (!whySearch_->advance(scanSlice) && std::chrono::steady_clock::now() < scanDeadline) {
         }
         if (whySearch_->done()) {
             whyPath_ = whySearch_->result();
@@ -181,15 +200,24 @@ void App::drawInspector() {
                           in.out[i].target == 0 ? " (no object)" : "");
         if (in.out.size() > maxPointersShown)
             ImGui::TextDisabled("  … and %zu more", in.out.size() - maxPointersShown);
-        ImGui::TextDisabled("Pointers in: %zu slot%s%s%s", in.inTotal, in.inTotal == 1 ? "" : "s",
-                            in.in.size() < in.inTotal ? " (the heap scan keeps the first ones)" : "",
-                            asOf.c_str());
+        if (pointersInKnown_)
+            ImGui::TextDisabled("Pointers in: %zu slot%s%s%s", in.inTotal, in.inTotal == 1 ? "" : "s",
+                                in.in.size() < in.inTotal ? " (the heap scan keeps the first ones)" : "",
+                                asOf.c_str());
+        else
+            ImGui::TextDisabled("Pointers in:");
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("Go keeps no reverse pointers: these come from scanning every root and every "
                               "allocated object's pointer fields");
-        for (std::size_t i = 0; i < in.in.size() && i < maxPointersShown; i++)
+        if (pointersInScan_)
+            ImGui::TextWrapped("scanning for pointers in: %s of %s objects",
+                               withThousands(pointersInScan_->scanned()).c_str(),
+                               withThousands(pointersInScan_->objects()).c_str());
+        else if (!pointersInKnown_)
+            ImGui::TextWrapped("(scanned when paused)");
+        for (std::size_t i = 0; pointersInKnown_ && i < in.in.size() && i < maxPointersShown; i++)
             bulletWrapped("%s", slotName(rt, in.in[i]).c_str());
-        if (in.inTotal > maxPointersShown)
+        if (pointersInKnown_ && in.inTotal > maxPointersShown)
             ImGui::TextDisabled("  … and %zu more", in.inTotal - maxPointersShown);
     }
     if (whyVersion_ == 0) {

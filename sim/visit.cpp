@@ -18,6 +18,16 @@ SpanSweep sweepStateOf(std::uint32_t spanSweepgen, std::uint32_t sg) {
     return SpanSweep::cachedStale;
 }
 
+std::vector<SpanId> inUseSpansByAddress(const MHeap& h) {
+    std::vector<SpanId> spans;
+    for (std::size_t i = 1; i < h.numSpanRecords(); i++)
+        if (h.span(static_cast<SpanId>(i)).state == MSpanState::mSpanInUse)
+            spans.push_back(static_cast<SpanId>(i));
+    std::sort(spans.begin(), spans.end(),
+              [&](SpanId a, SpanId b) { return h.span(a).base() < h.span(b).base(); });
+    return spans;
+}
+
 void visitHeap(const Runtime& rt, HeapVisitor& v) {
     const MHeap& h = rt.mheap;
     std::map<SpanId, std::uint32_t> cachedBy;
@@ -35,13 +45,7 @@ void visitHeap(const Runtime& rt, HeapVisitor& v) {
         for (const Workbuf& b : rt.work.full.bufs)
             addAll(b);
     }
-    std::vector<SpanId> spans;
-    for (std::size_t i = 1; i < h.numSpanRecords(); i++)
-        if (h.span(static_cast<SpanId>(i)).state == MSpanState::mSpanInUse)
-            spans.push_back(static_cast<SpanId>(i));
-    std::sort(spans.begin(), spans.end(),
-              [&](SpanId a, SpanId b) { return h.span(a).base() < h.span(b).base(); });
-    for (SpanId id : spans) {
+    for (SpanId id : inUseSpansByAddress(h)) {
         const MSpan& s = h.span(id);
         SpanView sv{id, &s, SpanPlace::partial, sweepStateOf(s.sweepgen, h.sweepgen), 0};
         if (auto it = cachedBy.find(id); it != cachedBy.end()) {

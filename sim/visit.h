@@ -9,6 +9,7 @@
 #include "sim/runtime.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace gclab {
 
@@ -61,5 +62,8 @@ struct HeapVisitor {
 void visitHeap(const Runtime& rt, HeapVisitor& v);
 
 SpanSweep sweepStateOf(std::uint32_t spanSweepgen, std::uint32_t sg);
+
+// inUseSpansByAddress lists the mSpanInUse spans in address order (visitHeap's span order).
+std::vector<SpanId> inUseSpansByAddress(const MHeap& h);
 
 } // namespace gclab

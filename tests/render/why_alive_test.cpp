@@ -146,5 +146,49 @@ TEST(WhyAlive, SlicedSearchEndsWithTheSameChainAfterAsManySlicesAsItNeeds) {
     EXPECT_GT(garbage, 0u);
 }
 
+TEST(WhyAlive, ALargeObjectIsSearchedOnePiecePerObjectOfTheSlice) {
+    // steady-state's live set hangs off one 256 KiB pointer slice (4 096 pointer words): an advance of
+    // one object takes at most scanPiecePointers of its fields, so it reaches at most that many objects,
+    // and the search still ends with the chain of the search done at once.
+    LoadedScenario sc = loadScenario("steady-state");
+    ParamValues v = sc.scenario.defaults();
+    v["live_bytes"] = 1 << 20;
+    v["object_size"] = 32;
+    const Runtime rt = runScenario(sc, v, 20000);
+    const std::vector<ObjectRef> objects = allocatedObjects(rt);
+    std::size_t chains = 0, throughTheSlice = 0;
+    for (std::size_t k = 0; k < objects.size(); k += objects.size() / 8) {
+        const MSpan& s = rt.mheap.span(objects[k].span);
+        const uintptr obj = s.base() + uintptr{objects[k].slot} * s.elemsize;
+        const std::optional<std::vector<PathStep>> once = whyAlive(rt, obj);
+        WhyAliveSearch search(rt, obj);
+        std::size_t advances = 0;
+        while (!search.done()) {
+            const std::size_t before = search.reached();
+            search.advance(1);
+            ASSERT_LE(search.reached() - before, scanPiecePointers) << obj;
+            ASSERT_LT(++advances, 10000000u);
+        }
+        const std::optional<std::vector<PathStep>> sliced = search.result();
+        ASSERT_EQ(sliced.has_value(), once.has_value()) << obj;
+        if (!once)
+            continue;
+        chains++;
+        checkChain(rt, *sliced, obj);
+        ASSERT_EQ(sliced->size(), once->size());
+        for (std::size_t step = 0; step < once->size(); step++) {
+            EXPECT_EQ((*sliced)[step].slot.index, (*once)[step].slot.index) << obj << " step " << step;
+            EXPECT_EQ((*sliced)[step].slot.field, (*once)[step].slot.field) << obj << " step " << step;
+            EXPECT_EQ((*sliced)[step].target, (*once)[step].target) << obj << " step " << step;
+            // A step out of an object with more pointer words than one piece: the slice.
+            if ((*once)[step].slot.kind == PtrSlot::Kind::heap &&
+                rt.types[rt.objectType((*once)[step].slot.index)].numPtrs() > 32 * scanPiecePointers)
+                throughTheSlice++;
+        }
+    }
+    EXPECT_GT(chains, 2u);
+    EXPECT_GT(throughTheSlice, 0u);
+}
+
 } // namespace
 } // namespace gclab::render
