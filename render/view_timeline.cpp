@@ -267,7 +267,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     }
     if (legendOpen_)
         drawLegend(s, pal, ImGui::GetContentRegionAvail().y > ImGui::GetTextLineHeightWithSpacing() * 14);
-    // As small as the "Whole run" button beside it, except in the compact layout (a projector's mouse).
+    // As small as a small button outside the compact layout (there a projector's mouse needs the size).
     if (!compact)
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
     wrapUnlessFits(radioButtonWidth("Legend"));
@@ -277,13 +277,23 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Show the colour key of the curves, the GC phases and the P lanes (each entry's "
                           "tooltip names the Go symbol)");
-    ImGui::SameLine(0, ImGui::GetTextLineHeight());
-    wrapUnlessFits(buttonWidth("Whole run"));
-    if (compact ? ImGui::Button("Whole run") : ImGui::SmallButton("Whole run"))
-        follow_ = true;
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Drag: seek. Wheel: zoom. Right or middle drag: pan. Double-click: whole run.\n"
-                          "Keys: + / - zoom about the playhead, [ / ] pan, 0 or Home: whole run.");
+    auto wholeRun = [&](bool small) {
+        if (small ? ImGui::SmallButton("Whole run") : ImGui::Button("Whole run"))
+            follow_ = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Drag: seek. Wheel: zoom. Right or middle drag: pan. Double-click: whole run.\n"
+                              "Keys: + / - zoom about the playhead, [ / ] pan, 0 or Home: whole run.");
+    };
+    // Outside the compact layout "Whole run" goes in the gutter left of the time labels, where it costs no
+    // row (the gutter widens a little for it).
+    const bool wholeRunInGutter = !compact;
+    const float gutter =
+        std::max(ImGui::CalcTextSize("000.0 MiB ").x, wholeRunInGutter ? buttonWidth("Whole run") + 4 : 0.0f);
+    if (!wholeRunInGutter) {
+        ImGui::SameLine(0, ImGui::GetTextLineHeight());
+        wrapUnlessFits(buttonWidth("Whole run"));
+        wholeRun(!compact);
+    }
 
     const double endNs = std::max<double>(
         {1.0, static_cast<double>(rt.now()), samples.empty() ? 0.0 : static_cast<double>(samples.back().ns)});
@@ -324,13 +334,19 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     ImVec2 avail = ImGui::GetContentRegionAvail();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     const float lineH = ImGui::GetTextLineHeight();
-    const float gutter = ImGui::CalcTextSize("000.0 MiB ").x;
     const TimelineAreas areas =
         layoutTimelineAreas(Rect{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y}, lineH, gutter,
                             series.lanes().procs());
     const Rect& plot = areas.plot;
     state_.lanes = areas.lanes;
     state_.procs = series.lanes().procs();
+    if (wholeRunInGutter) {
+        // Before the plot's button, which would otherwise take the hover.
+        const ImVec2 cursor = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(v2(origin.x, areas.axisY));
+        wholeRun(true);
+        ImGui::SetCursorScreenPos(cursor);
+    }
     ImGui::InvisibleButton("plot", v2(avail.x, std::max<double>(avail.y, areas.axisY + lineH - origin.y)),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
