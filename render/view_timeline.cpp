@@ -265,12 +265,10 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
             ImGui::SetTooltip("Timeline: heap over virtual time, GC cycles");
         ImGui::SameLine(0, ImGui::GetTextLineHeight());
     }
-    if (legendOpen_)
-        drawLegend(s, pal, ImGui::GetContentRegionAvail().y > ImGui::GetTextLineHeightWithSpacing() * 14);
-    // As small as a small button outside the compact layout (there a projector's mouse needs the size).
+    // The Legend check box heads the legend (as small as a small button outside the compact layout; there
+    // a projector's mouse needs the size).
     if (!compact)
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
-    wrapUnlessFits(radioButtonWidth("Legend"));
     ImGui::Checkbox("Legend##timeline", &legendOpen_);
     if (!compact)
         ImGui::PopStyleVar();
@@ -291,8 +289,12 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
         std::max(ImGui::CalcTextSize("000.0 MiB ").x, wholeRunInGutter ? buttonWidth("Whole run") + 4 : 0.0f);
     if (!wholeRunInGutter) {
         ImGui::SameLine(0, ImGui::GetTextLineHeight());
-        wrapUnlessFits(buttonWidth("Whole run"));
-        wholeRun(!compact);
+        wholeRun(false);
+    }
+    if (legendOpen_) {
+        ImGui::SameLine(0, ImGui::GetTextLineHeight());
+        drawLegend(s, pal, ImGui::GetContentRegionAvail().y > ImGui::GetTextLineHeightWithSpacing() * 14);
+        ImGui::NewLine();
     }
 
     const double endNs = std::max<double>(
