@@ -226,7 +226,7 @@ void App::drawDisplaySettings(float gap) {
     // Leaving large fonts leaves the compact bar too: the popup closes with it.
     if (ImGui::Checkbox("Large fonts", &settings_.largeFonts) && gap == 0)
         ImGui::CloseCurrentPopup();
-    tip("Bigger text and widgets, for a projector; the views fold their legends (the Legend check boxes)");
+    tip("Bigger text and widgets, for a projector;\nthe views fold their legends (the Legend check boxes)");
     next();
     ImGui::Checkbox("High contrast", &settings_.highContrast);
     tip("Black background, white text, widgets outlined in white, for a projector");

@@ -260,7 +260,7 @@ void HeapMapView::drawToolbar(ColourBy& colourBy, bool compact) {
         flowSameLine(radioButtonWidth("Legend"), ImGui::GetFontSize());
         ImGui::Checkbox("Legend##heap", &legendOpen_);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Show the colour key and what a cell, a row and a chunk are (hovering a cell "
+            ImGui::SetTooltip("The colour key, and what a cell, a row and a chunk are\n(hovering a cell "
                               "always says what it is)");
     };
     // Compact: the toggle right after the colouring, and the zoom's "px per page" only where it fits.

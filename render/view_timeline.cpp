@@ -230,9 +230,12 @@ void TimelineView::drawLegend(const Session& s, const Palette& pal, bool roomy) 
                 legendLine(pal.pLane[static_cast<std::size_t>(i)], pLaneName(st), pLaneTip(st));
             }
         };
+        const char* const lanesLabel = roomy ? "P lanes:" : "P lanes (hover)";
         if (roomy)
             ImGui::NewLine();
-        ImGui::TextDisabled(roomy ? "P lanes:" : "P lanes (hover)");
+        else
+            wrapUnlessFits(ImGui::CalcTextSize(lanesLabel).x);
+        ImGui::TextDisabled("%s", lanesLabel);
         if (!roomy && ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             laneLegend();
@@ -273,8 +276,8 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     if (!compact)
         ImGui::PopStyleVar();
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Show the colour key of the curves, the GC phases and the P lanes (each entry's "
-                          "tooltip names the Go symbol)");
+        ImGui::SetTooltip("The colour key of the curves, the GC phases\nand the P lanes (each entry's "
+                          "tooltip names\nthe Go symbol)");
     auto wholeRun = [&](bool small) {
         if (small ? ImGui::SmallButton("Whole run") : ImGui::Button("Whole run"))
             follow_ = true;
