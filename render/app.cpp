@@ -347,18 +347,23 @@ void App::frame(double dt) {
                      fixedWindow | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar))
         drawControlBar();
     ImGui::End();
+    // Large fonts (presenter mode) lay the heap map and the timeline out compactly: no title bars (their
+    // first rows name them), legends folded until asked for.
+    const bool compact = settings_.largeFonts;
+    const ImGuiWindowFlags paneFlags =
+        fixedWindow | (compact ? ImGuiWindowFlags{ImGuiWindowFlags_NoTitleBar} : ImGuiWindowFlags{0});
     if (layout.showHeap) {
         placeWindow(layout.heapMap);
         if (ImGui::Begin("Heap map: arenas \u2192 4 MiB chunks \u2192 8 KiB pages \u2192 slots", nullptr,
-                         fixedWindow))
-            heapMap_.draw(session_->runtime(), snapshot(), version_, pal, settings_.colourBy);
+                         paneFlags))
+            heapMap_.draw(session_->runtime(), snapshot(), version_, pal, settings_.colourBy, compact);
         ImGui::End();
     }
     if (layout.showTimeline) {
         placeWindow(layout.timeline);
         if (ImGui::Begin("Timeline: heap over virtual time, GC cycles", nullptr,
-                         fixedWindow | ImGuiWindowFlags_NoScrollbar)) {
-            if (std::optional<std::uint64_t> t = timelineView_.draw(*session_, pal)) {
+                         paneFlags | ImGuiWindowFlags_NoScrollbar)) {
+            if (std::optional<std::uint64_t> t = timelineView_.draw(*session_, pal, compact)) {
                 clock_.setPlaying(false);
                 dropSteps(); // the playhead goes where it is dragged instead
                 seekTarget_ = *t;

@@ -233,6 +233,8 @@ class App {
     void drawClassroomControls(); // view_classroom.cpp: GOMEMLIMIT, Go version, range export
     bool
     pauseBeatSince(std::uint64_t tick) const; // view_classroom.cpp: a pause beat fired after tick, by now
+    // view_controls.cpp: large fonts, high contrast, the palette (one row, gap apart; gap 0: a column)
+    void drawDisplaySettings(float gap);
 
     // Side by side (view_compare.cpp): the view, its "Compare with…" popup, building the compared run,
     // and keeping it at this run's tick.

@@ -493,6 +493,12 @@ std::string formatState(const App& app) {
         std::snprintf(buf, sizeof buf, "bar %s %.1f %.1f %.1f %.1f\n", n.c_str(), r.x0, r.y0, r.x1, r.y1);
         out += buf;
     }
+    // Where the heap map's and the timeline's windows are (the window layout).
+    for (const auto& [name, r] :
+         {std::pair{"heap", app.layout().heapMap}, std::pair{"timeline", app.layout().timeline}}) {
+        std::snprintf(buf, sizeof buf, "pane_%s %.1f %.1f %.1f %.1f\n", name, r.x0, r.y0, r.x1, r.y1);
+        out += buf;
+    }
     // Where the side panel drew its tabs' headers and its shown tab (Shift+F12 exports it alone).
     for (const std::string& n : app.itemNames("tab-")) {
         const Rect r = *app.itemRect(n);

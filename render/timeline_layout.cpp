@@ -1,6 +1,7 @@
 #include "render/timeline_layout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -63,6 +64,55 @@ Rect pLaneRect(const Rect& lanes, std::size_t procs, std::size_t p) {
     const double h = lanes.height() / static_cast<double>(std::max<std::size_t>(procs, 1));
     const double y0 = lanes.y0 + h * static_cast<double>(p);
     return Rect{lanes.x0, y0, lanes.x1, y0 + (h >= 4 ? h - 1 : h)};
+}
+
+TimelineAreas layoutTimelineAreas(const Rect& area, double lineH, double gutterW, std::size_t procs) {
+    constexpr double topMargin = 4, laneGap = 4, minPlotH = 24;
+    const double axisH = lineH + 4;
+    const double n = static_cast<double>(procs);
+    const double rest = area.height() - axisH - topMargin;
+    const double laneH = procs == 0 ? 0 : std::floor(std::clamp((rest * 0.3 - laneGap) / n, 3.0, lineH));
+    const double lanesH = procs == 0 ? 0 : laneH * n + laneGap;
+    TimelineAreas t;
+    const double x0 = area.x0 + gutterW, x1 = std::max(area.x1, x0 + 20);
+    const double plotTop = area.y0 + topMargin;
+    t.plot = Rect{x0, plotTop, x1, plotTop + std::max(rest - lanesH, minPlotH)};
+    t.lanes = Rect{x0, t.plot.y1 + (procs == 0 ? 0 : laneGap), x1, t.plot.y1 + lanesH};
+    t.axisY = t.lanes.y1 + 2;
+    // A label a little smaller than the text when the lane is, none under 60 % of a line.
+    t.laneLabelPx = procs > 0 && laneH >= 0.6 * lineH ? std::min(laneH, lineH) : 0;
+    return t;
+}
+
+YAxisLabels yAxisLabels(const Rect& plot, double gutterX0, double lineH, double topW, double zeroW) {
+    YAxisLabels l;
+    l.top = Rect{gutterX0, plot.y0, gutterX0 + topW, plot.y0 + lineH};
+    l.zero = Rect{gutterX0, plot.y1 - lineH, gutterX0 + zeroW, plot.y1};
+    l.showZero = l.zero.y0 >= l.top.y1 + 2;
+    return l;
+}
+
+std::vector<double> placeAxisLabels(const std::vector<double>& centres, const std::vector<double>& widths,
+                                    double x0, double x1, double gap) {
+    std::vector<double> left(centres.size(), -1);
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < centres.size() && i < widths.size(); i++) {
+        if (widths[i] > x1 - x0)
+            continue;
+        const double x = std::clamp(centres[i] - widths[i] / 2, x0, x1 - widths[i]);
+        const bool last = i + 1 == centres.size();
+        auto clashes = [&] { return !kept.empty() && x < left[kept.back()] + widths[kept.back()] + gap; };
+        // The axis keeps its end: the last label drops those before it that it would touch (not the first).
+        while (last && clashes() && kept.size() > 1) {
+            left[kept.back()] = -1;
+            kept.pop_back();
+        }
+        if (clashes())
+            continue;
+        left[i] = x;
+        kept.push_back(i);
+    }
+    return left;
 }
 
 std::string formatTimelineScale(const TimelineState& s) {

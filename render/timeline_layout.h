@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace gclab::render {
 
@@ -45,6 +46,36 @@ bool parseTimelineState(const std::string& text, TimelineState& out, std::string
 // pLaneRect is lane p of procs lanes stacked in lanes, top to bottom; a pixel row between lanes when
 // they are at least 4 px tall.
 Rect pLaneRect(const Rect& lanes, std::size_t procs, std::size_t p);
+
+// TimelineAreas is how the timeline splits the room under its header (legend, buttons): the plot, the
+// P lanes under it and a row of time labels under them; the y-axis labels go in a gutter left of the plot.
+struct TimelineAreas {
+    Rect plot;
+    Rect lanes;             // empty (zero height) without Ps
+    double axisY = 0;       // the top of the time labels
+    double laneLabelPx = 0; // font size of the lanes' "P0", "P1" labels in the gutter; 0: none
+};
+// layoutTimelineAreas fills area (the ImGui content region left) for a text line of lineH pixels, a
+// gutter gutterW wide and procs P lanes: the time labels take a line, each lane at most a line and the
+// lanes together at most 30 % of the rest (at least 3 px each), the plot the remainder (at least
+// 24 px, beyond area's bottom when even that does not fit).
+TimelineAreas layoutTimelineAreas(const Rect& area, double lineH, double gutterW, std::size_t procs);
+
+// YAxisLabels are the rectangles of the byte labels in the gutter: the scale's top value level with the
+// plot's top edge and "0" level with its bottom, the latter only when the two do not overlap.
+struct YAxisLabels {
+    Rect top;
+    bool showZero = false;
+    Rect zero; // valid when showZero
+};
+YAxisLabels yAxisLabels(const Rect& plot, double gutterX0, double lineH, double topW, double zeroW);
+
+// placeAxisLabels lays out labels of the given widths centred on the given x (increasing), each kept
+// inside [x0, x1]; a label that would come closer than gap to the one kept before it is dropped (the
+// last label replaces the one before it instead, so that the axis keeps its end). Returns the left
+// edge of each label, or a negative number for a dropped one.
+std::vector<double> placeAxisLabels(const std::vector<double>& centres, const std::vector<double>& widths,
+                                    double x0, double x1, double gap);
 
 // formatTimelineScale writes the line "timeline-scale YMAX X0 Y0 X1 Y1 PROCS" (yMax and the lanes);
 // parseTimelineScale reads it into out (false with a message in err on bad input).

@@ -4,6 +4,7 @@
 // runs.
 #include "render/app.h"
 #include "render/export_plan.h"
+#include "render/flow_layout.h"
 #include "render/heap_describe.h"
 
 #include <imgui.h>
@@ -99,7 +100,9 @@ void App::drawClassroomControls() {
         "on).\nApplied now as a Timeline "
         "command, like GOGC: the future is recomputed; the first change keeps the original run.");
 
-    ImGui::SameLine();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    if (flowSameLine(ImGui::GetFontSize() * 5.5f, spacing))
+        controlWraps_++;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
     if (ImGui::BeginCombo("##goversion", goVersionName(goVersion_))) {
         for (GoVersion g : {GoVersion::go1_19, GoVersion::go1_26}) {
@@ -117,7 +120,8 @@ void App::drawClassroomControls() {
     tip("Whose runtime the model follows where Go releases differ (docs/pacer.md); a change restarts the "
         "run at tick 0 (gclab run --go-version)");
 
-    ImGui::SameLine();
+    if (flowSameLine(buttonWidth("Export\u2026"), spacing))
+        controlWraps_++;
     if (ImGui::Button("Export\u2026"))
         ImGui::OpenPopup("export-range");
     noteItem("export");

@@ -63,6 +63,9 @@ std::string fitWithEllipsis(const std::string& text, float width) {
     return text.substr(0, lo) + ellipsis;
 }
 
+// The button of the presenter settings' popup with large fonts.
+constexpr const char* displayLabel = "Display\u2026";
+
 constexpr BarrierMode barrierModes[] = {BarrierMode::hybrid, BarrierMode::hybridConceptual,
                                         BarrierMode::dijkstra, BarrierMode::yuasa, BarrierMode::off};
 
@@ -141,16 +144,31 @@ void App::drawControlBar() {
     noteItem("jump");
     tip("Jump to tick: type a tick and press Enter (Timeline::seek)");
 
-    // Row 2: scenario and live settings.
+    // With large fonts every group flows on from the row before when it fits (fewer rows on a projector);
+    // otherwise row 2 holds the scenario and the live settings, row 3 the classroom controls.
+    const bool compact = settings_.largeFonts;
+    const Scenario& sc = s.scenario().scenario;
+    if (compact &&
+        flowSameLine(ImGui::CalcTextSize("Scenario").x + buttonWidth(sc.name.c_str()) +
+                         (sc.params.empty() ? 0 : buttonWidth("Parameters") + spacing) + 2 * spacing,
+                     gap))
+        controlWraps_++;
     drawScenarioPicker();
     drawLiveSettings();
 
-    // Row 3: status, and the presenter settings at the right.
+    // Row 3: status, and the presenter settings at the right; with large fonts they fold into the
+    // "Display" popup, so that the bar keeps to three rows on a 1280 px projector.
     const char* const settingLabels[] = {"Large fonts", "High contrast", "Colour-blind safe"};
     float settingsW = gap;
-    for (const char* l : settingLabels)
-        settingsW +=
-            ImGui::CalcTextSize(l).x + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + gap;
+    if (compact)
+        settingsW += buttonWidth(displayLabel) + gap;
+    else
+        for (const char* l : settingLabels)
+            settingsW += radioButtonWidth(l) + gap;
+    if (compact && flowSameLine(ImGui::CalcTextSize("GOMEMLIMIT").x + ImGui::GetFrameHeight() +
+                                    ImGui::CalcTextSize("off").x + ImGui::GetFontSize() * 8 + 4 * spacing,
+                                gap))
+        controlWraps_++;
     drawClassroomControls();
     const float classroomRight = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
     ImGui::SameLine(0, gap);
@@ -184,19 +202,41 @@ void App::drawControlBar() {
         controlWraps_++;
         ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), settingsX));
     }
-    ImGui::Checkbox("Large fonts", &settings_.largeFonts);
-    tip("Bigger text and widgets, for a projector");
-    ImGui::SameLine(0, gap);
+    if (compact) {
+        if (ImGui::Button(displayLabel))
+            ImGui::OpenPopup("display");
+        noteItem("display");
+        tip("Large fonts, high contrast, the colour-blind-safe palette");
+        if (ImGui::BeginPopup("display")) {
+            drawDisplaySettings(0);
+            ImGui::EndPopup();
+        }
+    } else {
+        drawDisplaySettings(gap);
+    }
+    controlRows_ = (compact ? 1 : 3) + controlWraps_;
+}
+
+void App::drawDisplaySettings(float gap) {
+    // One row after a gap, or (gap 0: in the Display popup) one check box a line.
+    auto next = [&] {
+        if (gap > 0)
+            ImGui::SameLine(0, gap);
+    };
+    // Leaving large fonts leaves the compact bar too: the popup closes with it.
+    if (ImGui::Checkbox("Large fonts", &settings_.largeFonts) && gap == 0)
+        ImGui::CloseCurrentPopup();
+    tip("Bigger text and widgets, for a projector;\nthe views fold their legends (the Legend check boxes)");
+    next();
     ImGui::Checkbox("High contrast", &settings_.highContrast);
     tip("Black background, white text, widgets outlined in white, for a projector");
-    ImGui::SameLine(0, gap);
+    next();
     bool cb = settings_.palette == PaletteKind::colourBlindSafe;
     if (ImGui::Checkbox("Colour-blind safe", &cb))
         settings_.palette = cb ? PaletteKind::colourBlindSafe : PaletteKind::standard;
     noteItem("colour-blind-safe"); // the last control of the bar (--dump-state)
     tip("Viridis instead of Turbo; Okabe-Ito role colours; grey and black objects also told apart by "
         "pattern");
-    controlRows_ = 3 + controlWraps_;
 }
 
 void App::drawScenarioPicker() {

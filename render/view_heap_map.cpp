@@ -196,40 +196,96 @@ void HeapMapView::handleInput(const Rect& view) {
 // [SECTION] toolbar and legend
 //-----------------------------------------------------------------------------
 
-void HeapMapView::drawToolbar(ColourBy& colourBy) {
+void HeapMapView::drawToolbar(ColourBy& colourBy, bool compact) {
     // Each radio button and the zoom group move to a new line when they do not fit (800 px, large fonts).
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Colour spans by");
+    if (compact && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Heap map: arenas \u2192 4 MiB chunks \u2192 8 KiB pages \u2192 slots");
     ImVec2 rowMin = ImGui::GetItemRectMin(), rowMax = ImGui::GetItemRectMax();
-    auto radio = [&](const char* label, ColourBy value, const char* tipText) {
-        flowSameLine(radioButtonWidth(label), spacing);
-        if (ImGui::RadioButton(label, colourBy == value))
-            colourBy = value;
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", tipText);
+    auto extendRow = [&] {
         rowMax = ImVec2(std::max(rowMax.x, ImGui::GetItemRectMax().x),
                         std::max(rowMax.y, ImGui::GetItemRectMax().y));
     };
-    radio("size class", ColourBy::sizeClass,
-          "mspan.spanclass: Go's 67 size classes (sizeclasses.go), scan or noscan");
-    radio("where the span is", ColourBy::role,
-          "A P's mcache (mcache.alloc), an mcentral's partial or full set, or a large object");
-    radio("marking", ColourBy::marking,
-          "Spans by sweep state (mspan.sweepgen against mheap.sweepgen, mgcsweep.go);\n"
-          "slots by tri-colour: white (gcmarkBits clear), grey (marked, queued in a gcWork "
-          "buffer: greyobject), black (marked and scanned: scanobject)");
+    struct Choice {
+        const char* label;
+        ColourBy value;
+        const char* tip;
+    };
+    const Choice choices[] = {
+        {"size class", ColourBy::sizeClass,
+         "mspan.spanclass: Go's 67 size classes (sizeclasses.go), scan or noscan"},
+        {"where the span is", ColourBy::role,
+         "A P's mcache (mcache.alloc), an mcentral's partial or full set, or a large object"},
+        {"marking", ColourBy::marking,
+         "Spans by sweep state (mspan.sweepgen against mheap.sweepgen, mgcsweep.go);\n"
+         "slots by tri-colour: white (gcmarkBits clear), grey (marked, queued in a gcWork "
+         "buffer: greyobject), black (marked and scanned: scanobject)"}};
+    if (compact) {
+        // One combo box instead of three radio buttons: a row fewer at large fonts.
+        float comboW = 0;
+        for (const Choice& c : choices)
+            comboW = std::max(comboW, ImGui::CalcTextSize(c.label).x);
+        comboW += ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+        flowSameLine(comboW, spacing);
+        const char* shown = "";
+        for (const Choice& c : choices)
+            shown = c.value == colourBy ? c.label : shown;
+        ImGui::SetNextItemWidth(comboW);
+        if (ImGui::BeginCombo("##colour-by", shown)) {
+            for (const Choice& c : choices) {
+                if (ImGui::Selectable(c.label, colourBy == c.value))
+                    colourBy = c.value;
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("%s", c.tip);
+            }
+            ImGui::EndCombo();
+        }
+        extendRow();
+    } else {
+        for (const Choice& c : choices) {
+            flowSameLine(radioButtonWidth(c.label), spacing);
+            if (ImGui::RadioButton(c.label, colourBy == c.value))
+                colourBy = c.value;
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", c.tip);
+            extendRow();
+        }
+    }
     colourByRow_ = Rect{rowMin.x, rowMin.y, rowMax.x, rowMax.y};
     toolbarRight_ = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
 
+    auto legendToggle = [&] {
+        flowSameLine(radioButtonWidth("Legend"), ImGui::GetFontSize());
+        ImGui::Checkbox("Legend##heap", &legendOpen_);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The colour key, and what a cell, a row and a chunk are\n(hovering a cell "
+                              "always says what it is)");
+    };
+    // Compact: the toggle right after the colouring, and the zoom's "px per page" only where it fits.
+    if (compact)
+        legendToggle();
     const ImGuiStyle& st = ImGui::GetStyle();
-    float zoomW = ImGui::CalcTextSize("Zoom  -  +  Fit 1024 px per 8 KiB page").x + st.FramePadding.x * 6 +
-                  st.ItemSpacing.x * 4;
-    flowSameLine(zoomW, ImGui::GetFontSize() * 2);
+    const char* const zoomText = xf_.cellPx >= 10 ? "%.0f px per 8 KiB page" : "%.2g px per 8 KiB page";
+    char zoomLabel[64];
+    std::snprintf(zoomLabel, sizeof zoomLabel, zoomText, xf_.cellPx);
+    const float buttonsW =
+        ImGui::CalcTextSize("Zoom  -  +  Fit").x + st.FramePadding.x * 6 + st.ItemSpacing.x * 3;
+    const float zoomW = buttonsW + ImGui::CalcTextSize("1024 px per 8 KiB page").x + st.ItemSpacing.x;
+    flowSameLine(compact ? buttonsW : zoomW, ImGui::GetFontSize() * (compact ? 1 : 2));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Zoom");
     const Rect& v = state_.pageView;
     double cx = (v.x0 + v.x1) / 2, cy = (v.y0 + v.y1) / 2;
+    auto zoomTip = [&] {
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "%s.\nMouse wheel: zoom about the cursor. Drag: pan.\nSpan boundaries from %.0f "
+                "px, slots from %.0f px per page.",
+                zoomLabel, boundaryMinCellPx, detailMinCellPx);
+    };
+    zoomTip();
     ImGui::SameLine();
     if (ImGui::Button(" - ")) {
         xf_ = zoomAbout(xf_, cx, cy, xf_.cellPx / 1.5);
@@ -243,15 +299,14 @@ void HeapMapView::drawToolbar(ColourBy& colourBy) {
     ImGui::SameLine();
     if (ImGui::Button("Fit"))
         requestFit();
-    ImGui::SameLine();
-    if (xf_.cellPx >= 10)
-        ImGui::Text("%.0f px per 8 KiB page", xf_.cellPx);
-    else
-        ImGui::Text("%.2g px per 8 KiB page", xf_.cellPx);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Mouse wheel: zoom about the cursor. Drag: pan.\nSpan boundaries from %.0f px, "
-                          "slots from %.0f px per page.",
-                          boundaryMinCellPx, detailMinCellPx);
+    if (!compact || !flowSameLine(ImGui::CalcTextSize(zoomLabel).x, st.ItemSpacing.x)) {
+        if (!compact)
+            ImGui::SameLine();
+        ImGui::TextUnformatted(zoomLabel);
+        zoomTip();
+    }
+    if (!compact)
+        legendToggle();
 }
 
 void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy) {
@@ -770,9 +825,16 @@ void HeapMapView::drawCanvas(const Runtime& rt, const HeapSnapshot& snap, std::u
 }
 
 void HeapMapView::draw(const Runtime& rt, const HeapSnapshot& snap, std::uint64_t version, const Palette& pal,
-                       ColourBy& colourBy) {
-    drawToolbar(colourBy);
-    drawLegend(pal, colourBy);
+                       ColourBy& colourBy, bool compact) {
+    // The legend is open by default, folded in the compact (large fonts) layout; it follows the layout
+    // until toggled.
+    if (compact != compact_) {
+        compact_ = compact;
+        legendOpen_ = !compact;
+    }
+    drawToolbar(colourBy, compact);
+    if (legendOpen_)
+        drawLegend(pal, colourBy);
     ImGui::Spacing();
     drawCanvas(rt, snap, version, pal, colourBy);
 }

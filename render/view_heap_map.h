@@ -38,10 +38,12 @@ class HeapMapView {
     void requestCell(double cellPx);
     void requestFocus(uintptr addr, double cellPx);
 
-    // draw fills the current ImGui window: toolbar, legend, canvas. version identifies the model state
-    // snap was taken from (textures are rebuilt only when it or the colours change).
+    // draw fills the current ImGui window: toolbar, legend (unless folded by its "Legend" check box),
+    // canvas. version identifies the model state snap was taken from (textures are rebuilt only when it
+    // or the colours change). compact (large fonts): the colouring is a combo box instead of radio
+    // buttons and the legend starts folded, so that the canvas keeps most of the window.
     void draw(const Runtime& rt, const HeapSnapshot& snap, std::uint64_t version, const Palette& pal,
-              ColourBy& colourBy);
+              ColourBy& colourBy, bool compact = false);
 
     // The selected object (its base address), if any.
     const std::optional<uintptr>& selected() const { return selected_; }
@@ -57,7 +59,7 @@ class HeapMapView {
   private:
     enum class Pending : std::uint8_t { none, fit, cell, focus };
 
-    void drawToolbar(ColourBy& colourBy);
+    void drawToolbar(ColourBy& colourBy, bool compact);
     void drawLegend(const Palette& pal, ColourBy colourBy);
     void drawCanvas(const Runtime& rt, const HeapSnapshot& snap, std::uint64_t version, const Palette& pal,
                     ColourBy colourBy);
@@ -78,6 +80,8 @@ class HeapMapView {
     HeapGeometry geom_;
     ViewTransform xf_;
     bool autoFit_ = true;
+    bool compact_ = false;   // the layout legendOpen_'s default was set for
+    bool legendOpen_ = true; // the legend is shown
     Pending pending_ = Pending::fit;
     double pendingCell_ = 8;
     uintptr pendingFocus_ = 0;

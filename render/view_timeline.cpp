@@ -1,6 +1,7 @@
 // The timeline view: curves from the session's series, cycle bands, the playhead, zoom and pan.
 #include "render/view_timeline.h"
 
+#include "render/flow_layout.h"
 #include "render/heap_describe.h"
 
 #include <imgui.h>
@@ -20,14 +21,18 @@ ImU32 col(Rgba c, std::uint8_t alpha = 255) {
     return c.abgr();
 }
 
+// wrapUnlessFits starts a new line unless an item width pixels wide fits after the cursor.
+void wrapUnlessFits(float width) {
+    if (ImGui::GetContentRegionAvail().x < width &&
+        ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x + 1)
+        ImGui::NewLine();
+}
+
 } // namespace
 
 void legendLine(Rgba c, const char* label, const char* tip) {
     float h = ImGui::GetTextLineHeight();
-    // Wrap to a new line when the entry does not fit on this one.
-    if (ImGui::GetContentRegionAvail().x < h * 1.3f + 2 + ImGui::CalcTextSize(label).x &&
-        ImGui::GetCursorPosX() > ImGui::GetStyle().WindowPadding.x + 1)
-        ImGui::NewLine();
+    wrapUnlessFits(h * 1.3f + 2 + ImGui::CalcTextSize(label).x);
     ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRectFilled(v2(p.x, p.y + h * 0.4), v2(p.x + h * 1.2, p.y + h * 0.6),
                                               col(c));
@@ -187,11 +192,9 @@ void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, d
                      v2(lanesImage_.x0 + lanesImage_.width, lanesImage_.y0 + lanesImage_.height));
 }
 
-std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette& pal) {
-    const Runtime& rt = s.runtime();
+void TimelineView::drawLegend(const Session& s, const Palette& pal, bool roomy) {
     const SeriesRecorder& series = s.series();
     const std::vector<SeriesSample>& samples = series.samples();
-
     legendLine(
         pal.heapLiveLine, "heapLive",
         "gcControllerState.heapLive (mgcpacer.go): bytes in spans cached or allocated since the last mark");
@@ -227,10 +230,12 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
                 legendLine(pal.pLane[static_cast<std::size_t>(i)], pLaneName(st), pLaneTip(st));
             }
         };
-        const bool roomy = ImGui::GetContentRegionAvail().y > ImGui::GetTextLineHeightWithSpacing() * 14;
+        const char* const lanesLabel = roomy ? "P lanes:" : "P lanes (hover)";
         if (roomy)
             ImGui::NewLine();
-        ImGui::TextDisabled(roomy ? "P lanes:" : "P lanes (hover)");
+        else
+            wrapUnlessFits(ImGui::CalcTextSize(lanesLabel).x);
+        ImGui::TextDisabled("%s", lanesLabel);
         if (!roomy && ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             laneLegend();
@@ -242,11 +247,58 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
         if (roomy)
             laneLegend();
     }
-    if (ImGui::SmallButton("Whole run"))
-        follow_ = true;
+}
+
+std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette& pal, bool compact) {
+    const Runtime& rt = s.runtime();
+    const SeriesRecorder& series = s.series();
+    const std::vector<SeriesSample>& samples = series.samples();
+
+    // The legend is open by default, folded in the compact (large fonts) layout; it follows the layout
+    // until toggled.
+    if (compact != compact_) {
+        compact_ = compact;
+        legendOpen_ = !compact;
+    }
+    if (compact) {
+        // The window has no title bar here: its name starts the header row.
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("Timeline");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Timeline: heap over virtual time, GC cycles");
+        ImGui::SameLine(0, ImGui::GetTextLineHeight());
+    }
+    // The Legend check box heads the legend (as small as a small button outside the compact layout; there
+    // a projector's mouse needs the size).
+    if (!compact)
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
+    ImGui::Checkbox("Legend##timeline", &legendOpen_);
+    if (!compact)
+        ImGui::PopStyleVar();
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Drag: seek. Wheel: zoom. Right or middle drag: pan. Double-click: whole run.\n"
-                          "Keys: + / - zoom about the playhead, [ / ] pan, 0 or Home: whole run.");
+        ImGui::SetTooltip("The colour key of the curves, the GC phases\nand the P lanes (each entry's "
+                          "tooltip names\nthe Go symbol)");
+    auto wholeRun = [&](bool small) {
+        if (small ? ImGui::SmallButton("Whole run") : ImGui::Button("Whole run"))
+            follow_ = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Drag: seek. Wheel: zoom. Right or middle drag: pan. Double-click: whole run.\n"
+                              "Keys: + / - zoom about the playhead, [ / ] pan, 0 or Home: whole run.");
+    };
+    // Outside the compact layout "Whole run" goes in the gutter left of the time labels, where it costs no
+    // row (the gutter widens a little for it).
+    const bool wholeRunInGutter = !compact;
+    const float gutter =
+        std::max(ImGui::CalcTextSize("000.0 MiB ").x, wholeRunInGutter ? buttonWidth("Whole run") + 4 : 0.0f);
+    if (!wholeRunInGutter) {
+        ImGui::SameLine(0, ImGui::GetTextLineHeight());
+        wholeRun(false);
+    }
+    if (legendOpen_) {
+        ImGui::SameLine(0, ImGui::GetTextLineHeight());
+        drawLegend(s, pal, ImGui::GetContentRegionAvail().y > ImGui::GetTextLineHeightWithSpacing() * 14);
+        ImGui::NewLine();
+    }
 
     const double endNs = std::max<double>(
         {1.0, static_cast<double>(rt.now()), samples.empty() ? 0.0 : static_cast<double>(samples.back().ns)});
@@ -286,20 +338,21 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
 
     ImVec2 avail = ImGui::GetContentRegionAvail();
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float axisH = ImGui::GetTextLineHeightWithSpacing();
-    const float gutter = ImGui::CalcTextSize("000.0 MiB ").x;
-    // The P lanes: a text line each, squeezed to at most a third of the area (at least 3 px each).
-    const auto procs = static_cast<float>(series.lanes().procs());
-    const float laneH =
-        procs == 0
-            ? 0
-            : std::floor(std::max(3.0f, std::min(ImGui::GetTextLineHeight(), (avail.y - axisH) / 3 / procs)));
-    const float lanesH = laneH * procs + (procs > 0 ? 4 : 0);
-    Rect plot{origin.x + gutter, origin.y + 4, origin.x + std::max(avail.x, gutter + 20),
-              origin.y + std::max(avail.y - axisH - lanesH, 24.0f)};
-    state_.lanes = Rect{plot.x0, plot.y1 + 4, plot.x1, plot.y1 + lanesH};
+    const float lineH = ImGui::GetTextLineHeight();
+    const TimelineAreas areas =
+        layoutTimelineAreas(Rect{origin.x, origin.y, origin.x + avail.x, origin.y + avail.y}, lineH, gutter,
+                            series.lanes().procs());
+    const Rect& plot = areas.plot;
+    state_.lanes = areas.lanes;
     state_.procs = series.lanes().procs();
-    ImGui::InvisibleButton("plot", v2(avail.x, std::max(avail.y, 24.0f + axisH)),
+    if (wholeRunInGutter) {
+        // Before the plot's button, which would otherwise take the hover.
+        const ImVec2 cursor = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(v2(origin.x, areas.axisY));
+        wholeRun(true);
+        ImGui::SetCursorScreenPos(cursor);
+    }
+    ImGui::InvisibleButton("plot", v2(avail.x, std::max<double>(avail.y, areas.axisY + lineH - origin.y)),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
     const bool hovered = ImGui::IsItemHovered();
@@ -365,21 +418,32 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     dl->AddTriangleFilled(v2(px - 6, plot.y0), v2(px + 6, plot.y0), v2(px, plot.y0 + 8), col(pal.playhead));
     dl->PopClipRect();
 
-    // Axes: bytes at the top of the gutter, time along the bottom.
+    // Axes: bytes at the top of the gutter ("0" at the bottom when the plot has room for both), time
+    // along the bottom (labels that would touch are left out).
     ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    dl->AddText(v2(origin.x, plot.y0), text, humanBytes(static_cast<std::uint64_t>(yMax)).c_str());
-    dl->AddText(v2(origin.x, plot.y1 - ImGui::GetTextLineHeight()), text, "0");
+    const std::string top = humanBytes(static_cast<std::uint64_t>(yMax));
+    const YAxisLabels y =
+        yAxisLabels(plot, origin.x, lineH, ImGui::CalcTextSize(top.c_str()).x, ImGui::CalcTextSize("0").x);
+    dl->AddText(v2(y.top.x0, y.top.y0), text, top.c_str());
+    if (y.showZero)
+        dl->AddText(v2(y.zero.x0, y.zero.y0), text, "0");
+    std::vector<std::string> timeLabels;
+    std::vector<double> centres, widths;
     for (int i = 0; i <= 4; i++) {
-        double ns = ns0_ + (ns1_ - ns0_) * i / 4;
-        std::string l = formatDuration(std::max(0.0, ns));
-        float w = ImGui::CalcTextSize(l.c_str()).x;
-        double x = std::clamp(state_.xOf(ns) - w / 2, plot.x0, plot.x1 - w);
-        dl->AddText(v2(x, std::max(plot.y1, state_.lanes.y1) + 2), text, l.c_str());
+        const double ns = ns0_ + (ns1_ - ns0_) * i / 4;
+        timeLabels.push_back(formatDuration(std::max(0.0, ns)));
+        centres.push_back(state_.xOf(ns));
+        widths.push_back(ImGui::CalcTextSize(timeLabels.back().c_str()).x);
     }
-    // Each lane's P in the gutter, when a line of text fits.
-    for (std::size_t p = 0; p < state_.procs && laneH >= ImGui::GetTextLineHeight(); p++) {
+    const std::vector<double> lefts = placeAxisLabels(centres, widths, plot.x0, plot.x1, lineH);
+    for (std::size_t i = 0; i < lefts.size(); i++)
+        if (lefts[i] >= 0)
+            dl->AddText(v2(lefts[i], areas.axisY), text, timeLabels[i].c_str());
+    // Each lane's P in the gutter, a little smaller than the text when the lanes are.
+    for (std::size_t p = 0; p < state_.procs && areas.laneLabelPx > 0; p++) {
         const Rect lane = pLaneRect(state_.lanes, state_.procs, p);
-        dl->AddText(v2(origin.x, lane.y0), text, ("P" + std::to_string(p)).c_str());
+        dl->AddText(ImGui::GetFont(), static_cast<float>(areas.laneLabelPx), v2(origin.x, lane.y0), text,
+                    ("P" + std::to_string(p)).c_str());
     }
     if (hovered && !active) {
         double ns = state_.nsAt(io.MousePos.x);

@@ -60,15 +60,22 @@ class TimelineView {
     // key queues a keyboard command; the next draw applies it.
     void key(TimelineKey k) { keys_.push_back(k); }
     // draw fills the current ImGui window; returns the tick to seek to when the user dragged the playhead.
-    std::optional<std::uint64_t> draw(const Session& s, const Palette& pal);
+    // compact (large fonts): the window has no title bar, the header row names it, and the legend is
+    // folded behind its "Legend" check box until opened (open by default otherwise).
+    std::optional<std::uint64_t> draw(const Session& s, const Palette& pal, bool compact = false);
     const TimelineState& state() const { return state_; }
 
   private:
     // drawPlot paints the canvas, the cycle bands and the curves into plotImage_ (only when what it
     // shows changed) and draws it as one opaque textured quad: one layer of fill instead of four.
     void drawPlot(const Session& s, const Palette& pal, double yMax, double endNs);
+    // drawLegend draws the curves', bands' and (roomy: on a line of their own, else in a tooltip) the P
+    // lanes' colour keys, and stays on the line.
+    void drawLegend(const Session& s, const Palette& pal, bool roomy);
 
-    bool follow_ = true; // show the whole explored run (until the user zooms or pans)
+    bool compact_ = false;   // the layout legendOpen_'s default was set for
+    bool legendOpen_ = true; // the legend is shown
+    bool follow_ = true;     // show the whole explored run (until the user zooms or pans)
     double ns0_ = 0, ns1_ = 1;
     TimelineState state_;
     SeriesImage plotImage_, lanesImage_;

@@ -2,7 +2,14 @@
 # (the bar wraps): the button's rectangle from --dump-state against the window size and the bar's bottom.
 include(${CMAKE_CURRENT_LIST_DIR}/gui_state.cmake)
 
-run_gui(${OUT} ${SCENARIO} ${ARGS})
+# With large fonts the presenter settings are in the "Display…" popup of the bar: open it first.
+set(in_popup FALSE)
+if("${ARGS}" MATCHES "--large-fonts")
+  set(in_popup TRUE)
+  run_gui(${OUT} ${SCENARIO} ${ARGS} --keys "click:@display wait")
+else()
+  run_gui(${OUT} ${SCENARIO} ${ARGS})
+endif()
 read_state(${OUT}.txt S)
 if(NOT "${ARGS}" MATCHES "--size;([0-9]+)x([0-9]+)")
   message(FATAL_ERROR "ARGS must give --size")
@@ -32,7 +39,8 @@ if(y1 GREATER barBottom)
 endif()
 
 # The bar's last control, the "Colour-blind safe" check box at the end of the presenter settings, is inside
-# the window and the bar too (the settings wrap onto a row of their own when the row is full).
+# the window and the bar too (the settings wrap onto a row of their own when the row is full); with large
+# fonts, inside the window in the opened popup.
 string(REPLACE " " ";" b "${S_colour_blind_checkbox}")
 list(LENGTH b n)
 if(NOT n EQUAL 4)
@@ -44,7 +52,7 @@ message(STATUS "Colour-blind safe check box ends at ${bx1},${by1}")
 foreach(v bx1 by1)
   string(REGEX REPLACE "\\..*" "" ${v} "${${v}}")
 endforeach()
-if(bx1 GREATER w OR by1 GREATER barBottom)
+if(bx1 GREATER w OR by1 GREATER h OR (NOT in_popup AND by1 GREATER barBottom))
   message(FATAL_ERROR "the Colour-blind safe check box (ending at ${bx1},${by1}) is outside the ${w}x${h} window "
                       "or below the control bar (bottom ${barBottom})")
 endif()

@@ -72,6 +72,10 @@
 //       more; a byte count's "(1.2 MiB)" agrees with its exact number. Each value lies inside the view
 //       (view_area_stats) with text pixels in its rectangle; with --partly-visible those that lie in view
 //       do (the side panel's tab scrolls), and at least one does.
+//   gclab_png_check plot-height --png F --timeline T --state S [--min-fraction F]
+//       the timeline's plot, found by its colours in three columns, is as tall as the window reports (within
+//       2 px) and at least F (default 0.35) of the timeline window's height (S: --dump-state's
+//       pane_timeline).
 //   gclab_png_check allocator --png F --layout A [--palette P] [--deepest STAGE] [--lit N]
 //       A is gclab-gui --dump-allocator's file. One row per span class holding a span (read from the span
 //       records and mcentral sets): each P's mcache cell is lit in its P's colour exactly when that P's
@@ -141,7 +145,8 @@ struct Image {
 
 struct Args {
     std::string mode, png, layout, timeline, size, scenario = "steady-state", deepest, state;
-    int lit = -1; // allocator: how many of the path's stages the animation has lit (-1: all)
+    double minFraction = 0.35; // plot-height: of the timeline's window
+    int lit = -1;              // allocator: how many of the path's stages the animation has lit (-1: all)
     std::uint64_t at = 0;
     std::size_t minClasses = 10;
     std::size_t count = 0;           // frames: how many frames the directory must hold
@@ -1477,6 +1482,57 @@ int checkContrast(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// checkPlotHeight: the timeline's plot, found in the image by its colours (in three columns, every pixel
+// from the plot's middle up and down that is not the window's background), is as tall as the window says
+// it drew it (--timeline) and at least --min-fraction of the timeline's window (--state: pane_timeline).
+int checkPlotHeight(const Args& a) {
+    Image img;
+    if (!loadPng(a.png, img))
+        return 1;
+    const std::optional<std::string> timeline = readText(a.timeline), state = readText(a.state);
+    TimelineState ts;
+    std::string err;
+    if (!timeline || !parseTimelineState(*timeline, ts, err)) {
+        fail("cannot read timeline state " + a.timeline + ": " + err);
+        return 1;
+    }
+    const std::string key = "\npane_timeline ";
+    const std::size_t at = state ? state->find(key) : std::string::npos;
+    Rect pane;
+    if (at == std::string::npos || std::sscanf(state->c_str() + at + key.size(), "%lf %lf %lf %lf", &pane.x0,
+                                               &pane.y0, &pane.x1, &pane.y1) != 4) {
+        fail("no pane_timeline in " + a.state);
+        return 1;
+    }
+    const int yMid = static_cast<int>((ts.plot.y0 + ts.plot.y1) / 2);
+    const int gutterX = static_cast<int>(ts.plot.x0) - 2;
+    if (yMid < 1 || yMid + 1 >= img.h || gutterX < 0 || ts.plot.x1 > img.w) {
+        fail("the plot the window reports is not inside the image");
+        return 1;
+    }
+    const Rgba background = img.at(gutterX, yMid); // the gutter, right of the byte labels
+    int measured = img.h;
+    for (double f : {0.2, 0.4, 0.6}) {
+        const int x = static_cast<int>(ts.plot.x0 + f * ts.plot.width());
+        int top = yMid, bottom = yMid;
+        while (top > 0 && !near(img.at(x, top - 1), background))
+            top--;
+        while (bottom + 1 < img.h && !near(img.at(x, bottom + 1), background))
+            bottom++;
+        measured = std::min(measured, bottom - top + 1);
+    }
+    std::printf("plot drawn %d px tall (the window reports %.0f px), timeline window %.0f px: %.0f %%\n",
+                measured, ts.plot.height(), pane.height(), 100.0 * measured / pane.height());
+    if (std::abs(measured - ts.plot.height()) > 2)
+        fail("the plot's pixels span " + std::to_string(measured) + " px, not the reported " +
+             std::to_string(ts.plot.height()));
+    if (measured < a.minFraction * pane.height())
+        fail("the plot is " + std::to_string(measured) + " px tall, less than " +
+             std::to_string(a.minFraction * 100) + " % of the timeline's " + std::to_string(pane.height()) +
+             " px");
+    return failures == 0 ? 0 : 1;
+}
+
 // checkCrop: a view's export (--png) is exactly the part of the whole window's PNG (--whole) where the
 // window says (--state: view_area_VIEW X0 Y0 X1 Y1) it drew that view, and not all one colour.
 int checkCrop(const Args& a) {
@@ -1789,6 +1845,7 @@ int usage() {
                  "       gclab_png_check crop --png VIEW --whole WINDOW --state S --view NAME\n"
                  "       gclab_png_check frames --png DIR --size WxH --count N\n"
                  "       gclab_png_check contrast --png F --state S --expect high|normal\n"
+                 "       gclab_png_check plot-height --png F --timeline T --state S [--min-fraction F]\n"
                  "       gclab_png_check allocator --png F --layout A --scenario S --at T [--deepest STAGE]\n"
                  "       gclab_png_check compare --png F --timeline T --at T\n"
                  "       gclab_png_check lines|lanes --png F --timeline T --scenario S --at T\n"
@@ -2115,6 +2172,8 @@ int main(int argc, char** argv) {
             a.partlyVisible = v == "1";
         else if (k == "--count")
             a.count = std::stoull(v);
+        else if (k == "--min-fraction")
+            a.minFraction = std::stod(v);
         else if (k == "--lit")
             a.lit = std::stoi(v);
         else if (k == "--palette")
@@ -2166,6 +2225,8 @@ int main(int argc, char** argv) {
         rc = checkGraphWavefront(a);
     else if (a.mode == "frames")
         rc = checkFrames(a);
+    else if (a.mode == "plot-height")
+        rc = checkPlotHeight(a);
     else if (a.mode == "contrast")
         rc = checkContrast(a);
     else if (a.mode == "alloc-cache")

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace gclab::render {
 namespace {
 
@@ -91,6 +93,96 @@ TEST(TimelineLayout, PanMovesByAFractionOfTheWidth) {
     const TimeRange back = panBy(later, -0.25);
     EXPECT_DOUBLE_EQ(back.ns0, start.ns0);
     EXPECT_DOUBLE_EQ(back.ns1, start.ns1);
+}
+
+TEST(TimelineLayout, PlotLanesAndTimeLabelsStackInsideTheArea) {
+    for (double lineH : {13.0, 16.0, 26.0, 30.0})
+        for (std::size_t procs : {0u, 1u, 2u, 4u, 8u})
+            for (double h = 40; h <= 600; h += 7) {
+                const Rect area{20, 300, 720, 300 + h};
+                const TimelineAreas t = layoutTimelineAreas(area, lineH, 90, procs);
+                const std::string at = std::to_string(lineH) + " px, " + std::to_string(procs) + " Ps, " +
+                                       std::to_string(h) + " px";
+                EXPECT_EQ(t.plot.x0, area.x0 + 90) << at;
+                EXPECT_EQ(t.plot.x1, area.x1) << at;
+                EXPECT_EQ(t.lanes.x0, t.plot.x0) << at;
+                EXPECT_GE(t.plot.y0, area.y0) << at;
+                EXPECT_GE(t.plot.height(), 24) << at;
+                EXPECT_LE(t.plot.y1, t.lanes.y0) << at;
+                EXPECT_LE(t.lanes.y1, t.axisY) << at;
+                for (std::size_t p = 0; p < procs; p++)
+                    EXPECT_LE(pLaneRect(t.lanes, procs, p).height(), lineH) << at;
+                const double minLanes = procs == 0 ? 0 : 3.0 * static_cast<double>(procs) + 4;
+                if (h >= 24 + minLanes + lineH + 8) {
+                    EXPECT_LE(t.axisY + lineH, area.y1 + 1e-9) << at << ": the time labels are cut";
+                }
+                // The lane labels fit their lanes.
+                if (t.laneLabelPx > 0) {
+                    EXPECT_LE(t.laneLabelPx, std::min(lineH, t.lanes.height() / static_cast<double>(procs)))
+                        << at;
+                }
+            }
+}
+
+TEST(TimelineLayout, ThePlotKeepsMostOfTheRoom) {
+    // Under the time labels, the lanes take at most 30 % unless even 3 px lanes need more.
+    for (double lineH : {13.0, 16.0, 26.0, 30.0})
+        for (std::size_t procs : {1u, 2u, 4u})
+            for (double h = 100; h <= 600; h += 11) {
+                const TimelineAreas t = layoutTimelineAreas(Rect{0, 0, 800, h}, lineH, 90, procs);
+                const double rest = h - lineH - 8;
+                if (rest * 0.3 - 4 >= 3.0 * static_cast<double>(procs)) {
+                    EXPECT_GE(t.plot.height(), 0.7 * rest - 1e-9) << lineH << " " << procs << " " << h;
+                }
+            }
+}
+
+TEST(TimelineLayout, TheByteLabelsNeverOverlap) {
+    for (double lineH : {13.0, 16.0, 26.0, 30.0})
+        for (double h = 1; h <= 300; h += 1) {
+            const Rect plot{100, 50, 700, 50 + h};
+            const YAxisLabels l = yAxisLabels(plot, 4, lineH, 80, 12);
+            EXPECT_EQ(l.top, (Rect{4, plot.y0, 84, plot.y0 + lineH}));
+            if (l.showZero) {
+                EXPECT_FALSE(l.top.intersects(l.zero)) << lineH << " " << h;
+                EXPECT_EQ(l.zero.y1, plot.y1);
+            }
+            // Both are drawn wherever they fit apart.
+            EXPECT_EQ(l.showZero, h >= 2 * lineH + 2) << lineH << " " << h;
+        }
+}
+
+TEST(TimelineLayout, TimeLabelsNeverOverlapAndKeepTheAxisEnds) {
+    std::mt19937 rng(20261130);
+    std::uniform_real_distribution<double> width(20, 120), span(40, 1500);
+    for (int round = 0; round < 2000; round++) {
+        const double x0 = 100, x1 = x0 + span(rng), gap = 10;
+        std::vector<double> centres, widths;
+        for (int i = 0; i <= 4; i++) {
+            centres.push_back(x0 + (x1 - x0) * i / 4);
+            widths.push_back(width(rng));
+        }
+        const std::vector<double> left = placeAxisLabels(centres, widths, x0, x1, gap);
+        ASSERT_EQ(left.size(), centres.size());
+        double end = -1e9;
+        for (std::size_t i = 0; i < left.size(); i++) {
+            if (left[i] < 0)
+                continue;
+            EXPECT_GE(left[i], x0) << round;
+            EXPECT_LE(left[i] + widths[i], x1 + 1e-9) << round;
+            EXPECT_GE(left[i], end + gap - 1e-9) << round << ": label " << i << " touches the one before";
+            end = left[i] + widths[i];
+        }
+        if (widths[0] <= x1 - x0) {
+            EXPECT_GE(left[0], 0) << round << ": the axis lost its start";
+        }
+        if (widths[0] + gap + widths[4] <= x1 - x0) {
+            EXPECT_GE(left[4], 0) << round << ": the axis lost its end";
+        }
+    }
+    // With room, every label is drawn centred under its x.
+    const std::vector<double> all = placeAxisLabels({100, 300, 500}, {40, 40, 40}, 50, 550, 10);
+    EXPECT_EQ(all, (std::vector<double>{80, 280, 480}));
 }
 
 } // namespace

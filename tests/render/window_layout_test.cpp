@@ -1,4 +1,5 @@
 // Tests for render/window_layout.h: the fixed window arrangement fills the display without overlaps.
+#include "render/timeline_layout.h"
 #include "render/window_layout.h"
 
 #include <gtest/gtest.h>
@@ -59,6 +60,28 @@ TEST(WindowLayout, ASingleViewFillsTheBody) {
 TEST(WindowLayout, TheControlBarGrowsWithTheFont) {
     EXPECT_GT(controlBarHeight(26), controlBarHeight(16));
     EXPECT_GE(controlBarHeight(16), 3 * 16 + 16);
+}
+
+TEST(WindowLayout, PresenterModeShowsTheHeapAndTheTimelinePlot) {
+    // Large fonts (26 px) with a control bar of four rows (the most it takes at 1024 px) on projectors.
+    // The compact panes (no title bar) as ImGui lays them out in the style scaled by 26/16
+    // (platform_sdl.cpp makeStyle): window padding, rows of widgets a frame high and item spacing apart.
+    const double font = 26, scale = font / 16, pad = 8 * scale, frame = font + 8 * scale, spacing = 6 * scale;
+    for (const auto& [w, h] :
+         {std::pair{1024.0, 768.0}, std::pair{1280.0, 800.0}, std::pair{1920.0, 1080.0}}) {
+        const WindowLayout l = computeWindowLayout(w, h, font, ViewSelection::all, 4);
+        // The heap map: two toolbar rows (the colouring and the Legend check box, the zoom), then the
+        // canvas, which keeps at least half the window.
+        const double canvasH = l.heapMap.height() - 2 * pad - 2 * (frame + spacing);
+        EXPECT_GE(canvasH, 0.5 * l.heapMap.height()) << w << "x" << h;
+        // The timeline: one header row (its name, the Legend check box, Whole run), then the plot, two P
+        // lanes and the time labels; the plot gets at least 35 % of the window.
+        const Rect area{l.timeline.x0 + pad, l.timeline.y0 + pad + frame + spacing, l.timeline.x1 - pad,
+                        l.timeline.y1 - pad};
+        const TimelineAreas t = layoutTimelineAreas(area, font, font * 5.5, 2);
+        EXPECT_GE(t.plot.height(), 0.35 * l.timeline.height()) << w << "x" << h;
+        EXPECT_LE(t.axisY + font, l.timeline.y1) << w << "x" << h;
+    }
 }
 
 } // namespace
