@@ -132,6 +132,8 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
         }
         size = class_to_size[sizeclass];
         x = mheap.span(spanId).base() + slot * size;
+        if (mheap.span(spanId).needzero)
+            stepCost += cfg_.costs.allocNeedZero;
     } else {
         shouldhelpgc = true;
         spc = SpanClass::make(0, noscan);

@@ -40,8 +40,10 @@ bool Runtime::sweepSpan(SpanId id, bool preserve) {
     uintptr base = s.base();
     int sizeclass = s.spanclass.sizeclass();
     if (sizeclass != 0) {
-        if (nfreed > 0)
+        if (nfreed > 0) {
             h.heapStats.smallFreeCount[sizeclass] += nfreed;
+            s.needzero = true;
+        }
         if (!preserve) {
             if (nalloc == 0) {
                 emit(EventKind::spanFree, base, s.npages);

@@ -24,6 +24,7 @@ void MSpan::init(uintptr base, uintptr np, SpanClass spc, std::uint32_t sg) {
     allocCache = ~std::uint64_t{0};
     sweepgen = sg;
     state = MSpanState::mSpanInUse;
+    needzero = false;
     allocBits = GCBits(nelems);
     gcmarkBits = GCBits(nelems);
     soleType = typeUnset;
