@@ -2,6 +2,8 @@
 // object's non-nil fields, and the pointers in equal a brute-force scan of every span record's allocated
 // slots and every root (capped lists keep a prefix of real referrers and count them all). The sliced scan
 // (PointersInScan) ends with exactly the one-shot result, one slice per advance at most.
+#include "allocated_objects.h"
+
 #include "render/object_inspect.h"
 #include "render/scenario_source.h"
 #include "render/why_alive.h"
@@ -45,18 +47,12 @@ std::map<uintptr, std::vector<SlotKey>> allReferrers(const Runtime& rt) {
             for (uintptr i = 0; i < g.stack.size(); i++)
                 if (uintptr b = baseOf(rt, g.stack[i]))
                     in[b].push_back(key(PtrSlot::stack(g.goid, i)));
-    for (SpanId id = 0; id < rt.mheap.numSpanRecords(); id++) {
-        const MSpan& s = rt.mheap.span(id);
-        if (s.state != MSpanState::mSpanInUse)
-            continue;
-        for (std::uint32_t slot = 0; slot < s.nelems; slot++) {
-            if (s.isFree(slot))
-                continue;
-            const uintptr obj = s.base() + uintptr{slot} * s.elemsize;
-            for (std::uint32_t f = 0; f < rt.types[rt.objectType(obj)].numPtrs(); f++)
-                if (uintptr b = baseOf(rt, rt.readPointer(PtrSlot::heap(obj, f))))
-                    in[b].push_back(key(PtrSlot::heap(obj, f)));
-        }
+    for (const ObjectRef& o : allocatedObjects(rt)) {
+        const MSpan& s = rt.mheap.span(o.span);
+        const uintptr obj = s.base() + uintptr{o.slot} * s.elemsize;
+        for (std::uint32_t f = 0; f < rt.types[rt.objectType(obj)].numPtrs(); f++)
+            if (uintptr b = baseOf(rt, rt.readPointer(PtrSlot::heap(obj, f))))
+                in[b].push_back(key(PtrSlot::heap(obj, f)));
     }
     return in;
 }
@@ -142,18 +138,11 @@ TEST(ObjectInspect, SlicedPointersInScanEndsWithTheOneShotResultOneSliceAtATime)
         // counted from the span records; and the largest object's pointer words.
         std::size_t objects = 0, units = 0;
         std::uint32_t mostPointers = 0;
-        for (SpanId id = 0; id < rt.mheap.numSpanRecords(); id++) {
-            const MSpan& s = rt.mheap.span(id);
-            if (s.state != MSpanState::mSpanInUse)
-                continue;
-            for (std::uint32_t slot = 0; slot < s.nelems; slot++) {
-                if (s.isFree(slot))
-                    continue;
-                const std::uint32_t n = rt.types[s.typeOf(slot)].numPtrs();
-                objects++;
-                units += std::max<std::size_t>(1, (n + scanPiecePointers - 1) / scanPiecePointers);
-                mostPointers = std::max(mostPointers, n);
-            }
+        for (const ObjectRef& o : allocatedObjects(rt)) {
+            const std::uint32_t n = rt.types[rt.mheap.span(o.span).typeOf(o.slot)].numPtrs();
+            objects++;
+            units += std::max<std::size_t>(1, (n + scanPiecePointers - 1) / scanPiecePointers);
+            mostPointers = std::max(mostPointers, n);
         }
         if (name == "steady-state") {
             ASSERT_GE(mostPointers, 32 * scanPiecePointers) << "expected the pointer slice";

@@ -1,6 +1,8 @@
 // Tests for render/why_alive.h against the collector itself: when marking has finished, every object a
 // root reaches must be marked (the chain is a real chain of pointers from a root), and an object
 // whyAlive finds no chain to is one the model will free unless it was floating garbage.
+#include "allocated_objects.h"
+
 #include "render/scenario_source.h"
 #include "render/why_alive.h"
 
@@ -39,19 +41,6 @@ Runtime atFirstMarkTermination(const LoadedScenario& sc) {
     while (rt.stw != STWStage::markTermination && rt.step()) {
     }
     return rt;
-}
-
-// allocatedObjects lists every allocated slot of every in-use span, in span order.
-std::vector<ObjectRef> allocatedObjects(const Runtime& rt) {
-    std::vector<ObjectRef> objects;
-    for (std::size_t i = 1; i < rt.mheap.numSpanRecords(); i++) {
-        const MSpan& s = rt.mheap.span(static_cast<SpanId>(i));
-        if (s.state == MSpanState::mSpanInUse)
-            for (std::uint32_t slot = 0; slot < s.nelems; slot++)
-                if (!s.isFree(slot))
-                    objects.push_back(ObjectRef{static_cast<SpanId>(i), slot});
-    }
-    return objects;
 }
 
 TEST(WhyAlive, EveryObjectWithAChainIsMarkedWhenMarkingEnds) {
