@@ -127,6 +127,8 @@ void Runtime::sweepTerminationStep() {
                 scanstack(g, allp[0]);
     }
     gcBlackenEnabled = true;
+    for (P& p : allp)
+        p.preemptedForGC = true;
     stw = STWStage::none;
     stwStep = 0;
     work.current.tMarkStart = now() + stepCost;
