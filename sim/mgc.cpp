@@ -18,6 +18,7 @@ void Runtime::gcStart(bool forced) {
         return;
     work.startPending = true;
     work.userForced = forced;
+    startedOnP = forced ? ~std::uint32_t{0} : curP;
 }
 
 void Runtime::gcForce() { gcStart(true); }
@@ -135,7 +136,7 @@ void Runtime::sweepTerminationStep() {
     }
     gcBlackenEnabled = true;
     for (P& p : allp)
-        p.preemptedForGC = true;
+        p.preemptedForGC = p.id != startedOnP;
     stw = STWStage::none;
     stwStep = 0;
     work.current.tMarkStart = now() + stepCost;
