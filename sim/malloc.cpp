@@ -131,8 +131,9 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
             shouldhelpgc = nf.shouldhelpgc;
         }
         size = class_to_size[sizeclass];
-        x = mheap.span(spanId).base() + slot * size;
-        if (mheap.span(spanId).needzero)
+        const MSpan& s = mheap.span(spanId);
+        x = s.base() + slot * size;
+        if (s.needzero)
             stepCost += cfg_.costs.allocNeedZero;
     } else {
         shouldhelpgc = true;

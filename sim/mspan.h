@@ -55,8 +55,8 @@ struct MSpan {
     std::uint32_t soleNumPtrs = 0; // the sole type's pointer count and ptrdata, for the marker
     uintptr solePtrdata = 0;
     MSpanState state = MSpanState::mSpanDead;
-    bool needzero =
-        false; // a sweep freed slots in it: allocating there costs more (CostModel::allocNeedZero)
+    // needzero: a sweep freed slots in it, so allocating there costs more (CostModel::allocNeedZero).
+    bool needzero = false;
     SpanClass spanclass{};
     GCBits gcmarkBits;
     std::vector<uintptr> ptrs;

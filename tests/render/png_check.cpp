@@ -269,6 +269,17 @@ std::optional<std::string> readText(const std::string& path) {
     return ss.str();
 }
 
+// readViewArea: where the window's --state says it drew a view ("view_area_VIEW X0 Y0 X1 Y1").
+std::optional<Rect> readViewArea(const std::optional<std::string>& state, const std::string& view) {
+    const std::string key = "\nview_area_" + view + " ";
+    const std::size_t at = state ? state->find(key) : std::string::npos;
+    Rect r;
+    if (at == std::string::npos ||
+        std::sscanf(state->c_str() + at + key.size(), "%lf %lf %lf %lf", &r.x0, &r.y0, &r.x1, &r.y1) != 4)
+        return std::nullopt;
+    return r;
+}
+
 bool loadInputs(const Args& a, Image& img, HeapViewState& vs) {
     if (!loadPng(a.png, img))
         return false;
@@ -1539,17 +1550,13 @@ int checkCrop(const Args& a) {
     Image part, whole;
     if (!loadPng(a.png, part) || !loadPng(a.whole, whole))
         return 1;
-    const std::optional<std::string> text = readText(a.state);
-    const std::string key = "\nview_area_" + a.view + " ";
-    const std::size_t at = text ? text->find(key) : std::string::npos;
-    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    if (at == std::string::npos ||
-        std::sscanf(text->c_str() + at + key.size(), "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4) {
+    const std::optional<Rect> area = readViewArea(readText(a.state), a.view);
+    if (!area) {
         fail("no view_area_" + a.view + " in " + a.state);
         return 1;
     }
-    const int left = static_cast<int>(x0), top = static_cast<int>(y0);
-    const int w = static_cast<int>(x1) - left, h = static_cast<int>(y1) - top;
+    const int left = static_cast<int>(area->x0), top = static_cast<int>(area->y0);
+    const int w = static_cast<int>(area->x1) - left, h = static_cast<int>(area->y1) - top;
     std::printf("view %s at %d,%d %dx%d of %dx%d; its PNG is %dx%d\n", a.view.c_str(), left, top, w, h,
                 whole.w, whole.h, part.w, part.h);
     if (part.w != w || part.h != h) {
@@ -1704,13 +1711,12 @@ int checkStatsText(const Args& a) {
         return 1;
     }
     const std::map<std::string, ShownText> shown = readShownTexts(*state, "stats-");
-    const std::size_t at = state->find("\nview_area_stats ");
-    Rect view;
-    if (at == std::string::npos || std::sscanf(state->c_str() + at + 17, "%lf %lf %lf %lf", &view.x0,
-                                               &view.y0, &view.x1, &view.y1) != 4) {
+    const std::optional<Rect> area = readViewArea(state, "stats");
+    if (!area) {
         fail("no view_area_stats in " + a.state);
         return 1;
     }
+    const Rect view = *area;
     const Runtime rt = runAt(a);
     const MemStats m = readMemStats(rt);
     std::uint64_t inUse = 0, freePages = 0, released = 0;
