@@ -86,6 +86,10 @@ std::string rootName(const RootJob& r) {
         return "runtime data block " + std::to_string(r.index);
     case RootJob::Kind::runtimeBSS:
         return "runtime BSS block " + std::to_string(r.index);
+    case RootJob::Kind::fixedRootFinalizers:
+        return "fixed root: finalizers";
+    case RootJob::Kind::fixedRootFreeGStacks:
+        return "fixed root: free G stacks";
     }
     return "?";
 }

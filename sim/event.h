@@ -19,7 +19,8 @@ enum class EventKind : std::uint8_t {
     black,         // a = object address: scanned (or marked noscan)
     shade,         // write barrier: a = slot's object (0 for globals), b = old value, c = new value
     store,         // pointer store: a = destination (object address, or global index), b = field, c = value
-    rootJob,       // a = job index, b = RootJob::Kind (2, 3: runtime data, BSS), c = goid or block
+    rootJob,       // a = job index, b = RootJob::Kind (0 globals, 1 stack, 2, 3: runtime data, BSS,
+                   //   4, 5: fixed roots finalizers, free G stacks), c = goid or block
     phase,         // a = new GCPhase, b = work.cycles
     stwStart,      // a = 0 sweep termination, 1 mark termination
     stwEnd,        // a = 0 sweep termination, 1 mark termination

@@ -4,7 +4,9 @@
 // gcMarkRootPrepare, gcMarkTinyAllocs) and gcPaceSweeper, Go 1.19. Stop-the-world stages run as a
 // sequence of steps during which no mutator runs; every step of a pause costs every P.
 // Simplifications: the sweeping that Go's gcStart does just before stopping the world is done as
-// the first part of the pause; no sync.Pool clearing, no finalizers.
+// the first part of the pause; no sync.Pool clearing, no finalizers. The fixed root jobs
+// (fixedRootFinalizers, fixedRootFreeGStacks) are prepared in Go's place but find nothing: the model
+// has no finalizers and no free G stacks, so they cost a root job's time and do no scan work.
 #include "sim/gctrace.h"
 #include "sim/runtime.h"
 #include "sim/sysmem.h"
@@ -16,6 +18,7 @@ void Runtime::gcStart(bool forced) {
         return;
     work.startPending = true;
     work.userForced = forced;
+    startedOnP = forced ? ~std::uint32_t{0} : curP;
 }
 
 void Runtime::gcForce() { gcStart(true); }
@@ -48,7 +51,12 @@ void Runtime::gcMarkRootPrepare() {
         for (std::uint64_t b = 0; b * rootBlockPointers < words; b++)
             work.roots.push_back(RootJob{kind, static_cast<std::uint32_t>(b)});
     };
-    // Go's order: data, BSS, then stacks; the runtime's sections come before the program's globals.
+    // Go's order: the two fixed roots (work.baseData = fixedRootCount), data, BSS, then stacks; the
+    // runtime's sections come before the program's globals. The fixed roots being first matters for
+    // pacing: the fractional workers started at mark start take them and then stop, leaving the
+    // data/BSS blocks to later takers.
+    work.roots.push_back(RootJob{RootJob::Kind::fixedRootFinalizers, 0});
+    work.roots.push_back(RootJob{RootJob::Kind::fixedRootFreeGStacks, 0});
     addBlocks(RootJob::Kind::runtimeData, cfg_.runtimeRoots.dataBytes / 8);
     addBlocks(RootJob::Kind::runtimeBSS, cfg_.runtimeRoots.bssBytes / 8);
     addBlocks(RootJob::Kind::globals, globals.size());
@@ -127,6 +135,8 @@ void Runtime::sweepTerminationStep() {
                 scanstack(g, allp[0]);
     }
     gcBlackenEnabled = true;
+    for (P& p : allp)
+        p.preemptedForGC = p.id != startedOnP;
     stw = STWStage::none;
     stwStep = 0;
     work.current.tMarkStart = now() + stepCost;

@@ -22,8 +22,17 @@ inline constexpr uintptr maxObletBytes = 128 << 10;
 
 struct RootJob {
     // globals: a block of the program's global pointer slots; runtimeData / runtimeBSS: a block of
-    // the runtime's own data / BSS section (RuntimeRoots); stack: one goroutine's stack.
-    enum class Kind : std::uint8_t { globals, stack, runtimeData, runtimeBSS };
+    // the runtime's own data / BSS section (RuntimeRoots); stack: one goroutine's stack;
+    // fixedRootFinalizers / fixedRootFreeGStacks: Go's two fixed root jobs (the finalizer queue and
+    // freeing the stacks of dead goroutines), which come first and do no scan work.
+    enum class Kind : std::uint8_t {
+        globals,
+        stack,
+        runtimeData,
+        runtimeBSS,
+        fixedRootFinalizers,
+        fixedRootFreeGStacks,
+    };
     Kind kind = Kind::globals;
     std::uint32_t index = 0; // block number, or goid
 };

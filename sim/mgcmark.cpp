@@ -7,7 +7,8 @@
 // in one loop, as gcDrain does, without changing what any step does (scanStreak takes the plain ones:
 // scan one object of the worker's own).
 // Simplifications: scan work is flushed to the controller at once (Go batches 2000 bytes); stacks
-// are scanned as flat arrays of pointer slots; there are no finalizer or span-special roots.
+// are scanned as flat arrays of pointer slots; there are no span-special roots, and the two fixed
+// roots (finalizers, free G stacks) find nothing to do: only their root-job cost counts.
 #include "sim/runtime.h"
 
 #include <algorithm>
@@ -126,6 +127,11 @@ std::int64_t Runtime::markroot(P& p, std::size_t i) {
             return 0;
         }
         return scanstack(g, p);
+    }
+    if (job.kind == RootJob::Kind::fixedRootFinalizers || job.kind == RootJob::Kind::fixedRootFreeGStacks) {
+        // Go scans the finalizer queue / frees dead goroutines' stacks here; the model has neither.
+        stepCost += cfg_.costs.rootJob;
+        return 0;
     }
     std::uint64_t first = std::uint64_t{job.index} * rootBlockPointers;
     std::uint64_t words = globals.size();

@@ -2,9 +2,13 @@
 //
 // Models: schedule/findRunnable/findRunnableGCWorker from src/runtime/proc.go and mgcpacer.go and the
 // goroutine side of runtime.GC (mgc.go), Go 1.19. The P with the lowest virtual clock acts next (ties:
-// lowest id); it runs a GC mark worker if the controller wants one, else the next goroutine, else an
-// idle mark worker while marking, else it idles. While one P's dedicated or idle worker keeps running,
-// step skips these decisions (a worker streak, see continueWorkerStreak): they cannot change.
+// lowest id); at Go's scheduling points it runs a GC mark worker if the controller wants one, else
+// the next goroutine, else an idle mark worker while marking, else it idles. While one P's dedicated
+// or idle worker keeps running, step skips these decisions (a worker streak, see
+// continueWorkerStreak): they cannot change.
+// Simplifications: a goroutine's time slice is RuntimeConfig::sliceOps operations, after which the
+// next runnable goroutine takes the P (Go lets one run forcePreemptNS before sysmon preempts it);
+// that switch is a scheduling point for mark workers only once forcePreemptNS has passed.
 #include "sim/runtime.h"
 
 #include <limits>
@@ -81,12 +85,22 @@ void Runtime::runP(P& p) {
     const bool nothingToRun = p.curg == 0 && runq.empty();
     MarkWorkerMode mode = MarkWorkerMode::none;
     if (gcBlackenEnabled) {
-        // An idle worker keeps its P until a goroutine becomes runnable (Go: gcDrain's pollWork);
-        // otherwise dedicated and fractional workers come first, then idle marking.
-        if (p.workerMode == MarkWorkerMode::idle && nothingToRun)
+        // Go looks for a mark worker only in schedule(): when the P has no goroutine to run, when
+        // sysmon preempts one that ran forcePreemptNS, and when the world restarts for marking. A
+        // goroutine that keeps allocating is not interrupted for a worker; a running worker decides at
+        // each step whether it goes on. An idle worker keeps its P until a goroutine becomes runnable
+        // (Go: gcDrain's pollWork); otherwise dedicated and fractional workers come first, then idle
+        // marking.
+        const bool inSchedule = p.preemptedForGC || p.curg == 0 ||
+                                goroutine(p.curg).status != GStatus::running ||
+                                (p.sliceLeft == 0 && p.clock - p.schedwhen >= forcePreemptNS);
+        if (p.workerMode == MarkWorkerMode::idle && nothingToRun) {
             mode = MarkWorkerMode::idle;
-        else
+        } else if (p.workerMode != MarkWorkerMode::none || inSchedule) {
             mode = findRunnableGCWorker(p);
+            p.preemptedForGC = false;
+            p.schedwhen = p.clock;
+        }
         if (mode == MarkWorkerMode::none && nothingToRun && gcController.maxIdleMarkWorkers > 0)
             mode = MarkWorkerMode::idle;
     }

@@ -26,6 +26,10 @@ enum class MarkWorkerMode : std::uint8_t { none, dedicated, fractional, idle };
 // Stop-the-world steps belong to no P and leave it unchanged.
 enum class PRun : std::uint8_t { idle, mutator, assist, markDedicated, markFractional, markIdle, runtime };
 
+// forcePreemptNS: sysmon preempts a goroutine that has run this long without passing through
+// schedule() (Go: proc.go).
+inline constexpr std::int64_t forcePreemptNS = 10'000'000;
+
 struct P {
     std::uint32_t id = 0;
     MCache mcache;
@@ -36,6 +40,11 @@ struct P {
     std::int64_t clock = 0;      // virtual nanoseconds
     MarkWorkerMode workerMode = MarkWorkerMode::none;
     std::int64_t gcFractionalMarkTime = 0;
+    // schedwhen is the clock of this P's last pass through schedule() while marking (Go: sysmon's
+    // sysmontick.schedwhen); preemptedForGC says the world restarted for marking, so the P's next step
+    // is a pass through schedule() (Go: gcStart's stop-the-world preempted its goroutine).
+    std::int64_t schedwhen = 0;
+    bool preemptedForGC = false;
     bool needPrepareForSweep = false;
     AllocRecord lastAlloc;     // this P's latest mallocgc (for views; Go keeps no such record)
     PRun lastRun = PRun::idle; // what this P's latest step ran (for views; Go keeps no such record)

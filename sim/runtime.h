@@ -206,7 +206,10 @@ class Runtime {
     Rng rng{1};
     std::uint64_t tick = 0;
     std::uint32_t curP = ~std::uint32_t{0}; // the P acting in the current step
-    std::uint32_t curG = 0;                 // the goroutine acting in the current step
+    // startedOnP: the P whose goroutine started the background cycle; it goes on running that
+    // goroutine after the world restarts (Go: gcStart), every other P passes through schedule().
+    std::uint32_t startedOnP = ~std::uint32_t{0};
+    std::uint32_t curG = 0; // the goroutine acting in the current step
     std::uint32_t bgsweepG = 0;
     std::uint32_t liveUserGoroutines = 0; // user goroutines neither dead nor parked
     std::vector<Event> events;            // filled when config().recordEvents; the caller drains it

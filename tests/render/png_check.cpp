@@ -1145,7 +1145,11 @@ int checkLanes(const Args& a) {
         const Rect lane = pLaneRect(ts.lanes, ts.procs, p);
         const int y = static_cast<int>(std::floor((lane.y0 + lane.y1) / 2));
         const std::vector<Interval>& v = perP[p];
-        // The widest run of consecutive intervals of one wanted class, and its middle column.
+        // The widest run of consecutive intervals of one wanted class in view (a zoomed timeline shows
+        // part of the run), and the middle column of its visible part.
+        auto visibleX = [&](std::int64_t t) {
+            return std::clamp(ts.xOf(static_cast<double>(t)), ts.plot.x0, ts.plot.x1);
+        };
         auto checkStretch = [&](const char* what, auto isWanted) {
             std::size_t bi = 0, bj = 0;
             double bw = 0;
@@ -1153,9 +1157,7 @@ int checkLanes(const Args& a) {
                 std::size_t j = i;
                 while (j < v.size() && isWanted(v[i].cls) && v[j].cls == v[i].cls)
                     j++;
-                const double w =
-                    j > i ? ts.xOf(static_cast<double>(v[j - 1].t1)) - ts.xOf(static_cast<double>(v[i].t0))
-                          : 0;
+                const double w = j > i ? visibleX(v[j - 1].t1) - visibleX(v[i].t0) : 0;
                 if (w > bw) {
                     bw = w;
                     bi = i;
@@ -1165,8 +1167,8 @@ int checkLanes(const Args& a) {
             }
             if (bw < 6)
                 return false;
-            const double x0 = ts.xOf(static_cast<double>(v[bi].t0)) + 2;
-            const double x1 = ts.xOf(static_cast<double>(v[bj - 1].t1)) - 2;
+            const double x0 = visibleX(v[bi].t0) + 2;
+            const double x1 = visibleX(v[bj - 1].t1) - 2;
             const int x = static_cast<int>(std::floor((x0 + x1) / 2));
             const auto state = static_cast<std::size_t>(v[bi].cls);
             std::printf("P%zu %s (%s) for %zu steps over %.0f px: x=%d y=%d\n", p, what,

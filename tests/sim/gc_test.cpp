@@ -12,6 +12,8 @@
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <map>
+#include <set>
 
 namespace gclab {
 namespace {
@@ -125,6 +127,45 @@ TEST_F(GC, EachStackIsScannedExactlyOncePerCycle) {
     ASSERT_FALSE(scans.empty());
     for (auto& [key, count] : scans)
         EXPECT_EQ(count, 1) << "cycle " << key.first << " goroutine " << key.second;
+}
+
+TEST_F(GC, FixedRootsComeFirstAndGreyNothing) {
+    RuntimeConfig cfg = test::testConfig(2);
+    cfg.recordEvents = true;
+    cfg.gogc = 10; // a 400 KiB minimum heap: several cycles in a short run
+    Runtime r(cfg);
+    test::publishList(r, 200);
+    TypeId t = r.types.define("T", 32, {0});
+    Program worker{"worker", {frame(2), loop(30000), newobj(0, t), store(0, 0, 1), move(1, 0), endloop()}};
+    std::uint32_t w = r.addProgram(worker);
+    for (int i = 0; i < 2; i++)
+        r.newproc(w);
+    r.runUntilDone(50'000'000);
+    ASSERT_GE(r.work.numgc, 2u);
+    // Go's order (mgcmark.go): fixedRootFinalizers, fixedRootFreeGStacks, then the data blocks.
+    const std::map<uintptr, RootJob::Kind> expected{{0, RootJob::Kind::fixedRootFinalizers},
+                                                    {1, RootJob::Kind::fixedRootFreeGStacks},
+                                                    {2, RootJob::Kind::runtimeData}};
+    std::map<std::uint32_t, int> firstJobsSeen; // cycle -> jobs 0..2 seen
+    std::uint32_t cycle = 0;
+    std::set<std::pair<std::uint64_t, std::uint32_t>> fixedRootSteps; // (tick, P) of a fixed root job
+    for (const Event& e : r.events) {
+        if (e.kind == EventKind::gcStart)
+            cycle = static_cast<std::uint32_t>(e.a);
+        if (e.kind == EventKind::rootJob && expected.count(e.a) != 0) {
+            EXPECT_EQ(e.b, static_cast<uintptr>(expected.at(e.a))) << "cycle " << cycle << " job " << e.a;
+            firstJobsSeen[cycle]++;
+            if (e.a < 2)
+                fixedRootSteps.insert({e.tick, e.p});
+        }
+        // One step is one mark unit: a fixed root job's step greys nothing (no finalizers, no stacks).
+        if (e.kind == EventKind::grey) {
+            EXPECT_EQ(fixedRootSteps.count({e.tick, e.p}), 0u) << "tick " << e.tick;
+        }
+    }
+    EXPECT_GE(firstJobsSeen.size(), 2u);
+    for (auto& [c, n] : firstJobsSeen)
+        EXPECT_EQ(n, 3) << "cycle " << c;
 }
 
 TEST(GCWork, BuffersSwapSpillAndBalance) {
