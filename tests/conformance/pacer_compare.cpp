@@ -27,7 +27,8 @@ PacerRun parseTraces(const std::string& text) {
         R"(^pacer: assist ratio=\S+ \(scan \d+ MB in \d+->\d+ MB\) workers=(\d+)\+(\S+)$)");
     static const std::regex end(
         R"(^pacer: \d+% CPU \(25 exp\.\) for (\d+)\+(\d+)\+(\d+) B work \(\d+ B exp\.\) in (\d+) B -> (\d+) B \(\xE2\x88\x86goal (-?\d+), cons/mark \S+\).*$)");
-    static const std::regex gc(R"(^gc (\d+) @.* (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, .*$)");
+    static const std::regex gc(
+        R"(^gc (\d+) @.* ms clock, \S+\+(\S+)/(\S+)/(\S+)\+\S+ ms cpu, (\d+)->(\d+)->(\d+) MB, (\d+) MB goal, .*$)");
     PacerRun run;
     CycleRecord next;
     std::istringstream in(text);
@@ -48,11 +49,14 @@ PacerRun parseTraces(const std::string& text) {
             run.globalsScan = std::max(run.globalsScan, next.globalsScanWork);
         } else if (std::regex_match(line, m, gc)) {
             next.num = static_cast<std::uint32_t>(std::stoul(m[1].str()));
+            next.assistCpuMs = std::stod(m[2].str());
+            next.backgroundCpuMs = std::stod(m[3].str());
+            next.idleCpuMs = std::stod(m[4].str());
             if (!next.hasPacerEnd) {
-                next.heap1 = std::stod(m[3].str()) * MiB + MiB / 2;
-                next.goal = std::stod(m[5].str()) * MiB + MiB / 2;
+                next.heap1 = std::stod(m[6].str()) * MiB + MiB / 2;
+                next.goal = std::stod(m[8].str()) * MiB + MiB / 2;
             }
-            next.heap2 = std::stod(m[4].str()) * MiB + MiB / 2;
+            next.heap2 = std::stod(m[7].str()) * MiB + MiB / 2;
             run.cycles.push_back(next);
             next = CycleRecord{};
         }
@@ -195,12 +199,15 @@ PacerSummary summarize(const PacerRun& r) {
         return s;
     std::size_t first = std::max<std::size_t>(1, s.cycles / 3);
     std::vector<double> goals, live;
-    double grown = 0;
+    double grown = 0, assist = 0, background = 0;
     for (std::size_t i = first; i < s.cycles; i++) {
         goals.push_back(r.cycles[i].goal);
         live.push_back(r.cycles[i].heap2);
         grown += r.cycles[i].heap1 - r.cycles[i - 1].heap2;
+        assist += r.cycles[i].assistCpuMs;
+        background += r.cycles[i].backgroundCpuMs;
     }
+    s.backgroundShare = assist + background > 0 ? background / (assist + background) : 0;
     s.steadyCycles = goals.size();
     s.medianGoal = median(goals);
     s.medianLive = median(live);

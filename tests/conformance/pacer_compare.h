@@ -34,6 +34,9 @@ struct CycleRecord {
     std::uint64_t stackScanWork = 0;
     std::int64_t dedicated = 0;
     double fractional = 0;
+    double assistCpuMs = 0;     // gctrace's mark-phase CPU: assists,
+    double backgroundCpuMs = 0; // dedicated and fractional workers,
+    double idleCpuMs = 0;       // and idle workers
 };
 
 struct PacerRun {
@@ -61,6 +64,9 @@ struct PacerSummary {
     double medianGoal = 0;
     double medianLive = 0;
     double cyclesPerByte = 0;
+    // backgroundShare: the dedicated and fractional workers' part of the mark CPU that is not idle
+    // marking (gctrace's background / (assist + background)), over the steady phase.
+    double backgroundShare = 0;
 };
 
 PacerSummary summarize(const PacerRun& r);

@@ -6,7 +6,8 @@
 // the model with the median of Go's per-run figures, printing Go's lowest and highest too.
 // --cycles also prints every cycle of both runs (bytes): the trigger the cycle started at, heapLive at
 // the end of mark, the marked heap and the goal, and where the trigger lay in the runway from the
-// previous marked heap to the goal (Go's bounds: 45/64 = 0.703 to 61/64 = 0.953).
+// previous marked heap to the goal (Go's bounds: 45/64 = 0.703 to 61/64 = 0.953), and gctrace's mark
+// CPU split into assists, dedicated/fractional workers and idle workers.
 // When the GC CPU limiter was on in either run, a line on stderr gives the last cycle it was on in
 // each (Go's /gc/limiter/last-enabled:gc-cycle at exit; the model's own).
 #include "pacer_compare.h"
@@ -29,9 +30,10 @@ void printCycles(const char* side, const PacerRun& r) {
         double position = c.goal > marked ? (c.triggered - marked) / (c.goal - marked) : 0;
         std::printf(
             "%s cycle %u: triggered %.0f end-of-mark %.0f marked %.0f%s goal %.0f trigger at %.3f of the "
-            "runway, end of mark at %.3f of the goal\n",
+            "runway, end of mark at %.3f of the goal, mark CPU %.3g assist / %.3g background / %.3g idle "
+            "ms\n",
             side, c.num, c.triggered, c.heap1, c.heap2, c.heap2Exact ? "" : " (MB)", c.goal, position,
-            c.goal > 0 ? c.heap1 / c.goal : 0);
+            c.goal > 0 ? c.heap1 / c.goal : 0, c.assistCpuMs, c.backgroundCpuMs, c.idleCpuMs);
     }
 }
 
