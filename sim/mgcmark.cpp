@@ -1,8 +1,9 @@
 // gclab — marking: root jobs, greyobject, scanobject (with oblets), assists and background credit.
 //
 // Models: src/runtime/mgcmark.go (markroot, scanstack, scanobject, greyobject, shade, gcDrain,
-// gcAssistAlloc, gcFlushBgCredit) and gcMarkTinyAllocs, Go 1.19. One call of markUnit is one step of
-// gcDrain: claim a root job, or take one grey object and scan it; markWorkerTick is one step of a
+// gcAssistAlloc, gcDrainN, gcFlushBgCredit) and gcMarkTinyAllocs, Go 1.19. One call of markUnit is one
+// step of gcDrain (claim a root job, or take one grey object and scan it) or, for an assist, of
+// gcDrainN (take one grey object, or claim a root job when there is none); markWorkerTick is one step of a
 // background mark worker (gcBgMarkWorker), and drainWorkerStreak runs a worker's consecutive steps
 // in one loop, as gcDrain does, without changing what any step does (scanStreak takes the plain ones:
 // scan one object of the worker's own).
@@ -158,8 +159,9 @@ uintptr Runtime::nextGrey(P& p) {
     return p.gcw.tryGet(work.full);
 }
 
-std::int64_t Runtime::markUnit(P& p) {
-    if (work.markrootNext < work.roots.size())
+std::int64_t Runtime::markUnit(P& p, DrainOrder order) {
+    const bool rootJobLeft = work.markrootNext < work.roots.size();
+    if (order == DrainOrder::rootsFirst && rootJobLeft)
         return markroot(p, work.markrootNext++);
     uintptr b = nextGrey(p);
     if (b == 0) {
@@ -167,7 +169,7 @@ std::int64_t Runtime::markUnit(P& p) {
         b = p.gcw.tryGet(work.full);
     }
     if (b == 0)
-        return -1;
+        return rootJobLeft ? markroot(p, work.markrootNext++) : -1;
     return scanobject(b, p);
 }
 

@@ -169,7 +169,7 @@ void Runtime::assistUnit(P& p, G& g) {
     }
     // The assist's time is what its unit of mark work cost (at least the fixed part of a scan).
     std::int64_t before = stepCost;
-    std::int64_t done = gcBlackenEnabled ? markUnit(p) : -1;
+    std::int64_t done = gcBlackenEnabled ? markUnit(p, DrainOrder::greyFirst) : -1;
     std::int64_t spent = std::max(stepCost - before, cfg_.costs.scanObject);
     stepCost = before + spent;
     work.current.assistTime += spent;

@@ -294,8 +294,11 @@ class Runtime {
     void printScavTraceSweepDone();
 
     // mgcmark.cpp
-    // markUnit does one root job or scans one object; returns the scan work done, -1 if none.
-    std::int64_t markUnit(P& p);
+    // markUnit does one root job or scans one object; returns the scan work done, -1 if none. Mark
+    // workers and mark termination take the root jobs first (gcDrain); assists scan grey objects first
+    // and take a root job only when they find none (gcDrainN).
+    enum class DrainOrder : std::uint8_t { rootsFirst, greyFirst };
+    std::int64_t markUnit(P& p, DrainOrder order = DrainOrder::rootsFirst);
     // nextGrey takes the next object for P p to scan, 0 if it sees none (Go: gcDrain's balance and
     // tryGet).
     uintptr nextGrey(P& p);
