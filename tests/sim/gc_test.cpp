@@ -168,6 +168,62 @@ TEST_F(GC, FixedRootsComeFirstAndGreyNothing) {
         EXPECT_EQ(n, 3) << "cycle " << c;
 }
 
+// Assists drain as gcDrainN does: a grey object first, and a root job only when the P sees none (its
+// work buffers and the global full list are empty, and flushing its write-barrier buffer greyed
+// nothing new); background workers take the root jobs first (gcDrain). Checked at every step of runs
+// over several seeds.
+TEST_F(GC, AssistsScanGreyObjectsBeforeRootJobsWorkersAfter) {
+    std::uint64_t assistRootJobs = 0, assistScansBeforeRoots = 0, workerRootJobs = 0;
+    for (std::uint64_t seed = 1; seed <= 4; seed++) {
+        RuntimeConfig cfg = test::testConfig(2);
+        cfg.recordEvents = true;
+        cfg.workerStreaks = false; // one step per call, so the state before each step is observable
+        cfg.seed = seed;
+        cfg.gogc = 10;
+        Runtime r(cfg);
+        test::publishList(r, 200);
+        TypeId t = r.types.define("T", 32, {0});
+        Program worker{"worker",
+                       {frame(2), loop(60000), newobj(0, t), store(0, 0, 1), move(1, 0), endloop()}};
+        std::uint32_t w = r.addProgram(worker);
+        for (int i = 0; i < 2; i++)
+            r.newproc(w);
+        for (std::uint64_t n = 0; n < 5'000'000; n++) {
+            std::vector<bool> greyVisible;
+            for (const P& p : r.allp)
+                greyVisible.push_back(!p.gcw.empty() || !r.work.full.empty());
+            const bool rootsLeft = r.work.markrootNext < r.work.roots.size();
+            r.events.clear();
+            if (!r.step())
+                break;
+            bool rootJob = false, scanned = false;
+            for (const Event& e : r.events) {
+                rootJob |= e.kind == EventKind::rootJob;
+                scanned |= e.kind == EventKind::black;
+            }
+            if (r.lastStep == Runtime::StepKind::mutatorOp && r.allp[r.curP].lastRun == PRun::assist) {
+                if (rootJob) {
+                    assistRootJobs++;
+                    EXPECT_FALSE(greyVisible[r.curP])
+                        << "seed " << seed << " tick " << r.tick
+                        << ": an assist took a root job with grey objects in view";
+                }
+                if (scanned && rootsLeft)
+                    assistScansBeforeRoots++;
+            } else if (r.lastStep == Runtime::StepKind::markWorker && rootsLeft) {
+                workerRootJobs += rootJob;
+                EXPECT_FALSE(scanned) << "seed " << seed << " tick " << r.tick
+                                      << ": a worker scanned an object with root jobs left";
+            }
+        }
+        EXPECT_GE(r.work.numgc, 2u) << "seed " << seed;
+    }
+    // Each rule was exercised, not vacuously true.
+    EXPECT_GT(assistRootJobs, 0u);
+    EXPECT_GT(assistScansBeforeRoots, 0u);
+    EXPECT_GT(workerRootJobs, 0u);
+}
+
 TEST(GCWork, BuffersSwapSpillAndBalance) {
     WorkFull full;
     GCWork w;
