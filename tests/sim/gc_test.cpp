@@ -129,17 +129,24 @@ TEST_F(GC, EachStackIsScannedExactlyOncePerCycle) {
         EXPECT_EQ(count, 1) << "cycle " << key.first << " goroutine " << key.second;
 }
 
+// startListAndWorkers publishes a 200-node list in a global and starts two goroutines that each
+// allocate `iterations` 32-byte objects, keeping only the latest: several cycles on a small GOGC.
+void startListAndWorkers(Runtime& r, std::uint64_t iterations) {
+    test::publishList(r, 200);
+    TypeId t = r.types.define("T", 32, {0});
+    Program worker{"worker",
+                   {frame(2), loop(iterations), newobj(0, t), store(0, 0, 1), move(1, 0), endloop()}};
+    std::uint32_t w = r.addProgram(worker);
+    for (int i = 0; i < 2; i++)
+        r.newproc(w);
+}
+
 TEST_F(GC, FixedRootsComeFirstAndGreyNothing) {
     RuntimeConfig cfg = test::testConfig(2);
     cfg.recordEvents = true;
     cfg.gogc = 10; // a 400 KiB minimum heap: several cycles in a short run
     Runtime r(cfg);
-    test::publishList(r, 200);
-    TypeId t = r.types.define("T", 32, {0});
-    Program worker{"worker", {frame(2), loop(30000), newobj(0, t), store(0, 0, 1), move(1, 0), endloop()}};
-    std::uint32_t w = r.addProgram(worker);
-    for (int i = 0; i < 2; i++)
-        r.newproc(w);
+    startListAndWorkers(r, 30000);
     r.runUntilDone(50'000'000);
     ASSERT_GE(r.work.numgc, 2u);
     // Go's order (mgcmark.go): fixedRootFinalizers, fixedRootFreeGStacks, then the data blocks.
@@ -181,13 +188,7 @@ TEST_F(GC, AssistsScanGreyObjectsBeforeRootJobsWorkersAfter) {
         cfg.seed = seed;
         cfg.gogc = 10;
         Runtime r(cfg);
-        test::publishList(r, 200);
-        TypeId t = r.types.define("T", 32, {0});
-        Program worker{"worker",
-                       {frame(2), loop(60000), newobj(0, t), store(0, 0, 1), move(1, 0), endloop()}};
-        std::uint32_t w = r.addProgram(worker);
-        for (int i = 0; i < 2; i++)
-            r.newproc(w);
+        startListAndWorkers(r, 60000);
         for (std::uint64_t n = 0; n < 5'000'000; n++) {
             std::vector<bool> greyVisible;
             for (const P& p : r.allp)

@@ -160,9 +160,7 @@ TEST(Pacer, RuntimeRootsAreScannedEveryCycle) {
 std::int64_t firstCycleOvershoot(RuntimeConfig cfg) {
     Runtime rt = steadyState(cfg, 20'000, 4 << 20);
     rt.addGlobals((239888 - rt.gcController.globalsScan) / 8);
-    while (rt.work.numgc < 1 && rt.step()) {
-    }
-    EXPECT_EQ(rt.work.numgc, 1u);
+    runCycles(rt, 1);
     if (rt.work.history.empty())
         return 0;
     const GCCycleStats& gc1 = rt.work.history[0];
@@ -187,9 +185,7 @@ TEST(Pacer, FirstCycleOvershootIsWithinGos) {
     RuntimeConfig bare = test::testConfig(1);
     bare.runtimeRoots = RuntimeRoots{0, 0};
     Runtime rt = steadyState(bare, 20'000, 4 << 20);
-    while (rt.work.numgc < 1 && rt.step()) {
-    }
-    ASSERT_EQ(rt.work.numgc, 1u);
+    ASSERT_NO_FATAL_FAILURE(runCycles(rt, 1));
     EXPECT_GT(rt.work.history[0].heap1, 4 * MiB + 4 * MiB / 4);
 }
 
