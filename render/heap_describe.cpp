@@ -1,5 +1,7 @@
 #include "render/heap_describe.h"
 
+#include "sim/spanlayout.h"
+
 #include "render/heap_layout.h"
 
 #include <algorithm>
@@ -92,9 +94,28 @@ std::string sweepgenLabel(std::uint32_t sg, std::uint32_t hsg) {
 
 namespace {
 
+// describeTail names a word past the span's last slot: waste, or (Go 1.26) the metadata kept in the
+// span's last bytes.
+void describeTail(const Runtime& rt, const MSpan& s, uintptr addr, PageDescription& d) {
+    const uintptr end = s.base() + s.spanBytes();
+    const uintptr reserved = spanReservedBytes(rt.config().goVersion, s.spanclass, s.spanBytes());
+    const bool inlineMarks = reserved != 0 && gcUsesSpanInlineMarkBits(s.elemsize);
+    if (addr < end - reserved)
+        d.lines.push_back({"word", hexAddr(addr) + ": tail waste after the last slot"});
+    else if (inlineMarks && addr >= end - spanInlineMarkBitsSize)
+        d.lines.push_back({"word", hexAddr(addr) + ": inline mark bits (Go 1.26 Green Tea: 128 B per span)"});
+    else
+        d.lines.push_back(
+            {"word", hexAddr(addr) + ": pointer bitmap (Go 1.22+: one bit per word of the span)"});
+    d.goSymbol =
+        reserved == 0
+            ? "mspan.limit (runtime/mheap.go)"
+            : "heapBitsInSpan (runtime/mbitmap.go), spanInlineMarkBits (runtime/mgcmark_greenteagc.go)";
+}
+
 void describeSlot(const Runtime& rt, const MSpan& s, uintptr addr, PageDescription& d) {
     if (addr >= s.limit || s.elemsize == 0) {
-        d.lines.push_back({"word", hexAddr(addr) + ": tail waste after the last slot"});
+        describeTail(rt, s, addr, d);
         return;
     }
     std::uint32_t slot = s.spanclass.sizeclass() == 0 ? 0 : s.objIndex(addr);
@@ -109,6 +130,8 @@ void describeSlot(const Runtime& rt, const MSpan& s, uintptr addr, PageDescripti
         std::string name =
             t == TypeRegistry::tinyBlockType ? "tiny block (16 B of noscan values)" : rt.types[t].name;
         d.lines.push_back({"object type", name});
+        if (spanHasMallocHeaders(rt.config().goVersion, s.spanclass))
+            d.lines.push_back({"header", "its first 8 B hold the type pointer (Go 1.22+ allocation header)"});
     }
     d.goSymbol = "mspan (runtime/mheap.go); allocBits, gcmarkBits, objIndex (runtime/mbitmap.go)";
 }

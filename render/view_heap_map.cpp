@@ -393,7 +393,9 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy) {
         }
         slots.swatch(pal.slotFree[0], "free slot",
                      "free: slot >= freeindex and allocBits clear (mspan.isFree)");
-        slots.swatch(pal.tailWaste, "tail waste", "Bytes after nelems * elemsize, never used");
+        slots.swatch(pal.tailWaste, "tail waste",
+                     "Bytes after nelems * elemsize: never used, or under Go 1.26 the span's pointer bitmap "
+                     "and inline mark bits (hover a word to see which)");
         slots.swatch(pal.freeindexMarker, "freeindex",
                      "mspan.freeindex: the search for a free slot starts here");
         slots.swatch(pal.allocCacheWindow, "allocCache window",

@@ -83,6 +83,7 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
     std::uint32_t slot = 0;
     TypeId slotType = typ;
     SpanClass spc = tinySpanClass;
+    bool header = false; // Go 1.26: an 8-byte type header precedes the object (spanlayout.h)
     if (noscan && size < maxTinySize) {
         // Tiny allocator: align within the current block by the object's natural alignment.
         allocPath.visit(AllocStage::tiny);
@@ -118,8 +119,9 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
         }
         size = maxTinySize;
         slotType = TypeRegistry::tinyBlockType;
-    } else if (size <= maxSmallSize) {
-        int sizeclass = sizeToClass(size);
+    } else if (size <= maxSmallRequest(cfg_.goVersion)) {
+        header = hasMallocHeader(cfg_.goVersion, size, noscan);
+        int sizeclass = sizeToClass(header ? size + mallocHeaderSize : size);
         spc = SpanClass::make(sizeclass, noscan);
         allocPath.visit(AllocStage::mcache);
         spanId = c.alloc[spc.value];
@@ -150,7 +152,7 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
     MSpan& span = mheap.span(spanId);
     span.setObject(slot, slotType, noscan ? 0 : t.numPtrs(), noscan ? 0 : t.ptrdata);
     if (!noscan)
-        c.scanAlloc += t.ptrdata;
+        c.scanAlloc += header ? size : t.ptrdata; // Go: heapSetType's scanSize
     // Allocate black: a new object cannot hold pointers yet, so it needs no scan this cycle.
     if (gcphase != GCPhase::off)
         gcmarknewobject(span, slot, size);

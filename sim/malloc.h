@@ -18,6 +18,8 @@
 //  5. n > 32 KiB: mcache.allocLarge gives the object its own span (span class 0 or 1).
 //  6. While a GC cycle is running the new object is allocated black (its mark bit set).
 //  7. (collector) after a refill or a large allocation, the heap trigger is tested.
+// Under --go-version 1.26 (spanlayout.h) the small path ends at 32760 B, a pointerful object above
+// 512 B is looked up for n + 8 (its type header), and spans of objects up to 512 B hold fewer of them.
 // Each allocation emits an alloc-path event (allocpath.h) naming the levels it reached, just before its
 // alloc event.
 //

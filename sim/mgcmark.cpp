@@ -100,6 +100,8 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
     std::int64_t scanned = 0;
     if (ptrdata > off)
         scanned = static_cast<std::int64_t>(std::min<uintptr>(ptrdata - off, n));
+    if (scanned != 0 && spanHasMallocHeaders(cfg_.goVersion, s.spanclass))
+        scanned += mallocHeaderSize; // Go 1.26 scans from the header word
     gcController.heapScanWork += scanned;
     stepCost += cfg_.costs.scanObject + examined * cfg_.costs.scanWord;
     if (b == base)

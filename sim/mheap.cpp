@@ -68,7 +68,7 @@ SpanAlloc MHeap::allocSpan(uintptr npages, SpanClass spc) {
 
     SpanId id = newSpanRecord();
     MSpan& s = spans_[id];
-    s.init(r.base, npages, spc, sweepgen);
+    s.init(r.base, npages, spc, sweepgen, spanReservedBytes(goVersion, spc, nbytes));
 
     HeapArena& ha = arenaOf(r.base);
     setBit(ha.pageInUse, (r.base - arenaBaseHint) / pageSize % pagesPerArena);

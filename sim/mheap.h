@@ -14,6 +14,7 @@
 #include "sim/mcentral.h"
 #include "sim/mspan.h"
 #include "sim/pagealloc.h"
+#include "sim/spanlayout.h"
 #include "sim/spanstore.h"
 
 #include <array>
@@ -112,6 +113,9 @@ class MHeap {
     HeapArena& arenaOf(uintptr addr) { return arenas_[(addr - arenaBaseHint) / heapArenaBytes]; }
     const HeapArena& arenaOf(uintptr addr) const { return arenas_[(addr - arenaBaseHint) / heapArenaBytes]; }
     uintptr arenaEnd() const { return arenaBaseHint + arenas_.size() * heapArenaBytes; }
+
+    // goVersion decides the span layout: how many objects fit (spanlayout.h).
+    GoVersion goVersion = GoVersion::go1_19;
 
     // State. Field names are Go's.
     std::uint32_t sweepgen = 0;

@@ -4,7 +4,7 @@
 
 namespace gclab {
 
-void MSpan::init(uintptr base, uintptr np, SpanClass spc, std::uint32_t sg) {
+void MSpan::init(uintptr base, uintptr np, SpanClass spc, std::uint32_t sg, uintptr reservedBytes) {
     startAddr = base;
     npages = np;
     spanclass = spc;
@@ -14,7 +14,7 @@ void MSpan::init(uintptr base, uintptr np, SpanClass spc, std::uint32_t sg) {
         nelems = 1;
     } else {
         elemsize = class_to_size[c];
-        nelems = static_cast<std::uint32_t>(np * pageSize / elemsize);
+        nelems = static_cast<std::uint32_t>((np * pageSize - reservedBytes) / elemsize);
     }
     divMul = classDivMul(c);
     limit = startAddr + nelems * elemsize;

@@ -77,8 +77,8 @@ struct MSpan {
     bool contains(uintptr addr) const { return addr >= startAddr && addr < startAddr + spanBytes(); }
 
     // init prepares a fresh span (mspan.init + the allocSpan initialisation): freeindex 0, an
-    // all-ones allocCache and zeroed bitmaps.
-    void init(uintptr base, uintptr npages, SpanClass spc, std::uint32_t sweepgen);
+    // all-ones allocCache and zeroed bitmaps. The last reservedBytes hold no objects (spanlayout.h).
+    void init(uintptr base, uintptr npages, SpanClass spc, std::uint32_t sweepgen, uintptr reservedBytes);
 
     // isFree reports whether slot i is free (Go: mspan.isFree).
     bool isFree(std::uint32_t i) const { return i >= freeindex && !allocBits.test(i); }

@@ -10,6 +10,7 @@ Runtime::Runtime(RuntimeConfig cfg) : barrier(cfg.barrier), rng(cfg.seed), cfg_(
     allp.resize(cfg.gomaxprocs);
     for (std::uint32_t i = 0; i < cfg.gomaxprocs; i++)
         allp[i].id = i;
+    mheap.goVersion = cfg.goVersion;
     gcController.go126 = cfg.goVersion == GoVersion::go1_26;
     gcController.memoryLimit = cfg.memoryLimit;
     gcController.globalsScan = cfg.runtimeRoots.dataBytes + cfg.runtimeRoots.bssBytes;

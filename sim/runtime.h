@@ -12,6 +12,7 @@
 #include "sim/cost.h"
 #include "sim/event.h"
 #include "sim/gotype.h"
+#include "sim/goversion.h"
 #include "sim/mbarrier.h"
 #include "sim/mgc.h"
 #include "sim/mgclimit.h"
@@ -30,10 +31,6 @@
 #include <vector>
 
 namespace gclab {
-
-// GoVersion selects whose behaviour the model follows where Go releases differ (docs/pacer.md lists
-// exactly what each profile changes).
-enum class GoVersion : std::uint8_t { go1_19, go1_26 };
 
 // GODebug holds the GODEBUG settings the model honours; each trace goes to Runtime::debugOut.
 struct GODebug {

@@ -67,6 +67,47 @@ TEST(DescribePage, WordShowsItsSlotAndWhetherItIsAllocated) {
               std::to_string(s.freeindex) + " at " + hexAddr(s.base() + s.freeindex * 16) + ": free");
 }
 
+// Go 1.26: a 64 B pointerful span holds 124 objects (7936 B), then 128 B of pointer bitmap (words
+// 992-1007) and 128 B of inline mark bits (words 1008-1023); under 1.19 those words are slots 124-127.
+TEST(DescribePage, Go126NamesTheReservedTailAndTheAllocationHeader) {
+    for (GoVersion v : {GoVersion::go1_19, GoVersion::go1_26}) {
+        LoadedScenario sc = loadScenario("steady-state");
+        sc.goVersion = v;
+        Runtime rt = runScenario(sc, sc.scenario.defaults(), 3000);
+        HeapSnapshot snap = takeSnapshot(rt);
+        const SpanClass obj64 = SpanClass::make(6, false);
+        SpanId id = rt.allp[0].mcache.alloc[obj64.value];
+        ASSERT_NE(id, emptymspan);
+        std::uint64_t page = pageIndex(rt.mheap.span(id).base());
+        auto last = fields(describePage(rt, snap, page, 991));
+        auto bitmap = fields(describePage(rt, snap, page, 1007));
+        auto marks = fields(describePage(rt, snap, page, 1008));
+        EXPECT_EQ(last["slot"].substr(0, 4), "123 ");
+        if (v == GoVersion::go1_19) {
+            EXPECT_EQ(bitmap["slot"].substr(0, 4), "125 ");
+            EXPECT_EQ(marks["slot"].substr(0, 4), "126 ");
+            continue;
+        }
+        EXPECT_NE(bitmap["word"].find(": pointer bitmap"), std::string::npos) << bitmap["word"];
+        EXPECT_NE(marks["word"].find(": inline mark bits"), std::string::npos) << marks["word"];
+        EXPECT_EQ(bitmap.count("slot"), 0u);
+    }
+    RuntimeConfig cfg;
+    cfg.goVersion = GoVersion::go1_26;
+    Runtime rt(cfg);
+    uintptr x = rt.newobject(rt.types.define("Big", 1024, {0}), 0);
+    rt.newobject(rt.types.define("Small", 512, {0}), 0);
+    HeapSnapshot snap = takeSnapshot(rt);
+    auto big = fields(describePage(rt, snap, pageIndex(x), 0));
+    EXPECT_EQ(big["header"], "its first 8 B hold the type pointer (Go 1.22+ allocation header)");
+    ObjectRef ref;
+    ASSERT_TRUE(rt.mheap.findObject(x, ref));
+    EXPECT_EQ(rt.mheap.span(ref.span).elemsize, 1152u);
+    auto small = fields(describePage(rt, snap, pageIndex(x) + 1, 0));
+    EXPECT_EQ(small.count("header"), 0u);
+    EXPECT_EQ(small["object type"], "Small");
+}
+
 TEST(DescribePage, FreeAndReservedPagesNameThePageAllocatorAndTheArena) {
     Runtime rt = steadyState(3000);
     HeapSnapshot snap = takeSnapshot(rt);

@@ -16,11 +16,16 @@ namespace gclab {
 namespace {
 
 // Slot size for a request, computed by scanning the table (independent of the lookup arrays).
-uintptr expectedSlot(uintptr n, int& sizeclass) {
-    if (n > maxSmallSize) {
+// Go 1.26 (go-runtime-facts.md §1.5): requests above 32760 B are large, and a pointerful object above
+// 512 B is looked up with its 8-byte header.
+uintptr expectedSlot(GoVersion v, uintptr n, bool scan, int& sizeclass) {
+    const bool go126 = v == GoVersion::go1_26;
+    if (n > (go126 ? maxSmallSize - 8 : maxSmallSize)) {
         sizeclass = 0;
         return alignUp(n, pageSize);
     }
+    if (go126 && scan && n > 512)
+        n += 8;
     for (int c = 1; c < numSizeClasses; c++)
         if (class_to_size[c] >= n) {
             sizeclass = c;
@@ -37,7 +42,8 @@ uintptr randomSize(Rng& rng) {
     case 2:
         return 1 + rng.below(15); // tiny candidates
     case 3:
-        return maxSmallSize + 1 + rng.below(300000); // large
+        return rng.chance(1, 4) ? maxSmallSize - 8 + rng.below(16)      // both sides of either cutoff
+                                : maxSmallSize + 1 + rng.below(300000); // large
     case 4:
         return 1 + rng.below(maxSmallSize);
     default:
@@ -45,11 +51,16 @@ uintptr randomSize(Rng& rng) {
     }
 }
 
-TEST(AllocProperty, RandomSequencesKeepInvariantsAndMatchAnIndependentTally) {
+class AllocProperty : public ::testing::TestWithParam<GoVersion> {};
+
+TEST_P(AllocProperty, RandomSequencesKeepInvariantsAndMatchAnIndependentTally) {
+    const GoVersion version = GetParam();
     for (std::uint64_t seed = 1; seed <= 30; seed++) {
         Rng rng(seed);
         auto procs = static_cast<std::uint32_t>(1 + rng.below(4));
-        Runtime rt(test::testConfig(procs));
+        RuntimeConfig cfg = test::testConfig(procs);
+        cfg.goVersion = version;
+        Runtime rt(cfg);
         TypeId u8 = rt.types.define("uint8", 1, {});
 
         std::map<uintptr, uintptr> objects; // start -> end of every allocation (tiny: its bytes)
@@ -66,7 +77,7 @@ TEST(AllocProperty, RandomSequencesKeepInvariantsAndMatchAnIndependentTally) {
             bool scan = rng.chance(1, 2);
             uintptr n = randomSize(rng);
             uintptr addr;
-            if (scan && n >= 8 && n <= 4096) {
+            if (scan && n >= 8 && (n <= 4096 || n >= maxSmallSize - 8)) {
                 n = alignUp(n, 8);
                 TypeId t;
                 std::string name = "T" + std::to_string(n);
@@ -87,7 +98,7 @@ TEST(AllocProperty, RandomSequencesKeepInvariantsAndMatchAnIndependentTally) {
                 tinyObjects++;
             } else {
                 int c = 0;
-                extent = expectedSlot(n, c);
+                extent = expectedSlot(version, n, scan, c);
                 nonTinyBytes += extent;
                 nonTinyCount++;
                 byClass[c]++;
@@ -118,6 +129,11 @@ TEST(AllocProperty, RandomSequencesKeepInvariantsAndMatchAnIndependentTally) {
         EXPECT_GE(m.HeapInuse, m.HeapAlloc);
     }
 }
+
+INSTANTIATE_TEST_SUITE_P(Versions, AllocProperty, ::testing::Values(GoVersion::go1_19, GoVersion::go1_26),
+                         [](const auto& paramInfo) {
+                             return paramInfo.param == GoVersion::go1_19 ? "go1_19" : "go1_26";
+                         });
 
 } // namespace
 } // namespace gclab

@@ -29,7 +29,7 @@ std::vector<std::uint32_t> allocateAll(MSpan& s) {
 
 MSpan sweptSpan(int sizeclass, Rng& rng, std::uint64_t densityPercent) {
     MSpan s;
-    s.init(0xc000000000, class_to_allocnpages[sizeclass], SpanClass::make(sizeclass, true), 0);
+    s.init(0xc000000000, class_to_allocnpages[sizeclass], SpanClass::make(sizeclass, true), 0, 0);
     // What a sweep leaves behind: allocBits = the marked objects, freeindex 0, cache refilled.
     for (std::uint32_t i = 0; i < s.nelems; i++) {
         if (rng.chance(densityPercent, 100)) {
@@ -83,7 +83,7 @@ TEST(MSpan, CacheSpanResumesAtFreeindexMidWindow) {
 
 TEST(MSpan, FastPathDeclinesAtWindowBoundaryAndOnFullSpan) {
     MSpan s;
-    s.init(0xc000000000, 1, SpanClass::make(1, true), 0);
+    s.init(0xc000000000, 1, SpanClass::make(1, true), 0, 0);
     for (std::uint32_t i = 0; i < 63; i++)
         ASSERT_EQ(s.nextFreeFast(), i);
     // Slot 63 would end the 64-slot window: the fast path must leave it to nextFreeIndex.
@@ -97,7 +97,7 @@ TEST(MSpan, FastPathDeclinesAtWindowBoundaryAndOnFullSpan) {
     // C++ shift by 64 is undefined and on x86 leaves the value unchanged).
     for (bool fast : {true, false}) {
         MSpan last;
-        last.init(0xc000000000, 1, SpanClass::make(1, true), 0);
+        last.init(0xc000000000, 1, SpanClass::make(1, true), 0, 0);
         for (std::uint32_t i = 0; i + 1 < last.nelems; i++)
             last.allocBits.set(i);
         last.allocCount = last.nelems - 1;
@@ -116,7 +116,7 @@ TEST(MSpan, FastPathDeclinesAtWindowBoundaryAndOnFullSpan) {
 
 TEST(MSpan, ObjIndexMapsInteriorAddressesToTheirSlot) {
     MSpan s;
-    s.init(0xc000002000, 1, SpanClass::make(3, false), 0); // 24-byte objects, 341 per span
+    s.init(0xc000002000, 1, SpanClass::make(3, false), 0, 0); // 24-byte objects, 341 per span
     EXPECT_EQ(s.nelems, 341u);
     EXPECT_EQ(s.limit, 0xc000002000 + 341 * 24);
     EXPECT_EQ(s.objIndex(0xc000002000), 0u);

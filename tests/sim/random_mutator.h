@@ -88,8 +88,10 @@ inline Program randomProgram(Rng& rng, TypeId obj, std::uint32_t global) {
 }
 
 // randomRun builds a run of 1-4 random goroutines plus one that keeps calling runtime.GC(), with
-// GOMAXPROCS, GOGC, time slices and jitter drawn from the seed.
-inline Runtime randomRun(std::uint64_t seed, BarrierMode mode, bool workerStreaks = true) {
+// GOMAXPROCS, GOGC, time slices and jitter drawn from the seed. Under Go 1.26 the objects' size is
+// drawn too, so that runs cover spans with reserved tails (up to 512 B) and allocation headers.
+inline Runtime randomRun(std::uint64_t seed, BarrierMode mode, bool workerStreaks = true,
+                         GoVersion version = GoVersion::go1_19) {
     Rng rng(seed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(mode));
     RuntimeConfig cfg = test::testConfig(static_cast<std::uint32_t>(1 + rng.below(3)));
     cfg.validate = rng.chance(1, 8); // structural validation on a share of the runs keeps CI fast
@@ -100,8 +102,14 @@ inline Runtime randomRun(std::uint64_t seed, BarrierMode mode, bool workerStreak
     cfg.sliceOps = static_cast<std::uint32_t>(1 + rng.below(20));
     cfg.jitterNs = static_cast<std::uint32_t>(rng.below(40));
     cfg.workerStreaks = workerStreaks;
+    cfg.goVersion = version;
+    uintptr objSize = 8 * numFields;
+    if (version == GoVersion::go1_26) {
+        const uintptr sizes[] = {8 * numFields, 512, 1024, 4096};
+        objSize = sizes[rng.below(4)];
+    }
     Runtime rt(cfg);
-    TypeId obj = rt.types.define("Obj", 8 * numFields, {0, 1, 2});
+    TypeId obj = rt.types.define("Obj", objSize, {0, 1, 2});
     rt.addGlobals(numGlobals);
     auto goroutines = 1 + rng.below(4);
     for (std::uint64_t i = 0; i < goroutines; i++)
