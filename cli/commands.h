@@ -13,8 +13,9 @@
 
 namespace gclab::cli {
 
-// printSizeClasses writes Go's size-class table; csv selects the machine-readable form.
-void printSizeClasses(std::ostream& out, bool csv);
+// printSizeClasses writes Go's size-class table; csv selects the machine-readable form. Under Go
+// 1.26 the objects per span and the reserved bytes differ for pointerful and noscan spans.
+void printSizeClasses(std::ostream& out, bool csv, GoVersion v);
 
 struct RunOptions {
     std::string scenario; // a built-in scenario's name, or a scenario file (ends in .toml or has a '/')

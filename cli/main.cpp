@@ -1,4 +1,6 @@
 // gclab — headless command-line front end to the model. Links no graphics.
+#include "sim/goenv.h"
+
 #include "cli/commands.h"
 #include "cli/export_options.h"
 
@@ -43,6 +45,10 @@ int main(int argc, char** argv) {
     auto* sizeclasses = app.add_subcommand("sizeclasses", "Print Go's size-class table");
     sizeclasses->add_flag("--csv", csv,
                           "CSV with header class,bytes_per_obj,bytes_per_span,objects,tail_waste,max_waste");
+    std::string sizeclassesVersion;
+    sizeclasses->add_option(
+        "--go-version", sizeclassesVersion,
+        "1.19 (default) or 1.26: objects per span and reserved bytes, pointerful and noscan");
 
     auto* demo =
         app.add_subcommand("demo", "Narrate the allocator model through a short allocation sequence");
@@ -110,7 +116,12 @@ int main(int argc, char** argv) {
     }
 
     if (*sizeclasses) {
-        gclab::cli::printSizeClasses(std::cout, csv);
+        auto v = gclab::parseGoVersion(sizeclassesVersion.empty() ? "1.19" : sizeclassesVersion);
+        if (!v.value) {
+            std::cerr << "gclab: " << v.error << "\n";
+            return 2;
+        }
+        gclab::cli::printSizeClasses(std::cout, csv, *v.value);
         return 0;
     }
     if (*demo)

@@ -1,4 +1,5 @@
 #include "sim/sizeclasses.h"
+#include "sim/spanlayout.h"
 
 #include "cli/commands.h"
 
@@ -7,7 +8,37 @@
 
 namespace gclab::cli {
 
-void printSizeClasses(std::ostream& out, bool csv) {
+namespace {
+
+// printGo126Layout: the table with Go 1.26's objects per span and reserved bytes, pointerful and noscan.
+void printGo126Layout(std::ostream& out, bool csv) {
+    char line[160];
+    if (csv)
+        out << "class,bytes_per_obj,bytes_per_span,objects_scan,objects_noscan,reserved_scan,reserved_"
+               "noscan\n";
+    else
+        out << "class  bytes/obj  bytes/span  objects (pointers / noscan)  reserved B (pointers / noscan)\n";
+    for (int c = 1; c < numSizeClasses; c++) {
+        const SpanClass scan = SpanClass::make(c, false), noscan = SpanClass::make(c, true);
+        const uintptr nbytes = uintptr{class_to_allocnpages[c]} * pageSize;
+        const char* fmt =
+            csv ? "%d,%u,%llu,%u,%u,%llu,%llu\n" : "%5d  %9u  %10llu  %12u / %-12u  %14llu / %llu\n";
+        std::snprintf(line, sizeof line, fmt, c, unsigned{class_to_size[c]},
+                      static_cast<unsigned long long>(nbytes), objectsPerSpan(GoVersion::go1_26, scan),
+                      objectsPerSpan(GoVersion::go1_26, noscan),
+                      static_cast<unsigned long long>(spanReservedBytes(GoVersion::go1_26, scan, nbytes)),
+                      static_cast<unsigned long long>(spanReservedBytes(GoVersion::go1_26, noscan, nbytes)));
+        out << line;
+    }
+}
+
+} // namespace
+
+void printSizeClasses(std::ostream& out, bool csv, GoVersion v) {
+    if (v == GoVersion::go1_26) {
+        printGo126Layout(out, csv);
+        return;
+    }
     char line[160];
     if (csv)
         out << "class,bytes_per_obj,bytes_per_span,objects,tail_waste,max_waste\n";

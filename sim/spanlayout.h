@@ -43,6 +43,13 @@ constexpr uintptr spanReservedBytes(GoVersion v, SpanClass spc, uintptr nbytes) 
     return reserve;
 }
 
+// objectsPerSpan is nelems of a fresh span of size class c >= 1 (Go: mheap.initSpan).
+constexpr std::uint32_t objectsPerSpan(GoVersion v, SpanClass spc) {
+    const uintptr nbytes = uintptr{class_to_allocnpages[spc.sizeclass()]} * pageSize;
+    return static_cast<std::uint32_t>((nbytes - spanReservedBytes(v, spc, nbytes)) /
+                                      class_to_size[spc.sizeclass()]);
+}
+
 // maxSmallRequest is the largest request mallocgc serves from a size class; larger ones get a
 // span of their own. Since allocation headers the small path stops 8 bytes short of the largest class.
 constexpr uintptr maxSmallRequest(GoVersion v) {

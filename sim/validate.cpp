@@ -37,8 +37,7 @@ void validateSpan(const MHeap& h, SpanId id, const MSpan& s) {
         if (s.nelems != 1 || s.elemsize != s.spanBytes())
             broken("a large span holds one object of the whole span", sid);
     } else if (s.elemsize != class_to_size[c] || s.npages != class_to_allocnpages[c] ||
-               s.nelems != (s.spanBytes() - spanReservedBytes(h.goVersion, s.spanclass, s.spanBytes())) /
-                               s.elemsize) {
+               s.nelems != objectsPerSpan(h.goVersion, s.spanclass)) {
         broken("span geometry follows its size class", sid);
     }
     if (s.freeindex > s.nelems || s.allocCount > s.nelems)
