@@ -117,7 +117,6 @@ void Runtime::sweepTerminationStep() {
         p.workerMode = MarkWorkerMode::none;
     }
     work.current.num = work.cycles;
-    work.current.stacks = gcController.maxStackScan;
     work.current.globals = gcController.globalsScan;
     emit(EventKind::gcStart, work.cycles, work.userForced ? 1 : 0, gcController.heapLive);
     gcController.mem = heapMemory();
@@ -295,6 +294,9 @@ void Runtime::markTerminationStep() {
     if (cfg_.checkmark)
         checkmark();
     gcController.resetLive(work.bytesMarked);
+    // gctrace's "MB stacks": the allocated stacks in Go 1.19, the stack actually scanned since.
+    work.current.stacks =
+        cfg_.goVersion == GoVersion::go1_26 ? gcController.lastStackScan : gcController.maxStackScan;
     work.current.heap2 = work.bytesMarked;
     work.current.heapGoal = gcController.lastHeapGoal;
     gcphase = GCPhase::off;

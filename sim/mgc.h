@@ -49,7 +49,7 @@ struct GCCycleStats {
     std::uint64_t heap1 = 0; // heapLive at mark termination
     std::uint64_t heap2 = 0; // bytes marked
     std::uint64_t heapGoal = 0;
-    std::uint64_t stacks = 0;
+    std::uint64_t stacks = 0; // gctrace "MB stacks": maxStackScan (1.19) or lastStackScan (1.26)
     std::uint64_t globals = 0;
     std::uint32_t procs = 0;
     std::int64_t assistTime = 0;

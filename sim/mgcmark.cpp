@@ -110,6 +110,7 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
 }
 
 std::int64_t Runtime::scanstack(G& g, P& p) {
+    setStackSize(g, shrunkStackSize(g.stackSize, g.stack.size() * 8)); // Go: shrinkstack
     for (uintptr v : g.stack)
         if (v != 0)
             greyobject(v, p);

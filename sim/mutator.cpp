@@ -24,6 +24,7 @@ std::uint32_t Runtime::newproc(std::uint32_t program) {
     // A goroutine created during marking starts with an empty stack: it is already black.
     g.gcscandone = work.cycles;
     g.status = program == noProgram ? GStatus::parked : GStatus::runnable;
+    setStackSize(g, fixedStack);
     allgs.push_back(g);
     if (program != noProgram) {
         runq.push_back(g.goid);
@@ -49,7 +50,15 @@ const G& Runtime::goroutine(std::uint32_t goid) const {
 
 void Runtime::stackPush(std::uint32_t goid, uintptr value) {
     checkPointerValue(value);
-    goroutine(goid).stack.push_back(value);
+    G& g = goroutine(goid);
+    g.stack.push_back(value);
+    growStack(g);
+}
+
+void Runtime::setStackSize(G& g, uintptr size) {
+    gcController.maxStackScan += size;
+    gcController.maxStackScan -= g.stackSize;
+    g.stackSize = size;
 }
 
 uintptr Runtime::stackPop(std::uint32_t goid) {

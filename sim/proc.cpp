@@ -234,6 +234,7 @@ void Runtime::execOp(P& p, G& g) {
         g.status = GStatus::dead;
         liveUserGoroutines--;
         g.stack.clear();
+        setStackSize(g, 0);
         emit(EventKind::goroutineEnd);
         return;
     }
@@ -271,6 +272,7 @@ void Runtime::execOp(P& p, G& g) {
     switch (op.code) {
     case OpCode::frame:
         g.stack.resize(g.stack.size() + op.n, 0);
+        growStack(g);
         break;
     case OpCode::ret:
         if (op.n > g.stack.size())

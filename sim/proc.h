@@ -66,6 +66,7 @@ struct G {
     std::uint32_t program = 0; // index into Runtime::programs
     std::uint32_t pc = 0;
     std::vector<uintptr> stack; // pointer slots
+    uintptr stackSize = 0;      // allocated stack bytes (Go: stack.hi - stack.lo; stack.h)
     std::vector<LoopFrame> loops;
     std::int64_t gcAssistBytes = 0;
     std::int64_t assistWorkLeft = 0; // scan work still owed by an assist in progress

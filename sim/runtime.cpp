@@ -22,6 +22,7 @@ Runtime::Runtime(RuntimeConfig cfg) : barrier(cfg.barrier), rng(cfg.seed), cfg_(
     sweeper.kind = GKind::bgsweep;
     sweeper.status = GStatus::waitingSweep;
     sweeper.program = noProgram;
+    setStackSize(sweeper, fixedStack);
     allgs.push_back(sweeper);
     bgsweepG = sweeper.goid;
 }

@@ -23,6 +23,7 @@
 #include "sim/proc.h"
 #include "sim/program.h"
 #include "sim/rng.h"
+#include "sim/stack.h"
 
 #include <cstdint>
 #include <deque>
@@ -114,6 +115,11 @@ class Runtime {
     G& goroutine(std::uint32_t goid);
     const G& goroutine(std::uint32_t goid) const;
     void stackPush(std::uint32_t goid, uintptr value);
+    // setStackSize gives g a stack of size bytes (0 when it exits) and keeps maxStackScan, the
+    // allocated stack of all goroutines, up to date (Go: gcController.addScannableStack).
+    void setStackSize(G& g, uintptr size);
+    // growStack is newstack: after g's stack gained slots, double it until they fit.
+    void growStack(G& g) { setStackSize(g, grownStackSize(g.stackSize, g.stack.size() * 8)); }
     uintptr stackPop(std::uint32_t goid);
     // writePointer stores value into slot, running the write barrier for heap and global slots.
     // goid names the storing goroutine (the hybrid-conceptual barrier looks at its stack).

@@ -136,6 +136,34 @@ TEST(GCTrace, EveryFieldAgreesWithTheCycleStats) {
     EXPECT_TRUE(rt.work.history.front().forced);
 }
 
+// "MB stacks" is the allocated stack in Go 1.19 (maxStackScan: 2 KiB per goroutine unless it grew)
+// and the stack actually scanned in newer releases. Go 1.19.8 here, N goroutines blocked on a channel
+// and runtime.GC() with gctrace=1: 2000 print "3 MB stacks", 4000 "7 MB stacks".
+TEST(GCTrace, StacksAreTheAllocatedStacksIn119AndTheScannedOnesIn126) {
+    for (GoVersion version : {GoVersion::go1_19, GoVersion::go1_26})
+        for (auto [goroutines, goMB] : {std::pair{2000, 3u}, std::pair{4000, 7u}}) {
+            RuntimeConfig cfg = test::testConfig(2);
+            cfg.goVersion = version;
+            Runtime rt(cfg);
+            const Scenario* sc = findScenario("many-goroutines");
+            ASSERT_NE(sc, nullptr);
+            ParamValues v = sc->defaults();
+            v["goroutines"] = goroutines;
+            v["rounds"] = 1000; // the workers are still running when main's runtime.GC() ends
+            sc->build(rt, v);
+            while (rt.work.numgc == 0)
+                rt.step();
+            const GCCycleStats& c = rt.work.history.front();
+            EXPECT_EQ(c.stacks, version == GoVersion::go1_19 ? rt.gcController.maxStackScan
+                                                             : rt.gcController.lastStackScan);
+            if (version == GoVersion::go1_19)
+                EXPECT_EQ(c.stacks >> 20, goMB) << goroutines << " goroutines";
+            else
+                EXPECT_LT(c.stacks, static_cast<std::uint64_t>(goroutines) * 8 * 4)
+                    << "at most a frame of 3 slots each";
+        }
+}
+
 TEST(GCTrace, PacerTracePrintsAStartLineAndAnEndLinePerCycle) {
     RuntimeConfig cfg = test::testConfig(2);
     cfg.godebug.gcpacertrace = true;

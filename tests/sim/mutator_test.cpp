@@ -36,6 +36,41 @@ TEST_F(Mutator, StoresAndLoadsThroughEveryKindOfSlot) {
     EXPECT_THROW(rt.stackPop(goid), RuntimeThrow);
 }
 
+// Go 1.19's stack sizes: 2 KiB to start, doubled by newstack until the used part plus the 928-byte
+// guard fits, halved by shrinkstack at a scan while the used part plus 800 is under a quarter, never
+// below 2 KiB; maxStackScan is the sum over live goroutines (the background sweeper included).
+TEST_F(Mutator, StacksGrowByDoublingShrinkAtScansAndSumToMaxStackScan) {
+    EXPECT_EQ(rt.gcController.maxStackScan, 2048u); // the background sweeper
+    std::uint32_t goid = rt.newproc();
+    EXPECT_EQ(rt.gcController.maxStackScan, 2u * 2048);
+    for (int i = 0; i < 140; i++) // 1120 + 928 <= 2048
+        rt.stackPush(goid, 0);
+    EXPECT_EQ(rt.goroutine(goid).stackSize, 2048u);
+    rt.stackPush(goid, 0); // 1128 + 928 > 2048
+    EXPECT_EQ(rt.goroutine(goid).stackSize, 4096u);
+    for (int i = 0; i < 559; i++) // 5600 + 928 > 4096 once 400 are pushed: 8192
+        rt.stackPush(goid, 0);
+    EXPECT_EQ(rt.goroutine(goid).stackSize, 8192u);
+    EXPECT_EQ(rt.gcController.maxStackScan, 2048u + 8192);
+    for (int i = 0; i < 700; i++) // returning never shrinks a stack
+        rt.stackPop(goid);
+    EXPECT_EQ(rt.goroutine(goid).stackSize, 8192u);
+    const uintptr afterScan[] = {4096, 2048, 2048};
+    for (uintptr want : afterScan) {
+        rt.gcForce();
+        rt.runUntilDone(~std::uint64_t{0});
+        EXPECT_EQ(rt.goroutine(goid).stackSize, want);
+        EXPECT_EQ(rt.gcController.maxStackScan, 2048u + want);
+    }
+    // A stack that still uses a quarter of itself keeps its size: 4096 with 300 slots (2400 + 800).
+    for (int i = 0; i < 300; i++)
+        rt.stackPush(goid, 0);
+    EXPECT_EQ(rt.goroutine(goid).stackSize, 4096u);
+    rt.gcForce();
+    rt.runUntilDone(~std::uint64_t{0});
+    EXPECT_EQ(rt.goroutine(goid).stackSize, 4096u);
+}
+
 TEST_F(Mutator, NewObjectsHaveNilPointersEvenInReusedSlots) {
     uintptr a = rt.newobject(node, 0);
     rt.writePointer(PtrSlot::heap(a, 0), a);
