@@ -306,6 +306,7 @@ void Runtime::markTerminationStep() {
     scavenger.lastHeapInUse = mheap.heapInUse;
     gcControllerCommit();
     work.numgc++;
+    mheap.pages.nextGen(); // peak heap in use: sweeping is about to start
     if (work.current.forced)
         work.numForcedGC++;
     work.current.tEnd = now() + stepCost;

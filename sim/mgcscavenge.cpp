@@ -56,12 +56,15 @@ std::string formatScavTrace(const ScavTraceInput& in) {
     return o.str();
 }
 
-uintptr Runtime::scavenge(uintptr nbytes, ScavengeSource src) {
+uintptr Runtime::scavenge(uintptr nbytes, ScavengeSource src, bool force) {
+    // Go 1.21+ (the go1_26 profile): only forced scavenging (FreeOSMemory, the memory limit) takes
+    // pages from densely used chunks, to keep their huge pages whole.
+    const bool skipDense = cfg_.goVersion == GoVersion::go1_26 && !force;
     uintptr released = 0;
     while (released < nbytes) {
         uintptr left = nbytes - released;
         uintptr maxPages = left / pageSize + (left % pageSize != 0 ? 1 : 0);
-        PageAlloc::Range r = mheap.scavengeOne(maxPages);
+        PageAlloc::Range r = mheap.scavengeOne(maxPages, skipDense);
         if (r.npages == 0)
             break; // nothing free and unreleased is left
         released += r.npages * pageSize;
@@ -75,7 +78,7 @@ uintptr Runtime::scavenge(uintptr nbytes, ScavengeSource src) {
 }
 
 uintptr Runtime::scavengeAll() {
-    uintptr released = scavenge(~uintptr{0}, ScavengeSource::forced);
+    uintptr released = scavenge(~uintptr{0}, ScavengeSource::forced, true);
     scavenger.totalForced += released;
     if (cfg_.godebug.scavtrace) {
         ScavTraceInput t;
@@ -110,11 +113,14 @@ void Runtime::scavengeOnAlloc(const SpanAlloc& a) {
     // already count the span, so mappedReady here is Go's mappedReady + scav, and heapRetained before
     // the span is today's minus the span's reused released bytes.
     uintptr todo = 0;
+    bool force = false; // Go: forceScavenge, set by the memory-limit case
     if (!gcCPULimiter.limiting()) {
         std::uint64_t inuse = heapMemory().mappedReady;
         auto limit = static_cast<std::uint64_t>(gcController.memoryLimit);
-        if (inuse > limit)
+        if (inuse > limit) {
             todo = inuse - limit;
+            force = true;
+        }
     }
     std::uint64_t goal = scavenger.goals.gcPercentGoal;
     if (goal != scavengeGoalOff && a.growth > 0) {
@@ -125,7 +131,7 @@ void Runtime::scavengeOnAlloc(const SpanAlloc& a) {
     if (todo == 0)
         return;
     std::int64_t before = stepCost;
-    uintptr released = scavenge(todo, ScavengeSource::allocation);
+    uintptr released = scavenge(todo, ScavengeSource::allocation, force);
     gcCPULimiter.assistTimePool += stepCost - before; // Go: limiterEventScavengeAssist
     scavenger.totalAllocation += released;
     scavenger.releasedEager += released;
@@ -172,7 +178,7 @@ void Runtime::bgscavengeStep(P& p) {
     }
     // One iteration of run()'s loop: a 64 KiB quantum.
     std::int64_t before = stepCost;
-    uintptr r = scavenge(scavengeQuantum, ScavengeSource::background);
+    uintptr r = scavenge(scavengeQuantum, ScavengeSource::background, false);
     s.worked += static_cast<double>(stepCost - before);
     s.batchReleased += r;
     if (r == scavengeQuantum && s.worked < minScavWorkTime && !scavengerShouldStop())

@@ -10,8 +10,9 @@
 // than a goroutine in the run queue (it does not take a goid), and a mark worker on that P delays it;
 // sysmon's delay in waking it after sweeping is zero, and a parked scavenger whose goals are met is
 // not woken (Go's would run, check them and park again); a quantum's work time is the virtual cost of its
-// pages (CostModel::scavengePage) instead of a measured madvise; the go1_26 profile does not skip
-// densely used chunks (scavChunkHiOccFrac) and its forced line counts the release as eager.
+// pages (CostModel::scavengePage) instead of a measured madvise; the go1_26 profile's forced line
+// counts the release as eager. Under go1_26 background and heap-growth scavenging skip densely used
+// chunks (pagealloc.h; Go 1.21+), forced and memory-limit scavenging do not.
 #pragma once
 
 #include "sim/base.h"

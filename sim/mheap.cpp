@@ -78,8 +78,8 @@ SpanAlloc MHeap::allocSpan(uintptr npages, SpanClass spc) {
     return SpanAlloc{id, growth, r.scav};
 }
 
-PageAlloc::Range MHeap::scavengeOne(uintptr maxPages) {
-    PageAlloc::Range r = pages.scavengeOne(maxPages);
+PageAlloc::Range MHeap::scavengeOne(uintptr maxPages, bool skipDense) {
+    PageAlloc::Range r = pages.scavengeOne(maxPages, skipDense);
     heapReleased += r.npages * pageSize;
     heapFree -= r.npages * pageSize;
     return r;

@@ -82,7 +82,7 @@ class MHeap {
     SpanAlloc allocSpan(uintptr npages, SpanClass spc);
     // scavengeOne releases the top of the highest run of free, unreleased pages, at most maxPages
     // (Go: pageAlloc.scavengeOne's sysUnused and accounting): heapReleased += n, heapFree -= n.
-    PageAlloc::Range scavengeOne(uintptr maxPages);
+    PageAlloc::Range scavengeOne(uintptr maxPages, bool skipDense);
     // freeSpan returns an empty, swept heap span's pages to the page allocator.
     void freeSpan(SpanId s);
 

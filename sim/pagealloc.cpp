@@ -98,13 +98,31 @@ PageAlloc::findScavengeCandidate(const ChunkBits& inUse, const ChunkBits& scav, 
     return {end - static_cast<std::uint32_t>(size), static_cast<std::uint32_t>(size)};
 }
 
-PageAlloc::Range PageAlloc::scavengeOne(uintptr maxPages) {
-    while (scavChunkEnd_ > 0) {
-        std::size_t ci = scavChunkEnd_ - 1;
+void PageAlloc::countUse(Chunk& c, int delta) const {
+    if (c.gen != scavGen_) {
+        c.lastInUse = c.inUsePages;
+        c.gen = scavGen_;
+    }
+    c.inUsePages = static_cast<std::uint16_t>(c.inUsePages + delta);
+}
+
+bool PageAlloc::dense(std::size_t chunk) const {
+    const Chunk& c = chunks_[chunk];
+    if (c.gen != scavGen_) // no page changed since the generation began: inUsePages is still current
+        return c.inUsePages >= scavChunkHiOccPages;
+    return c.inUsePages >= scavChunkHiOccPages || c.lastInUse >= scavChunkHiOccPages;
+}
+
+PageAlloc::Range PageAlloc::scavengeOne(uintptr maxPages, bool skipDense) {
+    for (std::size_t top = scavChunkEnd_; top > 0; top--) {
+        std::size_t ci = top - 1;
+        if (skipDense && dense(ci))
+            continue; // left for forced and memory-limit scavenging; the hint stays above it
         Chunk& c = chunks_[ci];
         auto [first, npages] = findScavengeCandidate(c.inUse, c.scav, maxPages);
         if (npages == 0) {
-            scavChunkEnd_--; // Go: scavengeIndex.clear
+            if (top == scavChunkEnd_)
+                scavChunkEnd_--; // Go: scavengeIndex.clear
             continue;
         }
         for (std::uint32_t i = first; i < first + npages; i++)
@@ -169,6 +187,7 @@ uintptr PageAlloc::allocRange(uintptr base, uintptr npages) {
                 c.scav[i / 64] &= ~(std::uint64_t{1} << (i % 64));
             }
         }
+        countUse(c, static_cast<int>(hi - lo));
         c.sum = summarize(c.inUse);
     });
     return scavPages * pageSize;
@@ -181,6 +200,7 @@ void PageAlloc::free(uintptr base, uintptr npages) {
             SIM_CHECK(bitAt(c.inUse, i), "pageAlloc: freeing a page that is not in use");
             c.inUse[i / 64] &= ~(std::uint64_t{1} << (i % 64));
         }
+        countUse(c, -static_cast<int>(hi - lo));
         c.sum = summarize(c.inUse);
     });
     searchChunk_ = std::min(searchChunk_, chunkIndex(base));

@@ -6,7 +6,9 @@
 // address-ordered first fit, like Go's radix-tree search, with a search hint below which nothing is free.
 // scavengeOne is pageAlloc.scavengeOne / findScavengeCandidate (mgcscavenge.go): the highest run of
 // free, unscavenged pages, released from its top end; a chunk index hint (Go: scavengeIndex) names the
-// highest chunk that may hold such pages.
+// highest chunk that may hold such pages. Each chunk also counts its pages in use per scavenge
+// generation (Go 1.21+ scavChunkData), for the newest releases' rule that background and heap-growth
+// scavenging skip densely used chunks.
 // Simplifications: the radix tree is flattened to one summary level over a contiguous address range
 // (the model's heap always grows contiguously from the arena hint); there is no per-P page cache, so
 // small spans are placed strictly lowest-address-first (Go's page cache is only approximately so).
@@ -24,6 +26,7 @@ namespace gclab {
 
 inline constexpr uintptr pallocChunkPages = 512;
 inline constexpr uintptr pallocChunkBytes = pallocChunkPages * pageSize;
+inline constexpr std::uint16_t scavChunkHiOccPages = 496; // Go: scavChunkHiOccFrac (0.96875) x 512
 
 // PallocSum is a chunk's summary, in pages.
 struct PallocSum {
@@ -56,8 +59,14 @@ class PageAlloc {
         uintptr npages = 0;
     };
     // scavengeOne marks as scavenged the top maxPages (at least one) pages of the highest run of free,
-    // unscavenged pages, searching chunks from the top down, and returns that range.
-    Range scavengeOne(uintptr maxPages);
+    // unscavenged pages, searching chunks from the top down, and returns that range. skipDense passes
+    // over chunks that are densely used (Go 1.26's rule for background and heap-growth scavenging).
+    Range scavengeOne(uintptr maxPages, bool skipDense);
+    // nextGen starts a new scavenge generation (Go: scavengeIndex.nextGen, at each mark termination).
+    void nextGen() { scavGen_++; }
+    // dense: at least scavChunkHiOccPages pages of the chunk are in use, or were when the current
+    // generation began (Go: !scavChunkData.shouldScavenge(gen, false)).
+    bool dense(std::size_t chunk) const;
 
     // State queries, used by validation and views.
     uintptr base() const { return base_; }
@@ -84,7 +93,13 @@ class PageAlloc {
         ChunkBits inUse{};
         ChunkBits scav{};
         PallocSum sum{};
+        // Go: scavChunkData: pages in use, and how many were when generation gen began.
+        std::uint16_t inUsePages = 0;
+        std::uint16_t lastInUse = 0;
+        std::uint32_t gen = 0;
     };
+    // countUse adds delta pages in use to chunk c (Go: scavChunkData.alloc / free).
+    void countUse(Chunk& c, int delta) const;
 
     std::size_t chunkIndex(uintptr addr) const { return (addr - base_) / pallocChunkBytes; }
     uintptr allocRange(uintptr base, uintptr npages);
@@ -93,6 +108,7 @@ class PageAlloc {
     std::vector<Chunk> chunks_;
     std::size_t searchChunk_ = 0;  // no chunk below this one has a free page
     std::size_t scavChunkEnd_ = 0; // no chunk at or above this one has a free, unscavenged page
+    std::uint32_t scavGen_ = 0;
 };
 
 } // namespace gclab

@@ -285,8 +285,9 @@ class Runtime {
     void freeSomeWbufs();
 
     // mgcscavenge.cpp
-    // scavenge releases up to nbytes from the highest addresses down (pageAlloc.scavenge).
-    uintptr scavenge(uintptr nbytes, ScavengeSource src);
+    // scavenge releases up to nbytes from the highest addresses down (pageAlloc.scavenge); without
+    // force the go1_26 profile passes over densely used chunks.
+    uintptr scavenge(uintptr nbytes, ScavengeSource src, bool force);
     void gcPaceScavenger();
     void scavengeOnAlloc(const SpanAlloc& a);
     void scavengerWake();
