@@ -166,6 +166,13 @@ PageDescription describePage(const Runtime& rt, const HeapSnapshot& snap, std::u
         d.lines.push_back({"chunk", std::to_string(chunk) + " of the page allocator (4 MiB)"});
         d.lines.push_back({"scavenged", pi.state == PageState::released ? "yes (counted in HeapReleased)"
                                                                         : "no (counted in HeapIdle only)"});
+        if (pi.state == PageState::free && rt.config().goVersion == GoVersion::go1_26)
+            d.lines.push_back(
+                {"scavenger", h.pages.dense(chunk)
+                                  ? "skips it: the chunk has (or had when this GC cycle began) 496+ "
+                                    "of its 512 pages in use; only a forced or memory-limit release "
+                                    "takes it"
+                                  : "may release it (the chunk is not densely used)"});
         d.goSymbol = "pageAlloc, pallocBits / scavenged (runtime/mpagealloc.go)";
         return d;
     case PageState::inUse:

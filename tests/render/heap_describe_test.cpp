@@ -108,6 +108,28 @@ TEST(DescribePage, Go126NamesTheReservedTailAndTheAllocationHeader) {
     EXPECT_EQ(small["object type"], "Small");
 }
 
+// Go 1.26: an idle page in a densely used chunk says that the background scavenger passes over it.
+TEST(DescribePage, Go126SaysWhetherTheScavengerSkipsAnIdlePagesChunk) {
+    RuntimeConfig cfg;
+    cfg.goVersion = GoVersion::go1_26;
+    Runtime rt(cfg);
+    std::vector<SpanId> spans;
+    for (int i = 0; i < 500; i++)
+        spans.push_back(rt.mheap.allocSpan(1, SpanClass::make(1, true)).id);
+    rt.mheap.pages.nextGen();
+    const uintptr idle = rt.mheap.span(spans[0]).base();
+    rt.mheap.freeSpan(spans[0]);
+    auto dense = fields(describePage(rt, takeSnapshot(rt), pageIndex(idle)));
+    EXPECT_EQ(dense["scavenged"], "no (counted in HeapIdle only)");
+    EXPECT_EQ(dense["scavenger"].substr(0, 9), "skips it:") << dense["scavenger"];
+    rt.mheap.pages.nextGen(); // this generation begins with 499 in use: still dense
+    for (int i = 1; i < 20; i++)
+        rt.mheap.freeSpan(spans[static_cast<std::size_t>(i)]);
+    rt.mheap.pages.nextGen(); // 480 in use when this one began
+    auto sparse = fields(describePage(rt, takeSnapshot(rt), pageIndex(idle)));
+    EXPECT_EQ(sparse["scavenger"], "may release it (the chunk is not densely used)");
+}
+
 TEST(DescribePage, FreeAndReservedPagesNameThePageAllocatorAndTheArena) {
     Runtime rt = steadyState(3000);
     HeapSnapshot snap = takeSnapshot(rt);
