@@ -8,6 +8,7 @@
 #include "render/allocator_text.h"
 #include "render/app.h"
 #include "render/heap_describe.h"
+#include "render/imgui_tip.h"
 
 #include <imgui.h>
 
@@ -26,15 +27,6 @@ ImVec2 v2(double x, double y) { return ImVec2(static_cast<float>(x), static_cast
 
 void fillRect(ImDrawList* dl, const Rect& r, Rgba c) {
     dl->AddRectFilled(v2(r.x0, r.y0), v2(r.x1, r.y1), c.abgr());
-}
-
-// tooltip shows s wrapped at about 36 em, so that it stays inside the window.
-void tooltip(const std::string& s) {
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
-    ImGui::TextUnformatted(s.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
 }
 
 bool hovered(const Rect& r) {
@@ -93,8 +85,8 @@ void drawStages(ImDrawList* dl, const AllocatorLayout& l, const AllocRecord* cur
                                   (on ? pal.stageLit : pal.stageOff).abgr());
         }
         if (hovered(r)) {
-            tooltip(std::string(stageTitle(st)) + " (" + stageSymbol(st) + ")\n" + stageTooltip(st) +
-                    (visited ? "\nThe latest allocation went through this stage." : ""));
+            wrappedTooltip(std::string(stageTitle(st)) + " (" + stageSymbol(st) + ")\n" + stageTooltip(st) +
+                           (visited ? "\nThe latest allocation went through this stage." : ""));
         }
     }
 }
@@ -117,7 +109,7 @@ void drawTinyBlocks(ImDrawList* dl, const AllocatorLayout& l, const AllocatorSta
                                                 " of 16 bytes used (tinyoffset), at " + hexAddr(t.tiny);
         text(dl, tr.x0, tr.y0 + dy, textCol, s, tr);
         if (hovered(Rect{label.x0, label.y0, tr.x1, label.y1}))
-            tooltip(tinyBlockTooltip);
+            wrappedTooltip(tinyBlockTooltip);
     }
 }
 
@@ -133,7 +125,7 @@ void drawTable(ImDrawList* dl, const AllocatorLayout& l, const AllocatorState& s
     const Rect classHead{l.classX0, l.headerY0, l.classX1, l.headerY1};
     text(dl, classHead.x0, line2, textCol, "span class", classHead);
     if (hovered(classHead))
-        tooltip(
+        wrappedTooltip(
             "A span class is a size class plus a noscan bit (mspan.spanclass); only the classes holding a "
             "span are listed.");
     const Rect mcacheHead{l.mcacheX0.front(), l.headerY0, l.mcacheX1.back(), l.headerY1};
@@ -142,7 +134,7 @@ void drawTable(ImDrawList* dl, const AllocatorLayout& l, const AllocatorState& s
         text(dl, l.mcacheX0[p] + 2, line2, textCol, "P" + std::to_string(p),
              Rect{l.mcacheX0[p], l.headerY0, l.mcacheX1[p], l.headerY1});
     if (hovered(mcacheHead))
-        tooltip(mcacheCellTooltip);
+        wrappedTooltip(mcacheCellTooltip);
     for (std::size_t g = 0; g < 2; g++) {
         const Rect group{l.setX0[2 * g], l.headerY0, l.setX1[2 * g + 1], l.headerY1};
         text(dl, group.x0 + 2, l.headerY0, textCol, g == 0 ? "mcentral partial" : "mcentral full", group);
@@ -153,7 +145,7 @@ void drawTable(ImDrawList* dl, const AllocatorLayout& l, const AllocatorState& s
                      l.headerY1};
         text(dl, h.x0 + 2, line2, textCol, s % 2 == 0 ? "swept" : "unswept", h);
         if (hovered(h))
-            tooltip(std::string("mcentral ") + centralSetTitle(cs) + ": " + centralSetTooltip(cs));
+            wrappedTooltip(std::string("mcentral ") + centralSetTitle(cs) + ": " + centralSetTooltip(cs));
     }
 
     for (std::size_t r = 0; r < st.rows.size(); r++) {
@@ -163,7 +155,7 @@ void drawTable(ImDrawList* dl, const AllocatorLayout& l, const AllocatorState& s
         text(dl, cc.x0, cc.y0 + dy, isCurrent ? pal.stageLit.abgr() : textCol, shortClassLabel(row.spanclass),
              cc);
         if (hovered(cc))
-            tooltip("span class " + spanClassLabel(row.spanclass));
+            wrappedTooltip("span class " + spanClassLabel(row.spanclass));
 
         for (std::size_t p = 0; p < row.mcache.size(); p++) {
             const MCacheCell& m = row.mcache[p];
@@ -180,11 +172,11 @@ void drawTable(ImDrawList* dl, const AllocatorLayout& l, const AllocatorState& s
                 dl->AddRect(v2(c.x0 - 2, c.y0 - 2), v2(c.x1 + 2, c.y1 + 2), IM_COL32_WHITE, 0, 0, 2.0f);
             if (hovered(c)) {
                 const std::string who = "P" + std::to_string(p) + "'s mcache ";
-                tooltip(m.span == emptymspan
-                            ? who + "holds no span of this class (emptymspan).\n" + mcacheCellTooltip
-                            : who + "holds the span at " + hexAddr(m.base) + ": allocCount " +
-                                  std::to_string(m.allocCount) + " of nelems " + std::to_string(m.nelems) +
-                                  ".\n" + mcacheCellTooltip);
+                wrappedTooltip(m.span == emptymspan
+                                   ? who + "holds no span of this class (emptymspan).\n" + mcacheCellTooltip
+                                   : who + "holds the span at " + hexAddr(m.base) + ": allocCount " +
+                                         std::to_string(m.allocCount) + " of nelems " +
+                                         std::to_string(m.nelems) + ".\n" + mcacheCellTooltip);
             }
         }
 
@@ -203,8 +195,8 @@ void drawTable(ImDrawList* dl, const AllocatorLayout& l, const AllocatorState& s
                     fillRect(dl, Rect{x, sy, x + sq, sy + sq}, setColour(pal, cs));
             }
             if (hovered(c))
-                tooltip(std::to_string(spans.size()) + " span(s) in mcentral " + centralSetTitle(cs) + ".\n" +
-                        centralSetTooltip(cs));
+                wrappedTooltip(std::to_string(spans.size()) + " span(s) in mcentral " + centralSetTitle(cs) +
+                               ".\n" + centralSetTooltip(cs));
         }
     }
     const double fy = l.rowsY0 + static_cast<double>(st.rows.size()) * l.rowH + 0.25 * l.lineH;

@@ -6,6 +6,7 @@
 #include "render/export_plan.h"
 #include "render/flow_layout.h"
 #include "render/heap_describe.h"
+#include "render/imgui_tip.h"
 
 #include <imgui.h>
 
@@ -21,11 +22,6 @@ constexpr std::int64_t memLimitOff = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t memLimitMin = std::int64_t{1} << 20;  // 1 MiB
 constexpr std::int64_t memLimitMax = std::int64_t{16} << 30; // 16 GiB
 constexpr double statusSeconds = 6;
-
-void tip(const char* text) {
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", text);
-}
 
 const char* goVersionName(GoVersion v) { return v == GoVersion::go1_26 ? "Go 1.26" : "Go 1.19"; }
 
@@ -118,7 +114,9 @@ void App::drawClassroomControls() {
         noteItem("go-version"); // while closed (open, the last item is its list)
     }
     tip("Whose runtime the model follows where Go releases differ (docs/pacer.md); a change restarts the "
-        "run at tick 0 (gclab run --go-version)");
+        "run at tick 0 (gclab run --go-version). Go 1.26: the newer pacer and scavenger rules, allocation "
+        "headers and metadata at the end of small spans (fewer objects per span); marking stays object by "
+        "object");
 
     if (flowSameLine(buttonWidth("Export\u2026"), spacing))
         controlWraps_++;

@@ -6,6 +6,7 @@
 #include "render/app.h"
 #include "render/barrier_shades.h"
 #include "render/heap_describe.h"
+#include "render/imgui_tip.h"
 #include "render/stat_row.h"
 
 #include <imgui.h>
@@ -50,8 +51,7 @@ const char* workerName(MarkWorkerMode m) {
 
 void fill(double used, double cap, const std::string& label, const char* tip) {
     ImGui::ProgressBar(static_cast<float>(used / cap), ImVec2(-1, 0), label.c_str());
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", tip);
+    render::tip(tip);
 }
 
 void heading(const char* text) {

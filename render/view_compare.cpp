@@ -4,6 +4,7 @@
 // in two lanes that share the playhead, over a table of the key statistics and their differences.
 #include "render/app.h"
 #include "render/heap_describe.h"
+#include "render/imgui_tip.h"
 #include "render/key_stats.h"
 #include "render/stat_row.h"
 #include "render/view_timeline.h"
@@ -25,11 +26,6 @@ ImVec2 v2(double x, double y) { return ImVec2(static_cast<float>(x), static_cast
 
 constexpr BarrierMode barrierChoices[] = {BarrierMode::hybrid, BarrierMode::hybridConceptual,
                                           BarrierMode::dijkstra, BarrierMode::yuasa, BarrierMode::off};
-
-void tip(const char* text) {
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", text);
-}
 
 // drawLane draws one run on the shared tick axis: its cycle bands, heap goal and heapLive.
 void drawLane(ImDrawList* dl, const Session& s, const TimelineState& st, double yMax, Rgba live, Rgba goal,

@@ -5,6 +5,7 @@
 #include "render/app.h"
 #include "render/flow_layout.h"
 #include "render/heap_describe.h"
+#include "render/imgui_tip.h"
 #include "scenarios/param_value.h"
 
 #include <imgui.h>
@@ -18,16 +19,10 @@ namespace gclab::render {
 
 namespace {
 
-bool buttonWithTip(const char* label, const char* tip) {
+bool buttonWithTip(const char* label, const char* text) {
     bool pressed = ImGui::Button(label);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", tip);
+    tip(text);
     return pressed;
-}
-
-void tip(const char* text) {
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", text);
 }
 
 Rect lastItemRect() {

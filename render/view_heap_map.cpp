@@ -10,6 +10,7 @@
 
 #include "render/flow_layout.h"
 #include "render/heap_describe.h"
+#include "render/imgui_tip.h"
 #include "render/why_alive.h"
 
 #include <imgui.h>
@@ -67,8 +68,8 @@ class LegendRow {
         ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
         ImGui::TextUnformatted(label);
         ImGui::EndGroup();
-        if (tip != nullptr && ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", tip);
+        if (tip != nullptr)
+            render::tip(tip);
     }
 
   private:

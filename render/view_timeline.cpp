@@ -3,6 +3,7 @@
 
 #include "render/flow_layout.h"
 #include "render/heap_describe.h"
+#include "render/imgui_tip.h"
 
 #include <imgui.h>
 
@@ -39,8 +40,7 @@ void legendLine(Rgba c, const char* label, const char* tip) {
     ImGui::Dummy(v2(h * 1.3, h));
     ImGui::SameLine(0, 2);
     ImGui::TextUnformatted(label);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", tip);
+    render::tip(tip);
     ImGui::SameLine(0, h);
 }
 
