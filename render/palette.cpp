@@ -88,6 +88,7 @@ Palette build(PaletteKind kind) {
 
     p.slotFree = {hex(0x5A606B), hex(0x4C525C)};
     p.tailWaste = hex(0x26292F);
+    p.spanMetadata = hex(0x7A5C99);
     p.freeindexMarker = white;
     p.allocCacheWindow = hex(0xFFE119);
     p.tinyBlock = hex(0xFF5A5A);

@@ -55,6 +55,7 @@ struct Palette {
     // Slot detail.
     std::array<Rgba, 2> slotFree{}; // alternate per slot so neighbouring slots stay distinguishable
     Rgba tailWaste;                 // bytes after the last slot (nelems * elemsize < span bytes)
+    Rgba spanMetadata;              // Go 1.26: pointer bitmap and inline mark bits ending small spans
     Rgba freeindexMarker;
     Rgba allocCacheWindow;
     Rgba tinyBlock;

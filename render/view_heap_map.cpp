@@ -8,6 +8,8 @@
 // [SECTION] draw
 #include "render/view_heap_map.h"
 
+#include "sim/spanlayout.h"
+
 #include "render/flow_layout.h"
 #include "render/heap_describe.h"
 #include "render/imgui_tip.h"
@@ -310,7 +312,7 @@ void HeapMapView::drawToolbar(ColourBy& colourBy, bool compact) {
         legendToggle();
 }
 
-void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy) {
+void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy, GoVersion version) {
     LegendRow row;
     if (colourBy == ColourBy::sizeClass) {
         // Two colour bars over the 67 size classes: with pointers (scan) and noscan.
@@ -394,9 +396,12 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy) {
         }
         slots.swatch(pal.slotFree[0], "free slot",
                      "free: slot >= freeindex and allocBits clear (mspan.isFree)");
-        slots.swatch(pal.tailWaste, "tail waste",
-                     "Bytes after nelems * elemsize: never used, or under Go 1.26 the span's pointer bitmap "
-                     "and inline mark bits (hover a word to see which)");
+        slots.swatch(pal.tailWaste, "tail waste", "Bytes after nelems * elemsize, never used");
+        if (version == GoVersion::go1_26)
+            slots.swatch(
+                pal.spanMetadata, "span metadata",
+                "Go 1.26: the last bytes of a span of objects up to 512 B hold its pointer bitmap and "
+                "Green Tea's inline mark bits, so fewer objects fit (hover a word to see which)");
         slots.swatch(pal.freeindexMarker, "freeindex",
                      "mspan.freeindex: the search for a free slot starts here");
         slots.swatch(pal.allocCacheWindow, "allocCache window",
@@ -607,10 +612,14 @@ void HeapMapView::drawSlotDetail(const Runtime& rt, const Rect& view, const Heap
             const MSpan& s = h.span(pi.span);
             Rgba spanColour = pal.inUse(by, s.spanclass, snap.spans[pi.span]);
             uintptr page = pageAddr(pages[i]);
+            const uintptr metadata = s.base() + s.spanBytes() -
+                                     spanReservedBytes(rt.config().goVersion, s.spanclass, s.spanBytes());
             for (std::uint32_t w = 0; w < wordsPerPage; w++) {
                 uintptr addr = page + uintptr{w} * wordBytes;
                 Rgba c;
-                if (addr >= s.limit || s.elemsize == 0) {
+                if (addr >= metadata) {
+                    c = pal.spanMetadata;
+                } else if (addr >= s.limit || s.elemsize == 0) {
                     c = pal.tailWaste;
                 } else {
                     auto slot = static_cast<std::uint32_t>((addr - s.base()) / s.elemsize);
@@ -837,7 +846,7 @@ void HeapMapView::draw(const Runtime& rt, const HeapSnapshot& snap, std::uint64_
     }
     drawToolbar(colourBy, compact);
     if (legendOpen_)
-        drawLegend(pal, colourBy);
+        drawLegend(pal, colourBy, rt.config().goVersion);
     ImGui::Spacing();
     drawCanvas(rt, snap, version, pal, colourBy);
 }

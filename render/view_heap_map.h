@@ -60,7 +60,7 @@ class HeapMapView {
     enum class Pending : std::uint8_t { none, fit, cell, focus };
 
     void drawToolbar(ColourBy& colourBy, bool compact);
-    void drawLegend(const Palette& pal, ColourBy colourBy);
+    void drawLegend(const Palette& pal, ColourBy colourBy, GoVersion version);
     void drawCanvas(const Runtime& rt, const HeapSnapshot& snap, std::uint64_t version, const Palette& pal,
                     ColourBy colourBy);
     void applyPending(const Rect& view, const HeapSnapshot& snap);

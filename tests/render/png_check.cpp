@@ -7,7 +7,8 @@
 // (--dump-layout: the page view rectangle, geometry and zoom) with render/heap_layout.h to find where
 // each page must be. Only the palette is shared with the window: it is the definition of the colours.
 //
-// Every mode that needs the model takes --scenario NAME --at TICK [--param NAME=VALUE]... [--gogc N|off].
+// Every mode that needs the model takes --scenario NAME --at TICK [--param NAME=VALUE]... [--gogc N|off]
+// [--go-version 1.19|1.26].
 //   gclab_png_check heap  --png F --layout L [--palette P] [--colour-by C] [--min-classes K]
 //       every page cell fully inside the view shows its expected colour; the number of cells showing an
 //       in-use colour equals HeapInuse / 8 KiB, released cells HeapReleased / 8 KiB, free cells
@@ -156,6 +157,7 @@ struct Args {
     bool sameColumn = false;         // hover-target: a node with a pointer to or from its own column
     std::vector<std::string> params; // --param NAME=VALUE
     std::optional<std::int32_t> gogc;
+    GoVersion goVersion = GoVersion::go1_19;
     uintptr select = 0;
     PaletteKind palette = PaletteKind::standard;
     ColourBy colourBy = ColourBy::sizeClass;
@@ -231,6 +233,7 @@ Rgba spanColour(const Runtime& rt, const Palette& pal, ColourBy by, SpanId id) {
 
 Runtime runAt(const Args& a) {
     LoadedScenario sc = loadScenario(a.scenario);
+    sc.goVersion = a.goVersion;
     if (a.gogc)
         sc.scenario.gogc = *a.gogc;
     ParamValues values = sc.scenario.defaults();
@@ -412,6 +415,7 @@ int checkSlots(const Args& a) {
     }
     const std::uint64_t numPages = rt.mheap.numArenas() * pagesPerArena;
     std::uint64_t pagesChecked = 0, allocatedWords = 0, freeWords = 0, wasteWords = 0, markers = 0;
+    std::uint64_t metadataWords = 0;
     for (std::uint64_t p = 0; p < numPages; p++) {
         Rect cell = pageRect(p, vs.geometry, vs.transform);
         if (!inside(cell, vs.pageView, img) || expectedKind(rt, p) != Kind::inUse)
@@ -439,7 +443,16 @@ int checkSlots(const Args& a) {
                 continue;
             uintptr addr = pageAddr(p) + uintptr{w} * wordBytes;
             Rgba want;
-            if (addr >= s.limit) {
+            // Go 1.26 (go-runtime-facts.md §1.5): 128 B of inline mark bits for 16-512 B objects, and
+            // before them 128 B of pointer bitmap for pointerful ones up to 512 B.
+            const uintptr elem = s.spanclass.sizeclass() == 0 ? 0 : s.elemsize;
+            const uintptr reserved = a.goVersion == GoVersion::go1_19 || elem == 0 || elem > 512
+                                         ? 0
+                                         : (elem >= 16 ? 128 : 0) + (s.spanclass.noscan() ? 0 : 128);
+            if (addr >= s.base() + s.spanBytes() - reserved) {
+                want = pal.spanMetadata;
+                metadataWords++;
+            } else if (addr >= s.limit) {
                 want = pal.tailWaste;
                 wasteWords++;
             } else {
@@ -473,13 +486,16 @@ int checkSlots(const Args& a) {
             markers++;
         }
     }
-    std::printf(
-        "checked %llu pages: %llu allocated, %llu free, %llu tail-waste words; %llu freeindex markers\n",
-        static_cast<unsigned long long>(pagesChecked), static_cast<unsigned long long>(allocatedWords),
-        static_cast<unsigned long long>(freeWords), static_cast<unsigned long long>(wasteWords),
-        static_cast<unsigned long long>(markers));
+    std::printf("checked %llu pages: %llu allocated, %llu free, %llu tail-waste, %llu span-metadata words; "
+                "%llu freeindex markers\n",
+                static_cast<unsigned long long>(pagesChecked),
+                static_cast<unsigned long long>(allocatedWords), static_cast<unsigned long long>(freeWords),
+                static_cast<unsigned long long>(wasteWords), static_cast<unsigned long long>(metadataWords),
+                static_cast<unsigned long long>(markers));
     if (pagesChecked == 0 || allocatedWords == 0 || freeWords == 0 || markers == 0)
         fail("the screenshot shows no page with both allocated and free slots and a freeindex marker");
+    if (a.goVersion == GoVersion::go1_26 && metadataWords == 0)
+        fail("Go 1.26: no span in view shows its reserved metadata words");
     return failures == 0 ? 0 : 1;
 }
 
@@ -958,6 +974,7 @@ int checkAllocator(const Args& a) {
 template <class F>
 Runtime stepScenario(const Args& a, bool events, F&& each) {
     LoadedScenario sc = loadScenario(a.scenario);
+    sc.goVersion = a.goVersion;
     if (a.gogc)
         sc.scenario.gogc = *a.gogc;
     ParamValues values = sc.scenario.defaults();
@@ -1241,6 +1258,7 @@ int firstShade(Args a) {
     a.at = from + 2000000;
     std::optional<std::pair<std::uint64_t, uintptr>> found;
     LoadedScenario sc = loadScenario(a.scenario);
+    sc.goVersion = a.goVersion;
     if (a.gogc)
         sc.scenario.gogc = *a.gogc;
     ParamValues values = sc.scenario.defaults();
@@ -2160,6 +2178,8 @@ int main(int argc, char** argv) {
             a.params.push_back(v);
         else if (k == "--gogc")
             a.gogc = v == "off" ? -1 : std::stoi(v);
+        else if (k == "--go-version")
+            a.goVersion = v == "1.26" ? GoVersion::go1_26 : GoVersion::go1_19;
         else if (k == "--select")
             a.select = std::stoull(v, nullptr, 0);
         else if (k == "--min-classes")
