@@ -13,6 +13,8 @@ uintptr Runtime::newarray(TypeId elem, uintptr n, std::uint32_t p, std::uint32_t
 
 void Runtime::gcmarknewobject(MSpan& span, std::uint32_t slot, uintptr size) {
     span.gcmarkBits.set(slot);
+    if (span.inlineMarkBits)
+        span.scans.set(slot); // allocated black: Green Tea must not scan it
     HeapArena& ha = mheap.arenaOf(span.base());
     uintptr page = (span.base() - arenaBaseHint) / pageSize % pagesPerArena;
     ha.pageMarks[page / 64] |= std::uint64_t{1} << (page % 64);

@@ -151,6 +151,11 @@ bool Runtime::gcMarkDone() {
     for (P& p : allp) {
         wbBufFlush(p);
         flushed = p.gcw.dispose(work.full) || flushed;
+        if (p.gcw.spanq.localSize() != 0) {
+            // Green Tea: publish the P's queued spans so that any P can steal them.
+            p.gcw.spanq.flush();
+            flushed = true;
+        }
     }
     if (flushed || markWorkAvailable())
         return false;
@@ -278,9 +283,11 @@ void Runtime::markTerminationStep() {
         // Drain whatever the pause still has to do (stack re-scans under Dijkstra), one unit a step.
         if (markUnit(allp[0]) >= 0)
             return;
-        for (P& p : allp)
+        for (P& p : allp) {
             p.gcw.dispose(work.full);
-        if (!work.full.empty())
+            p.gcw.spanq.flush();
+        }
+        if (markWorkAvailable())
             return;
         stwStep = 2;
         return;

@@ -56,6 +56,14 @@ struct GCCycleStats {
     std::int64_t dedicatedTime = 0;
     std::int64_t fractionalTime = 0;
     std::int64_t idleTime = 0;
+    // Green Tea's span scans this cycle (Go: sizeClassScanStats, summed over the classes): spans
+    // dequeued with one mark (one object scanned), and spans scanned in bulk, sparse (object by
+    // object) or dense (the packed kernel), with the objects they scanned.
+    std::uint64_t spansOneMarkScanned = 0;
+    std::uint64_t spansSparseScanned = 0;
+    std::uint64_t spanObjsSparseScanned = 0;
+    std::uint64_t spansDenseScanned = 0;
+    std::uint64_t spanObjsDenseScanned = 0;
 };
 
 // StoreRecord logs a pointer store made during marking, so the oracle can name the store that hid

@@ -36,6 +36,13 @@ void Runtime::greyobject(uintptr obj, P& p) {
         emit(EventKind::black, base);
         return;
     }
+    if (s.inlineMarkBits) {
+        // Green Tea: queue the span, unless it is queued already (Go: tryDeferToSpanScan).
+        if (tryAcquireSpan(s.owned))
+            p.gcw.spanq.put(makeObjPtr(s.base(), slot));
+        emit(EventKind::grey, base);
+        return;
+    }
     // Like Go's greyobject, prefetch the object: this P will most likely scan it soon.
     const uintptr* words = s.ptrSlots(slot);
     __builtin_prefetch(words);
@@ -162,18 +169,27 @@ uintptr Runtime::nextGrey(P& p) {
     return p.gcw.tryGet(work.full);
 }
 
-std::int64_t Runtime::markUnit(P& p, DrainOrder order) {
-    const bool rootJobLeft = work.markrootNext < work.roots.size();
-    if (order == DrainOrder::rootsFirst && rootJobLeft)
-        return markroot(p, work.markrootNext++);
+Runtime::MarkWork Runtime::nextWork(P& p) {
+    if (greenTea())
+        return nextWorkGreenTea(p);
     uintptr b = nextGrey(p);
     if (b == 0) {
         wbBufFlush(p);
         b = p.gcw.tryGet(work.full);
     }
-    if (b == 0)
-        return rootJobLeft ? markroot(p, work.markrootNext++) : -1;
-    return scanobject(b, p);
+    return {b, 0};
+}
+
+std::int64_t Runtime::markUnit(P& p, DrainOrder order) {
+    const bool rootJobLeft = work.markrootNext < work.roots.size();
+    if (order == DrainOrder::rootsFirst && rootJobLeft)
+        return markroot(p, work.markrootNext++);
+    const MarkWork w = nextWork(p);
+    if (w.obj != 0)
+        return scanobject(w.obj, p);
+    if (w.span != 0)
+        return scanSpan(w.span, p);
+    return rootJobLeft ? markroot(p, work.markrootNext++) : -1;
 }
 
 void Runtime::markWorkerTick(P& p, MarkWorkerMode mode) {
@@ -250,10 +266,11 @@ std::uint64_t Runtime::scanStreak(P& p, std::uint64_t maxSteps) {
     // step only resets its cost (curP and curG are still p's and no goroutine's, from the step before).
     const std::int64_t until = std::min(workerStreakUntil_, gcCPULimiter.updateDue());
     std::uint64_t n = 0;
-    for (; n < maxSteps && p.clock < until && !p.gcw.empty(); n++) {
+    const bool spans = greenTea();
+    for (; n < maxSteps && p.clock < until && !(p.gcw.empty() && (!spans || p.gcw.spanq.empty())); n++) {
         tick++;
         stepCost = 0;
-        gcFlushBgCredit(scanobject(nextGrey(p), p));
+        gcFlushBgCredit(spans ? markUnit(p) : scanobject(nextGrey(p), p));
         chargeWorker(p, mode);
         getWorkbufSpans();
     }
@@ -281,7 +298,7 @@ bool Runtime::markWorkAvailable() const {
     if (work.markrootNext < work.roots.size() || !work.full.empty())
         return true;
     for (const P& p : allp)
-        if (!p.gcw.empty() || !p.wbBuf.empty())
+        if (!p.gcw.empty() || !p.gcw.spanq.empty() || !p.wbBuf.empty())
             return true;
     return false;
 }
@@ -351,6 +368,8 @@ int Runtime::objectColor(uintptr obj) const {
     const MSpan& s = mheap.span(ref.span);
     if (!s.gcmarkBits.test(ref.slot))
         return 0;
+    if (s.inlineMarkBits)
+        return s.spanclass.noscan() || s.scans.test(ref.slot) ? 2 : 1;
     uintptr base = s.base() + ref.slot * s.elemsize;
     auto queued = [&](const Workbuf& b) { return std::find(b.begin(), b.end(), base) != b.end(); };
     for (const P& p : allp)

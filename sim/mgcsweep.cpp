@@ -30,6 +30,8 @@ bool Runtime::sweepSpan(SpanId id, bool preserve) {
     s.allocCount = nalloc;
     s.allocBits = std::move(s.gcmarkBits);
     s.gcmarkBits = GCBits(s.nelems);
+    SIM_CHECK(s.owned == spanScanUnowned, "mspan.sweep: span still queued for scanning");
+    s.scans.clearAll();
     s.freeindex = 0;
     s.refillAllocCache(0);
     s.sweepgen = sg;

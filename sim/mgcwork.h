@@ -19,6 +19,7 @@
 #pragma once
 
 #include "sim/base.h"
+#include "sim/mgcmark_greenteagc.h"
 
 #include <array>
 #include <cstdint>
@@ -67,6 +68,7 @@ struct WorkFull {
 struct GCWork {
     Workbuf wbuf1;
     Workbuf wbuf2;
+    SpanQueue spanq;                // Green Tea (Go 1.26): spans to scan, FIFO
     std::uint64_t bytesMarked = 0;  // flushed into work.bytesMarked at dispose
     std::uint64_t heapScanWork = 0; // flushed at dispose and periodically while draining
 
@@ -79,6 +81,8 @@ struct GCWork {
         else
             putSlow(obj, full);
     }
+    // tryGetFast pops wbuf1, 0 if it is empty (Go: tryGetObjFast).
+    uintptr tryGetFast() { return initialized && !wbuf1.empty() ? wbuf1.pop() : 0; }
     // tryGet takes the next object to scan, 0 if the P has none and the global list is empty.
     uintptr tryGet(WorkFull& full) {
         if (!initialized)

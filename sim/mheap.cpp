@@ -68,7 +68,8 @@ SpanAlloc MHeap::allocSpan(uintptr npages, SpanClass spc) {
 
     SpanId id = newSpanRecord();
     MSpan& s = spans_[id];
-    s.init(r.base, npages, spc, sweepgen, spanReservedBytes(goVersion, spc, nbytes));
+    s.init(r.base, npages, spc, sweepgen, spanReservedBytes(goVersion, spc, nbytes),
+           spanUsesInlineMarkBits(goVersion, spc));
 
     HeapArena& ha = arenaOf(r.base);
     setBit(ha.pageInUse, (r.base - arenaBaseHint) / pageSize % pagesPerArena);
@@ -104,6 +105,7 @@ void MHeap::freeSpan(SpanId id) {
     s.generation++;
     s.allocBits = GCBits();
     s.gcmarkBits = GCBits();
+    s.scans = GCBits();
     s.slotType.clear();
     s.soleType = MSpan::typeUnset;
     s.soleNumPtrs = 0;

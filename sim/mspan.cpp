@@ -4,7 +4,8 @@
 
 namespace gclab {
 
-void MSpan::init(uintptr base, uintptr np, SpanClass spc, std::uint32_t sg, uintptr reservedBytes) {
+void MSpan::init(uintptr base, uintptr np, SpanClass spc, std::uint32_t sg, uintptr reservedBytes,
+                 bool inlineMarks) {
     startAddr = base;
     npages = np;
     spanclass = spc;
@@ -27,6 +28,9 @@ void MSpan::init(uintptr base, uintptr np, SpanClass spc, std::uint32_t sg, uint
     needzero = false;
     allocBits = GCBits(nelems);
     gcmarkBits = GCBits(nelems);
+    inlineMarkBits = inlineMarks;
+    owned = 0;
+    scans = GCBits(inlineMarks ? nelems : 0);
     soleType = typeUnset;
     soleNumPtrs = 0;
     solePtrdata = 0;

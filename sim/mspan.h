@@ -57,6 +57,10 @@ struct MSpan {
     MSpanState state = MSpanState::mSpanDead;
     // needzero: a sweep freed slots in it, so allocating there costs more (CostModel::allocNeedZero).
     bool needzero = false;
+    // Green Tea (Go 1.26): this span keeps inline mark and scan bits (16-512 B objects); owned is its
+    // SpanScanOwnership, whether it is queued for scanning (mgcmark_greenteagc.h).
+    bool inlineMarkBits = false;
+    std::uint8_t owned = 0;
     SpanClass spanclass{};
     GCBits gcmarkBits;
     std::vector<uintptr> ptrs;
@@ -71,14 +75,19 @@ struct MSpan {
     std::uint32_t generation = 0; // bumped each time this record is reused (stale-handle detection)
     std::uint64_t allocCache = 0;
     GCBits allocBits;
+    // scans: Green Tea's "already scanned" bits (Go: spanInlineMarkBits.scans); the marks are
+    // gcmarkBits, which Go keeps inline too and merges into gcmarkBits at sweep.
+    GCBits scans;
 
     uintptr base() const { return startAddr; }
     uintptr spanBytes() const { return npages * pageSize; }
     bool contains(uintptr addr) const { return addr >= startAddr && addr < startAddr + spanBytes(); }
 
     // init prepares a fresh span (mspan.init + the allocSpan initialisation): freeindex 0, an
-    // all-ones allocCache and zeroed bitmaps. The last reservedBytes hold no objects (spanlayout.h).
-    void init(uintptr base, uintptr npages, SpanClass spc, std::uint32_t sweepgen, uintptr reservedBytes);
+    // all-ones allocCache and zeroed bitmaps. The last reservedBytes hold no objects (spanlayout.h);
+    // inlineMarkBits: Green Tea marks the span through its span queue.
+    void init(uintptr base, uintptr npages, SpanClass spc, std::uint32_t sweepgen, uintptr reservedBytes,
+              bool inlineMarkBits = false);
 
     // isFree reports whether slot i is free (Go: mspan.isFree).
     bool isFree(std::uint32_t i) const { return i >= freeindex && !allocBits.test(i); }

@@ -78,7 +78,9 @@ std::uint64_t Runtime::stateHash() const {
         h.add(s.startAddr);
         h.add(s.npages | (std::uint64_t{s.spanclass.value} << 32));
         h.add(s.allocCount | (std::uint64_t{s.freeindex} << 32));
-        h.add(s.sweepgen);
+        h.add(s.sweepgen | (std::uint64_t{s.owned} << 32));
+        for (std::uint64_t w : s.scans.words())
+            h.add(w);
         for (std::uint64_t w : s.allocBits.words())
             h.add(w);
         for (std::uint64_t w : s.gcmarkBits.words())

@@ -186,6 +186,8 @@ class Runtime {
     }
 
     const RuntimeConfig& config() const { return cfg_; }
+    // greenTea: marking queues spans (Go 1.26's Green Tea, mgcmark_greenteagc.h).
+    bool greenTea() const { return cfg_.goVersion == GoVersion::go1_26; }
 
     static constexpr std::uint32_t noProgram = ~std::uint32_t{0};
 
@@ -253,6 +255,7 @@ class Runtime {
     };
     ScanHint scanHint_;
     bool scanHintOn_ = false;
+    std::vector<std::uint32_t> spanScanSlots_; // scanSpan's objects to scan (scratch)
 
     void recordEvent(EventKind kind, uintptr a, uintptr b, uintptr c);
     uintptr* slotPtr(const PtrSlot& slot);
@@ -306,6 +309,18 @@ class Runtime {
     // nextGrey takes the next object for P p to scan, 0 if it sees none (Go: gcDrain's balance and
     // tryGet).
     uintptr nextGrey(P& p);
+    // MarkWork is what a drain step takes: a grey object or (Green Tea) a queued span, or neither.
+    struct MarkWork {
+        uintptr obj = 0;
+        ObjPtr span = 0;
+    };
+    // nextWork takes P p's next piece of mark work, flushing its write-barrier buffer when it has
+    // none; nextWorkGreenTea is the order of Go 1.26's gcDrain (mgcmark_greenteagc.cpp).
+    MarkWork nextWork(P& p);
+    MarkWork nextWorkGreenTea(P& p);
+    ObjPtr tryStealSpan(P& p);
+    // scanSpan scans the marked, not yet scanned objects of a queued span; returns the scan work.
+    std::int64_t scanSpan(ObjPtr ptr, P& p);
     std::int64_t markroot(P& p, std::size_t i);
     std::int64_t scanstack(G& g, P& p);
     std::int64_t scanobject(uintptr b, P& p);

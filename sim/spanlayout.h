@@ -27,6 +27,12 @@ constexpr bool gcUsesSpanInlineMarkBits(uintptr elemsize) {
     return heapBitsInSpan(elemsize) && elemsize >= 16;
 }
 
+// spanUsesInlineMarkBits: under Go 1.26 (Green Tea) spans of class spc keep inline mark bits.
+constexpr bool spanUsesInlineMarkBits(GoVersion v, SpanClass spc) {
+    return v == GoVersion::go1_26 && spc.sizeclass() != 0 &&
+           gcUsesSpanInlineMarkBits(class_to_size[spc.sizeclass()]);
+}
+
 // spanReservedBytes is how many bytes at the end of a span of class spc (nbytes long) hold
 // metadata instead of objects: 0 under Go 1.19 and for large spans; under Go 1.26 the inline mark
 // bits (16-512 B objects) plus, for pointerful objects up to 512 B, the pointer bitmap (one bit per
@@ -36,7 +42,7 @@ constexpr uintptr spanReservedBytes(GoVersion v, SpanClass spc, uintptr nbytes) 
         return 0;
     const uintptr elemsize = class_to_size[spc.sizeclass()];
     uintptr reserve = 0;
-    if (gcUsesSpanInlineMarkBits(elemsize))
+    if (spanUsesInlineMarkBits(v, spc))
         reserve += spanInlineMarkBitsSize;
     if (heapBitsInSpan(elemsize) && !spc.noscan())
         reserve += nbytes / 64;

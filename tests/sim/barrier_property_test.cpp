@@ -63,16 +63,20 @@ INSTANTIATE_TEST_SUITE_P(Modes, EveryCorrectBarrier,
                          });
 
 // Go 1.26's span layout: objects behind an 8-byte header (a 1024 B Obj lands in the 1152 B class,
-// 4096 B in 4864) and spans whose last bytes hold metadata (a 512 B Obj: 15 per span, not 16).
+// 4096 B in 4864) and spans whose last bytes hold metadata (a 512 B Obj: 15 per span, not 16), marked
+// by Green Tea (spans queued and scanned in bulk).
 TEST(Go126Layout, NeverLosesAReachableObjectWithHeadersOrReservedTails) {
     std::uint64_t runs = runsPerMode() / 4;
-    std::set<std::pair<uintptr, std::uint32_t>> layouts; // (elemsize, nelems) of the Objs' spans
-    std::uint64_t cycles = 0;
+    std::set<std::pair<uintptr, std::uint32_t>> layouts;          // (elemsize, nelems) of the Objs' spans
+    std::uint64_t cycles = 0, oneMark = 0, sparse = 0, dense = 0; // Green Tea's span scans, last cycles
     for (std::uint64_t seed = 1; seed <= runs; seed++) {
         Runtime rt = test::randomRun(seed, BarrierMode::hybrid, true, GoVersion::go1_26);
         ASSERT_NO_THROW(rt.runUntilDone(5'000'000)) << "seed " << seed;
         rt.validate();
         cycles += rt.work.numgc;
+        oneMark += rt.work.current.spansOneMarkScanned;
+        sparse += rt.work.current.spansSparseScanned;
+        dense += rt.work.current.spansDenseScanned;
         for (std::size_t id = 1; id < rt.mheap.numSpanRecords(); id++) {
             const MSpan& s = rt.mheap.span(static_cast<SpanId>(id));
             if (s.state == MSpanState::mSpanInUse && !s.spanclass.noscan() && s.spanclass.sizeclass() != 0)
@@ -84,6 +88,10 @@ TEST(Go126Layout, NeverLosesAReachableObjectWithHeadersOrReservedTails) {
         {24, (8192 - 256) / 24}, {512, 15}, {1152, 7}, {4864, 5}};
     for (auto w : want)
         EXPECT_TRUE(layouts.contains(w)) << w.first << " B objects, " << w.second << " per span";
+    // Green Tea marked the runs: spans were scanned for one mark, sparsely and densely.
+    EXPECT_GT(oneMark, 0u);
+    EXPECT_GT(sparse, 0u);
+    EXPECT_GT(dense, 0u);
 }
 
 TEST(BarrierOff, OracleCatchesLostObjectsInRandomPrograms) {

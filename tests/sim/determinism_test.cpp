@@ -99,8 +99,10 @@ TEST(Determinism, WorkerStreaksTakeExactlyTheSchedulersSteps) {
 // idle worker marks): the fast path and the full scheduler agree step for step.
 TEST(Determinism, WorkerStreaksMatchTheSchedulerOnRandomPrograms) {
     for (std::uint64_t seed = 1; seed <= 60; seed++) {
-        Runtime slow = test::randomRun(seed, BarrierMode::hybrid, false);
-        Runtime fast = test::randomRun(seed, BarrierMode::hybrid, true);
+        // Odd seeds under Go 1.26, where the streak's steps take spans as well as objects (Green Tea).
+        const GoVersion v = seed % 2 == 1 ? GoVersion::go1_26 : GoVersion::go1_19;
+        Runtime slow = test::randomRun(seed, BarrierMode::hybrid, false, v);
+        Runtime fast = test::randomRun(seed, BarrierMode::hybrid, true, v);
         std::uint64_t steps = 0;
         while (steps < 2'000'000 && slow.step())
             steps++;
