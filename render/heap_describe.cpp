@@ -1,6 +1,7 @@
 #include "render/heap_describe.h"
 
 #include "sim/spanlayout.h"
+#include "sim/visit.h"
 
 #include "render/heap_layout.h"
 
@@ -99,7 +100,7 @@ namespace {
 void describeTail(const Runtime& rt, const MSpan& s, uintptr addr, PageDescription& d) {
     const uintptr end = s.base() + s.spanBytes();
     const uintptr reserved = spanReservedBytes(rt.config().goVersion, s.spanclass, s.spanBytes());
-    const bool inlineMarks = reserved != 0 && gcUsesSpanInlineMarkBits(s.elemsize);
+    const bool inlineMarks = s.inlineMarkBits;
     if (addr < end - reserved)
         d.lines.push_back({"word", hexAddr(addr) + ": tail waste after the last slot"});
     else if (inlineMarks && addr >= end - spanInlineMarkBitsSize)
@@ -113,6 +114,22 @@ void describeTail(const Runtime& rt, const MSpan& s, uintptr addr, PageDescripti
             : "heapBitsInSpan (runtime/mbitmap.go), spanInlineMarkBits (runtime/mgcmark_greenteagc.go)";
 }
 
+// spanQueueLabel says whether a Green Tea span (Go 1.26) waits in a span queue, and how many of its
+// objects are marked but not scanned yet.
+std::string spanQueueLabel(const Runtime& rt, const MSpan& s) {
+    std::uint32_t waiting = 0;
+    for (std::uint32_t i = 0; i < s.nelems; i++)
+        waiting += s.gcmarkBits.test(i) && !s.scans.test(i) ? 1 : 0;
+    const std::string objects =
+        std::to_string(waiting) + (waiting == 1 ? " marked object waits" : " marked objects wait");
+    for (const QueuedSpan& q : queuedSpans(rt))
+        if (q.base == s.base())
+            return "queued on P" + std::to_string(q.p) + (q.published ? " (published for stealing)" : "") +
+                   ": " + objects + " for scanSpan" +
+                   (s.owned == spanScanOneMark ? " (one mark since queued)" : "");
+    return "not queued (Go 1.26 Green Tea: the next mark of one of its objects queues it)";
+}
+
 void describeSlot(const Runtime& rt, const MSpan& s, uintptr addr, PageDescription& d) {
     if (addr >= s.limit || s.elemsize == 0) {
         describeTail(rt, s, addr, d);
@@ -123,7 +140,7 @@ void describeSlot(const Runtime& rt, const MSpan& s, uintptr addr, PageDescripti
     bool isFree = s.isFree(slot);
     std::string state = isFree ? "free" : "allocated";
     if (!isFree && s.gcmarkBits.test(slot))
-        state += ", marked (allocate-black)";
+        state += rt.objectColor(obj) == 1 ? ", marked, not scanned yet (grey)" : ", marked (black)";
     d.lines.push_back({"slot", std::to_string(slot) + " at " + hexAddr(obj) + ": " + state});
     if (!isFree) {
         TypeId t = rt.objectType(obj);
@@ -201,6 +218,8 @@ PageDescription describePage(const Runtime& rt, const HeapSnapshot& snap, std::u
                                              std::to_string(std::min(w0 + 64, s.nelems) - 1) + ")"});
     }
     d.lines.push_back({"sweepgen", sweepgenLabel(s.sweepgen, h.sweepgen)});
+    if (s.inlineMarkBits && !s.spanclass.noscan())
+        d.lines.push_back({"span queue", spanQueueLabel(rt, s)});
     if (word)
         describeSlot(rt, s, at, d);
     return d;

@@ -117,6 +117,7 @@ Palette build(PaletteKind kind) {
     p.pLane = {hex(0x1C1F25), hex(0x009E73), hex(0xCC79A7), hex(0x9CC3E0),
                hex(0xE69F00), hex(0x3D8CD0), hex(0x0A5A9C), hex(0xD55E00)};
     p.barrierShade = hex(0xFF2D95);
+    p.spanQueued = hex(0x2EE65C);
     p.graphHover = hex(0x7CFC00);
     p.graphWavefront = hex(0xF5C542);
     p.compareLiveLine = hex(0x009E73);

@@ -74,6 +74,8 @@ struct Palette {
     std::array<Rgba, 8> pLane{};
     // The latest write barriers (Runtime::recentShades) in the heap map and the object graph.
     Rgba barrierShade;
+    // Green Tea (Go 1.26): the inner frame of a span waiting in a P's span queue.
+    Rgba spanQueued;
     // The compared run's heapLive and heap goal (the compare view).
     Rgba compareLiveLine, compareGoalLine;
 

@@ -103,17 +103,33 @@ void App::drawCollector() {
         statRow("workers", buf, "startCycle: 25% of GOMAXPROCS as dedicated workers, the rest fractional");
         statRow("work.full", std::to_string(rt.work.full.bufs.size()) + " buffers",
                 "work.full: full workbufs any worker can take (mgcwork.go putfull / trygetfull)");
+        if (rt.greenTea()) {
+            const GCCycleStats& c = rt.work.current;
+            std::snprintf(buf, sizeof buf, "%llu one-mark, %llu sparse (%llu obj), %llu dense (%llu obj)",
+                          static_cast<unsigned long long>(c.spansOneMarkScanned),
+                          static_cast<unsigned long long>(c.spansSparseScanned),
+                          static_cast<unsigned long long>(c.spanObjsSparseScanned),
+                          static_cast<unsigned long long>(c.spansDenseScanned),
+                          static_cast<unsigned long long>(c.spanObjsDenseScanned));
+            statRow("span scans", buf,
+                    "Go 1.26 Green Tea, this cycle: spans dequeued with one mark (one object scanned), and "
+                    "spans scanned in bulk, object by object (sparse) or, with at least nelems/8 objects "
+                    "marked, whole (dense: the packed kernel) (mgcmark_greenteagc.go scanSpan)");
+        }
         ImGui::EndTable();
     }
 
     PsAndGs v;
     visitHeap(rt, v);
     heading("Ps");
-    if (ImGui::BeginTable("ps", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    const bool spans = rt.greenTea();
+    if (ImGui::BeginTable("ps", spans ? 5 : 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("P", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("P00").x);
         ImGui::TableSetupColumn("worker");
         ImGui::TableSetupColumn("gcWork (wbuf1 + wbuf2)");
         ImGui::TableSetupColumn("wbBuf");
+        if (spans)
+            ImGui::TableSetupColumn("spanq (local + published)");
         ImGui::TableHeadersRow();
         for (const P* p : v.ps) {
             ImGui::TableNextRow();
@@ -133,6 +149,15 @@ void App::drawCollector() {
             fill(static_cast<double>(w), wbBufEntries, std::to_string(w),
                  "p.wbBuf: write-barrier records waiting for wbBufFlush (256 entries, mwbbuf.go)");
             noteItem("collector-wbbuf-P" + std::to_string(p->id));
+            if (spans) {
+                ImGui::TableSetColumnIndex(4);
+                const SpanQueue& q = p->gcw.spanq;
+                fill(static_cast<double>(q.localSize()), SpanQueue::ringSize,
+                     std::to_string(q.localSize()) + " + " + std::to_string(q.publishedSize()),
+                     "p.gcw.spanq (Go 1.26 Green Tea): spans queued for scanning, FIFO; the bar is the local "
+                     "ring (256), the second number the spans published for other Ps to steal");
+                noteItem("collector-spanq-P" + std::to_string(p->id));
+            }
         }
         ImGui::EndTable();
     }

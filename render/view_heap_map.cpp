@@ -360,6 +360,12 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy, GoVersion ve
         for (int i = 0; i < 5; i++)
             row.swatch(pal.sweepState[static_cast<std::size_t>(i)], names[i],
                        spanSweepName(static_cast<SpanSweep>(i)));
+        if (version == GoVersion::go1_26)
+            row.swatch(pal.spanQueued, "queued span",
+                       "Go 1.26 Green Tea: the span waits in a P's span queue (spanQueue, FIFO). Marking an "
+                       "object of 16-512 B with pointers queues its span once; the span is then scanned with "
+                       "every object marked meanwhile (scanSpan). Framed from 6 px per page",
+                       true);
     } else {
         row.swatch(pal.cachedByP[0], "P0 mcache",
                    "Cached in P0's mcache.alloc[spanclass]: P0 allocates from it");
@@ -384,10 +390,14 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy, GoVersion ve
             slots.swatch(pal.objectWhite[0], "white",
                          "Not marked (gcmarkBits clear): garbage if still white at "
                          "mark termination");
+            const char* greyTip =
+                version == GoVersion::go1_26
+                    ? "Marked, not scanned yet: in a span of 16-512 B objects its span is queued "
+                      "(Green Tea), otherwise the object is (greyobject → gcWork.put)"
+                    : "Marked and queued for scanning (greyobject → gcWork.put)";
             slots.swatch(pal.objectGrey[0], "grey",
-                         pal.greyPattern
-                             ? "Marked and queued for scanning (greyobject); drawn as a checkerboard"
-                             : "Marked and queued for scanning (greyobject → gcWork.put)");
+                         pal.greyPattern ? (std::string(greyTip) + "; drawn as a checkerboard").c_str()
+                                         : greyTip);
             slots.swatch(pal.objectBlack[0], "black",
                          "Marked and scanned (scanobject); allocate-black during mark");
         } else {
@@ -564,6 +574,23 @@ void HeapMapView::drawShadeMarkers(const Rect& view, const std::vector<ShadeMark
                 dl->AddRectFilled(v2(cx - h, cy - h), v2(cx + h, cy + h), pass == 0 ? col(pal.canvas) : c);
             }
         }
+}
+
+void HeapMapView::drawQueuedSpans(const Runtime& rt, const Rect& view, const Palette& pal) {
+    // A frame inside the span's page cell (the write-barrier frame lies outside it): 2 px, 3 px at
+    // slot detail, thin enough to leave each word's centre in view.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 c = col(pal.spanQueued);
+    const double t = xf_.cellPx >= detailMinCellPx ? 3 : 2;
+    for (const QueuedSpan& q : queuedSpans(rt)) {
+        const Rect r = pageRect(pageIndex(q.base), geom_, xf_);
+        if (!view.contains((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2))
+            continue;
+        dl->AddRectFilled(v2(r.x0, r.y0), v2(r.x1, r.y0 + t), c);
+        dl->AddRectFilled(v2(r.x0, r.y1 - t), v2(r.x1, r.y1), c);
+        dl->AddRectFilled(v2(r.x0, r.y0), v2(r.x0 + t, r.y1), c);
+        dl->AddRectFilled(v2(r.x1 - t, r.y0), v2(r.x1, r.y1), c);
+    }
 }
 
 void HeapMapView::drawSlotDetail(const Runtime& rt, const Rect& view, const HeapSnapshot& snap,
@@ -828,6 +855,8 @@ void HeapMapView::drawCanvas(const Runtime& rt, const HeapSnapshot& snap, std::u
         drawSlotDetail(rt, view, snap, version, pal, colourBy, vis, marks);
     else
         drawShadeMarkers(view, marks, pal);
+    if (colourBy == ColourBy::marking && xf_.cellPx >= shadeFrameMinCellPx)
+        drawQueuedSpans(rt, view, pal);
     if (xf_.cellPx >= labelMinCellPx)
         drawSpanLabels(rt, view, snap, vis);
     dl->PopClipRect();

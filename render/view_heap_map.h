@@ -72,6 +72,8 @@ class HeapMapView {
     void drawSlotDetail(const Runtime& rt, const Rect& view, const HeapSnapshot& snap, std::uint64_t version,
                         const Palette& pal, ColourBy by, RowRange rows, const std::vector<ShadeMark>& marks);
     void drawShadeMarkers(const Rect& view, const std::vector<ShadeMark>& marks, const Palette& pal);
+    // drawQueuedSpans frames the pages of the spans in Green Tea's span queues (Go 1.26).
+    void drawQueuedSpans(const Runtime& rt, const Rect& view, const Palette& pal);
     void drawAddressLabels(const Rect& gutter, const HeapSnapshot& snap, RowRange rows);
     void drawHover(const Runtime& rt, const Rect& view, const HeapSnapshot& snap,
                    const std::vector<ShadeMark>& marks, const Palette& pal);

@@ -66,13 +66,13 @@ class SpanQueue {
     bool chainEmpty() const { return chain_.empty(); }
     std::uint32_t localSize() const { return tail_ - head_; }
     std::size_t publishedSize() const { return chain_.size(); }
-    // forEach calls f on every queued span, local ones first.
+    // forEach calls f(span, published) on every queued span, the local ring's first.
     template <typename F>
     void forEach(F&& f) const {
         for (std::uint32_t i = head_; i != tail_; i++)
-            f(ring_[i % ringSize]);
+            f(ring_[i % ringSize], false);
         for (ObjPtr s : chain_)
-            f(s);
+            f(s, true);
     }
 
   private:

@@ -28,6 +28,15 @@ std::vector<SpanId> inUseSpansByAddress(const MHeap& h) {
     return spans;
 }
 
+std::vector<QueuedSpan> queuedSpans(const Runtime& rt) {
+    std::vector<QueuedSpan> out;
+    for (const P& p : rt.allp)
+        p.gcw.spanq.forEach([&](ObjPtr s, bool published) {
+            out.push_back(QueuedSpan{objPtrSpanBase(s), p.id, published});
+        });
+    return out;
+}
+
 void visitHeap(const Runtime& rt, HeapVisitor& v) {
     const MHeap& h = rt.mheap;
     std::map<SpanId, std::uint32_t> cachedBy;

@@ -66,4 +66,14 @@ SpanSweep sweepStateOf(std::uint32_t spanSweepgen, std::uint32_t sg);
 // inUseSpansByAddress lists the mSpanInUse spans in address order (visitHeap's span order).
 std::vector<SpanId> inUseSpansByAddress(const MHeap& h);
 
+// QueuedSpan is an entry of a Green Tea span queue (Go 1.26): the span's base, the P whose queue
+// holds it, and whether that P published it for other Ps to steal.
+struct QueuedSpan {
+    uintptr base = 0;
+    std::uint32_t p = 0;
+    bool published = false;
+};
+// queuedSpans lists every P's span-queue entries, P by P, oldest first.
+std::vector<QueuedSpan> queuedSpans(const Runtime& rt);
+
 } // namespace gclab

@@ -130,6 +130,45 @@ TEST(DescribePage, Go126SaysWhetherTheScavengerSkipsAnIdlePagesChunk) {
     EXPECT_EQ(sparse["scavenger"], "may release it (the chunk is not densely used)");
 }
 
+// Go 1.26: a span of pointerful 16-512 B objects says whether it waits in a span queue and how many
+// of its objects are marked but not scanned; a grey slot says so too.
+TEST(DescribePage, Go126SaysWhetherASpanIsQueuedForScanning) {
+    RuntimeConfig cfg;
+    cfg.goVersion = GoVersion::go1_26;
+    cfg.gomaxprocs = 1;
+    Runtime rt(cfg);
+    const TypeId obj = rt.types.define("Obj", 64, {0});
+    const uintptr global = rt.addGlobals(40);
+    for (uintptr i = 0; i < 40; i++)
+        rt.writePointer(PtrSlot::global(global + i), rt.newobject(obj, 0));
+    rt.newproc(rt.addProgram(Program{"collect", {ops::gc()}}));
+    while (queuedSpans(rt).empty())
+        ASSERT_TRUE(rt.step());
+    const QueuedSpan q = queuedSpans(rt).front();
+    const MSpan& s = rt.mheap.span(rt.mheap.spanOf(q.base));
+    std::uint32_t waiting = 0, firstGrey = s.nelems;
+    for (std::uint32_t i = 0; i < s.nelems; i++)
+        if (s.gcmarkBits.test(i) && !s.scans.test(i)) {
+            waiting++;
+            firstGrey = std::min(firstGrey, i);
+        }
+    ASSERT_GT(waiting, 0u);
+    auto queued = fields(describePage(rt, takeSnapshot(rt), pageIndex(q.base)));
+    EXPECT_EQ(queued["span queue"].substr(0, 13), "queued on P0:") << queued["span queue"];
+    EXPECT_NE(queued["span queue"].find(" " + std::to_string(waiting) + " marked object"), std::string::npos)
+        << queued["span queue"];
+    auto grey = fields(describePage(rt, takeSnapshot(rt), pageIndex(q.base), firstGrey * 8));
+    EXPECT_NE(grey["slot"].find("marked, not scanned yet (grey)"), std::string::npos) << grey["slot"];
+    rt.runUntilDone(1'000'000);
+    auto after = fields(describePage(rt, takeSnapshot(rt), pageIndex(q.base)));
+    EXPECT_EQ(after["span queue"].substr(0, 10), "not queued") << after["span queue"];
+    Runtime go119 = steadyState(3000);
+    const SpanId id = go119.allp[0].mcache.alloc[SpanClass::make(6, false).value];
+    ASSERT_NE(id, emptymspan);
+    const std::uint64_t page = pageIndex(go119.mheap.span(id).base());
+    EXPECT_EQ(fields(describePage(go119, takeSnapshot(go119), page)).count("span queue"), 0u);
+}
+
 TEST(DescribePage, FreeAndReservedPagesNameThePageAllocatorAndTheArena) {
     Runtime rt = steadyState(3000);
     HeapSnapshot snap = takeSnapshot(rt);

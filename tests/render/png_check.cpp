@@ -20,6 +20,10 @@
 //       at slot-detail zoom, every word of every allocated slot fully in view shows its object's colour
 //       (Runtime::objectColor: white, grey, black); the numbers of white, grey and black slots seen
 //       equal the model's count over those pages, and at least one grey or black slot is in view.
+//   gclab_png_check spanq --png F --layout L [--palette P] --go-version 1.26
+//       in the marking colours, the page of every span in a Green Tea span queue (sim/visit.h
+//       queuedSpans) is framed inside in the queued-span colour on all four sides, and no other in-use
+//       page is; at least one queued and one unqueued span must be in view.
 //   gclab_png_check selected --png F --layout L --select ADDR
 //       the selected object is outlined in the selection colour all around, and that colour appears
 //       nowhere else in the heap map.
@@ -90,6 +94,7 @@
 #include "sim/mbarrier.h"
 #include "sim/mgcwork.h"
 #include "sim/mstats.h"
+#include "sim/visit.h"
 
 #include "render/allocator_layout.h"
 #include "render/export_plan.h"
@@ -574,6 +579,50 @@ int checkMarking(const Args& a) {
             fail(std::string("number of ") + colorName(static_cast<Color>(c)) + " slots differs");
     if (want[0] == 0 || want[1] == 0 || want[2] == 0)
         fail("white, grey and black objects must all be in view: pick a tick inside a mark phase");
+    return failures == 0 ? 0 : 1;
+}
+
+// checkSpanQueue: see the file comment (spanq).
+int checkSpanQueue(const Args& a) {
+    Image img;
+    HeapViewState vs;
+    if (!loadInputs(a, img, vs))
+        return 1;
+    Runtime rt = runAt(a);
+    const Palette& pal = palette(a.palette);
+    std::set<uintptr> queued;
+    for (const QueuedSpan& q : queuedSpans(rt))
+        queued.insert(q.base);
+    std::uint64_t framed = 0, plain = 0;
+    for (std::uint64_t p = 0; p < rt.mheap.numArenas() * pagesPerArena; p++) {
+        const Rect cell = pageRect(p, vs.geometry, vs.transform);
+        if (!inside(cell, vs.pageView, img) || expectedKind(rt, p) != Kind::inUse)
+            continue;
+        const bool want = queued.contains(rt.mheap.span(rt.mheap.spanOf(pageAddr(p))).base());
+        const int cx = static_cast<int>((cell.x0 + cell.x1) / 2),
+                  cy = static_cast<int>((cell.y0 + cell.y1) / 2);
+        // One pixel in from the middle of each edge.
+        const int pts[4][2] = {{static_cast<int>(cell.x0) + 1, cy},
+                               {static_cast<int>(std::ceil(cell.x1)) - 2, cy},
+                               {cx, static_cast<int>(cell.y0) + 1},
+                               {cx, static_cast<int>(std::ceil(cell.y1)) - 2}};
+        int sides = 0;
+        for (const auto& pt : pts)
+            sides += near(img.at(pt[0], pt[1]), pal.spanQueued) ? 1 : 0;
+        if (want ? sides != 4 : sides != 0) {
+            char b[160];
+            std::snprintf(b, sizeof b, "page %#llx: %s, but %d of its 4 sides show the queued-span frame",
+                          static_cast<unsigned long long>(pageAddr(p)), want ? "queued" : "not queued",
+                          sides);
+            fail(b);
+        }
+        (want ? framed : plain)++;
+    }
+    std::printf("in-use pages in view: %llu of queued spans, %llu others; %zu spans queued in all\n",
+                static_cast<unsigned long long>(framed), static_cast<unsigned long long>(plain),
+                queued.size());
+    if (framed == 0 || plain == 0)
+        fail("need queued and unqueued spans in view: pick a tick inside a Go 1.26 mark phase");
     return failures == 0 ? 0 : 1;
 }
 
@@ -1603,8 +1652,8 @@ int checkCrop(const Args& a) {
 
 // checkCollector: in the collector view every P's gcWork and wbBuf bar (where --state says the window drew
 // it: "bar collector-gcw-PN X0 Y0 X1 Y1") is filled from its left end to the model's fill: (wbuf1 + wbuf2)
-// of 2 × 253 pointers, wbBuf records of 256. The fill is ImGui's dark-style histogram colour; at least one
-// bar is not empty.
+// of 2 × 253 pointers, wbBuf records of 256; under Go 1.26 also the span queue's local ring of 256. The fill
+// is ImGui's dark-style histogram colour; at least one bar is not empty.
 int checkCollector(const Args& a) {
     Image img;
     if (!loadPng(a.png, img))
@@ -1621,7 +1670,10 @@ int checkCollector(const Args& a) {
         const double gcw =
             static_cast<double>(p.gcw.wbuf1.size() + p.gcw.wbuf2.size()) / (2.0 * workbufEntries);
         const double wb = static_cast<double>(p.wbBuf.buf.size() / wbBufEntryPointers) / wbBufEntries;
-        for (const auto& [kind, fraction] : {std::pair<std::string, double>{"gcw", gcw}, {"wbbuf", wb}}) {
+        std::vector<std::pair<std::string, double>> bars = {{"gcw", gcw}, {"wbbuf", wb}};
+        if (rt.greenTea())
+            bars.emplace_back("spanq", static_cast<double>(p.gcw.spanq.localSize()) / SpanQueue::ringSize);
+        for (const auto& [kind, fraction] : bars) {
             const std::string key = "\nbar collector-" + kind + "-P" + std::to_string(p.id) + " ";
             const std::size_t at = text->find(key);
             double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -1862,7 +1914,7 @@ int checkStatsText(const Args& a) {
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: gclab_png_check heap|slots|marking --png F --layout L --scenario S --at T "
+                 "usage: gclab_png_check heap|slots|marking|spanq --png F --layout L --scenario S --at T "
                  "[--palette standard|colour-blind] [--colour-by class|role|marking] [--min-classes K]\n"
                  "       gclab_png_check playhead --png F --timeline T --scenario S --at T\n"
                  "       gclab_png_check stats --png F --size WxH\n"
@@ -2223,6 +2275,8 @@ int main(int argc, char** argv) {
         rc = checkSlots(a);
     else if (a.mode == "marking")
         rc = checkMarking(a);
+    else if (a.mode == "spanq")
+        rc = checkSpanQueue(a);
     else if (a.mode == "selected")
         rc = checkSelected(a);
     else if (a.mode == "playhead")

@@ -5,6 +5,7 @@
 #include "test_config.h"
 
 #include "sim/runtime.h"
+#include "sim/visit.h"
 
 #include <gtest/gtest.h>
 
@@ -169,11 +170,11 @@ TEST(GreenTea, ALinkedListIsScannedOneObjectAtATime) {
     EXPECT_EQ(rt.gcController.heapMarked, 5000u * 16);
 }
 
-// queuedSpans counts the queue entries of each span base, over every P's ring and published spans.
-std::map<uintptr, int> queuedSpans(const Runtime& rt) {
+// queueEntries counts the queue entries of each span base, over every P's ring and published spans.
+std::map<uintptr, int> queueEntries(const Runtime& rt) {
     std::map<uintptr, int> n;
-    for (const P& p : rt.allp)
-        p.gcw.spanq.forEach([&](ObjPtr s) { n[objPtrSpanBase(s)]++; });
+    for (const QueuedSpan& q : queuedSpans(rt))
+        n[q.base]++;
     return n;
 }
 
@@ -187,7 +188,7 @@ TEST(GreenTea, EveryGreyObjectsSpanIsQueuedExactlyOnceInRandomPrograms) {
         for (std::uint64_t step = 0; step < 400'000 && rt.step(); step++) {
             if (step % 61 != 0)
                 continue;
-            const std::map<uintptr, int> queued = queuedSpans(rt);
+            const std::map<uintptr, int> queued = queueEntries(rt);
             for (std::size_t id = 1; id < rt.mheap.numSpanRecords(); id++) {
                 const MSpan& s = rt.mheap.span(static_cast<SpanId>(id));
                 if (s.state != MSpanState::mSpanInUse || !s.inlineMarkBits || s.spanclass.noscan())
