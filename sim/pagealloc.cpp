@@ -98,7 +98,7 @@ PageAlloc::findScavengeCandidate(const ChunkBits& inUse, const ChunkBits& scav, 
     return {end - static_cast<std::uint32_t>(size), static_cast<std::uint32_t>(size)};
 }
 
-void PageAlloc::countUse(Chunk& c, int delta) const {
+void PageAlloc::countUse(Chunk& c, int delta) {
     if (c.gen != scavGen_) {
         c.lastInUse = c.inUsePages;
         c.gen = scavGen_;

@@ -99,7 +99,7 @@ class PageAlloc {
         std::uint32_t gen = 0;
     };
     // countUse adds delta pages in use to chunk c (Go: scavChunkData.alloc / free).
-    void countUse(Chunk& c, int delta) const;
+    void countUse(Chunk& c, int delta);
 
     std::size_t chunkIndex(uintptr addr) const { return (addr - base_) / pallocChunkBytes; }
     uintptr allocRange(uintptr base, uintptr npages);

@@ -1,10 +1,10 @@
 // Size classes: the model's table and lookups against Go 1.19's published numbers.
+#include "size_class_csv.h"
+
 #include "sim/sizeclasses.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -40,29 +40,20 @@ TEST(SizeClasses, LookupTablesEqualGoPublishedArrays) {
 }
 
 TEST(SizeClasses, TableEqualsGoCsv) {
-    std::ifstream in(std::string(GCLAB_TEST_DATA) + "/sizeclasses-go1.19.csv");
-    ASSERT_TRUE(in) << "missing test data";
-    std::string line;
-    std::getline(in, line);
-    EXPECT_EQ(line, "class,bytes_per_obj,bytes_per_span,objects,tail_waste,max_waste");
-    int rows = 0;
-    while (std::getline(in, line)) {
-        std::istringstream row(line);
-        std::string f[6];
-        for (auto& field : f)
-            std::getline(row, field, ',');
-        int c = std::stoi(f[0]);
+    const auto rows = test::readSizeClassCsv();
+    ASSERT_TRUE(rows) << "missing test data, or its header differs";
+    for (const test::SizeClassCsvRow& row : *rows) {
+        const int c = row.sizeclass;
         SizeClassRow r = sizeClassRow(c);
-        EXPECT_EQ(r.bytesPerObj, std::stoull(f[1])) << "class " << c;
-        EXPECT_EQ(r.bytesPerSpan, std::stoull(f[2])) << "class " << c;
-        EXPECT_EQ(r.objects, std::stoull(f[3])) << "class " << c;
-        EXPECT_EQ(r.tailWaste, std::stoull(f[4])) << "class " << c;
+        EXPECT_EQ(r.bytesPerObj, row.bytesPerObj) << "class " << c;
+        EXPECT_EQ(r.bytesPerSpan, row.bytesPerSpan) << "class " << c;
+        EXPECT_EQ(r.objects, row.objects) << "class " << c;
+        EXPECT_EQ(r.tailWaste, row.tailWaste) << "class " << c;
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.2f", r.maxWastePercent);
-        EXPECT_EQ(std::string(buf), f[5]) << "class " << c;
-        rows++;
+        EXPECT_EQ(std::string(buf), row.maxWaste) << "class " << c;
     }
-    EXPECT_EQ(rows, numSizeClasses - 1);
+    EXPECT_EQ(rows->size(), static_cast<std::size_t>(numSizeClasses - 1));
 }
 
 // The smallest class whose size fits, found by a plain scan of the table.

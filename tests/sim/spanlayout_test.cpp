@@ -1,15 +1,13 @@
 // Span layout by Go release: under --go-version 1.26, allocation headers move pointerful objects
 // above 512 B one class up and spans of objects up to 512 B lose their last bytes to metadata.
 // Expected numbers come from go-runtime-facts.md §1.5 and the size-class table, not from the model.
+#include "size_class_csv.h"
 #include "test_config.h"
 
 #include "sim/runtime.h"
 #include "sim/spanlayout.h"
 
 #include <gtest/gtest.h>
-
-#include <fstream>
-#include <sstream>
 
 namespace gclab {
 namespace {
@@ -87,19 +85,12 @@ TEST(SpanLayout, Go126SmallPathEnds8BytesShortOfTheLargestClass) {
 // gives the same for classes above 512 B, and below that the objects that fit in the page after
 // 128 B of inline mark bits (16-512 B) and, for scan spans, 128 B of pointer bitmap.
 TEST(SpanLayout, EveryClassHoldsTheTablesObjectsLessWhatGo126Reserves) {
-    std::ifstream csv(std::string(GCLAB_TEST_DATA) + "/sizeclasses-go1.19.csv");
-    ASSERT_TRUE(csv.good());
-    std::string line;
-    std::getline(csv, line); // header
-    int rows = 0;
-    while (std::getline(csv, line)) {
-        std::istringstream in(line);
-        std::string f[6];
-        for (auto& x : f)
-            std::getline(in, x, ',');
-        const int c = std::stoi(f[0]);
-        const uintptr size = std::stoul(f[1]), spanBytes = std::stoul(f[2]);
-        const std::uint32_t objects = static_cast<std::uint32_t>(std::stoul(f[3]));
+    const auto rows = test::readSizeClassCsv();
+    ASSERT_TRUE(rows) << "missing test data, or its header differs";
+    for (const test::SizeClassCsvRow& row : *rows) {
+        const int c = row.sizeclass;
+        const uintptr size = row.bytesPerObj, spanBytes = row.bytesPerSpan;
+        const auto objects = static_cast<std::uint32_t>(row.objects);
         for (bool noscan : {false, true}) {
             MSpan s19, s26;
             const SpanClass spc = SpanClass::make(c, noscan);
@@ -115,9 +106,8 @@ TEST(SpanLayout, EveryClassHoldsTheTablesObjectsLessWhatGo126Reserves) {
                 << "class " << c << (noscan ? " noscan" : "");
             EXPECT_LE(uintptr{s26.nelems} * size + reserved, spanBytes);
         }
-        rows++;
     }
-    EXPECT_EQ(rows, numSizeClasses - 1);
+    EXPECT_EQ(rows->size(), static_cast<std::size_t>(numSizeClasses - 1));
 }
 
 } // namespace
