@@ -115,8 +115,9 @@ void App::drawClassroomControls() {
     }
     tip("Whose runtime the model follows where Go releases differ (docs/pacer.md); a change restarts the "
         "run at tick 0 (gclab run --go-version). Go 1.26: the newer pacer and scavenger rules, allocation "
-        "headers and metadata at the end of small spans (fewer objects per span); marking stays object by "
-        "object");
+        "headers and metadata at the end of small spans (fewer objects per span), and Green Tea marking "
+        "(spans of small objects queued and scanned in bulk: framed in the heap map's marking colours). "
+        "Go 1.26 cannot run here: that profile follows its source, unmeasured");
 
     if (flowSameLine(buttonWidth("Export\u2026"), spacing))
         controlWraps_++;
