@@ -1,7 +1,8 @@
 // gclab bench_mark — how fast the model marks: a full forced GC cycle (sweep termination, mark,
 // mark termination, then sweeping everything, as runtime.GC() does) over a complete binary tree of
 // depth 20 and 22 and a 4M-node linked list, GOMAXPROCS=1, every object live.
-// Usage: bench_mark [CYCLES [SHAPE]] (SHAPE: tree20, tree22 or list4M; all by default).
+// Usage: bench_mark [CYCLES [SHAPE [GO_VERSION]]] (SHAPE: tree20, tree22 or list4M, all by default
+// or with "all"; GO_VERSION: 1.19, the default, or 1.26: Green Tea's span queues).
 // Prints the median over several cycles of ns per live object; tools/bench_mark_ratio.sh compares
 // it with real Go 1.19 (bench/go-mark).
 #include "sim/runtime.h"
@@ -17,8 +18,11 @@ using namespace gclab;
 
 namespace {
 
+GoVersion goVersion = GoVersion::go1_19;
+
 RuntimeConfig benchConfig() {
     RuntimeConfig cfg;
+    cfg.goVersion = goVersion;
     cfg.gomaxprocs = 1;
     cfg.gogc = -1; // only the forced cycles run
     cfg.hashEvents = false;
@@ -73,7 +77,9 @@ void run(const std::string& only, const std::string& name, std::uint64_t objects
 
 int main(int argc, char** argv) {
     int cycles = argc > 1 ? std::atoi(argv[1]) : 5;
-    std::string only = argc > 2 ? argv[2] : "";
+    std::string only = argc > 2 && std::string(argv[2]) != "all" ? argv[2] : "";
+    if (argc > 3 && std::string(argv[3]) == "1.26")
+        goVersion = GoVersion::go1_26;
     std::printf("shape\tobjects\tmodel_ns_per_object\n");
     run(only, "tree20", (1u << 21) - 1, cycles, [](Runtime& rt) {
         return buildTree(rt, rt.types.define("Node", 16, {0, 1}), 20);

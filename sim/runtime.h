@@ -321,6 +321,7 @@ class Runtime {
     ObjPtr tryStealSpan(P& p);
     // scanSpan scans the marked, not yet scanned objects of a queued span; returns the scan work.
     std::int64_t scanSpan(ObjPtr ptr, P& p);
+    std::int64_t scanSpanObject(const MSpan& s, std::uint32_t slot, P& p);
     std::int64_t markroot(P& p, std::size_t i);
     std::int64_t scanstack(G& g, P& p);
     std::int64_t scanobject(uintptr b, P& p);
