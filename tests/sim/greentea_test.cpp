@@ -7,6 +7,8 @@
 #include "sim/runtime.h"
 #include "sim/visit.h"
 
+#include "scenarios/scenario.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -168,6 +170,31 @@ TEST(GreenTea, ALinkedListIsScannedOneObjectAtATime) {
     EXPECT_EQ(rt.work.current.spansOneMarkScanned, 5000u);
     EXPECT_EQ(rt.work.current.spansSparseScanned + rt.work.current.spansDenseScanned, 0u);
     EXPECT_EQ(rt.gcController.heapMarked, 5000u * 16);
+}
+
+// The green-tea lesson does what its narration says: under Go 1.26 the fan-out's spans are scanned
+// densely and every list Node is a one-mark span scan; under Go 1.19 no span is queued.
+TEST(GreenTea, TheLessonScansTheFanOutDenselyAndTheListOneNodeAtATime) {
+    const Scenario* sc = findScenario("green-tea");
+    ASSERT_NE(sc, nullptr);
+    for (GoVersion v : {GoVersion::go1_19, GoVersion::go1_26}) {
+        RuntimeConfig cfg = test::testConfig(1);
+        cfg.goVersion = v;
+        Runtime rt(cfg);
+        sc->build(rt, sc->defaults());
+        rt.runUntilDone(10'000'000);
+        ASSERT_EQ(rt.work.numgc, 1u);
+        const GCCycleStats& c = rt.work.current;
+        if (v == GoVersion::go1_19) {
+            EXPECT_EQ(c.spansOneMarkScanned + c.spansSparseScanned + c.spansDenseScanned, 0u);
+            continue;
+        }
+        EXPECT_GE(c.spansOneMarkScanned, 2000u) << "each of the 2000 Nodes";
+        EXPECT_GT(c.spansDenseScanned, 0u);
+        // About 63 % of 2000 Items live, 124 per span: about 11 spans of them, each scanned once or twice.
+        EXPECT_LE(c.spansDenseScanned + c.spansSparseScanned, 30u);
+        EXPECT_GT(c.spanObjsDenseScanned + c.spanObjsSparseScanned, 1000u);
+    }
 }
 
 // queueEntries counts the queue entries of each span base, over every P's ring and published spans.
