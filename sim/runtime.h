@@ -263,6 +263,7 @@ class Runtime {
     // recordAllocPath emits the alloc-path event of the allocation just made and keeps it in P p.
     void recordAllocPath(std::uint32_t p, SpanClass spc, uintptr x, uintptr size);
     void checkPointerValue(uintptr value) const;
+    void validateSpanQueues() const;
 
     // mgc.cpp
     void gcStart(bool forced);

@@ -161,6 +161,8 @@ void Runtime::validate() const {
         broken("every work buffer was carved from a busy workbuf span",
                std::to_string(buffers) + " buffers, " + std::to_string(work.wbufSpans.busy) + " busy spans");
 
+    validateSpanQueues();
+
     uintptr freePages = 0;
     uintptr scavPages = 0;
     for (std::size_t ci = 0; ci < h.pages.numChunks(); ci++) {
@@ -197,6 +199,37 @@ void Runtime::validate() const {
     if (m.HeapAlloc != allocatedBytes)
         broken("HeapAlloc equals the bytes of allocated slots in in-use spans",
                "HeapAlloc=" + std::to_string(m.HeapAlloc) + " slots=" + std::to_string(allocatedBytes));
+}
+
+void Runtime::validateSpanQueues() const {
+    // Green Tea (mgcmark_greenteagc.h): a queued span is an in-use pointerful span with inline mark
+    // bits, queued once, exactly while it is owned; a marked object not yet scanned lies in an owned
+    // span, so some P will scan it.
+    std::map<uintptr, int> entries;
+    for (const P& p : allp)
+        p.gcw.spanq.forEach([&](ObjPtr s, bool) { entries[objPtrSpanBase(s)]++; });
+    for (const auto& [base, n] : entries) {
+        const SpanId id = mheap.spanOf(base);
+        if (id == emptymspan || mheap.span(id).base() != base || !mheap.span(id).inlineMarkBits ||
+            mheap.span(id).spanclass.noscan())
+            broken("a span queue holds only pointerful spans with inline mark bits", hex(base));
+        else if (n != 1 || mheap.span(id).owned == spanScanUnowned)
+            broken("a queued span is owned and queued once",
+                   hex(base) + " queued " + std::to_string(n) + " times");
+    }
+    for (std::size_t i = 1; i < mheap.numSpanRecords(); i++) {
+        const MSpan& s = mheap.span(static_cast<SpanId>(i));
+        if (s.state != MSpanState::mSpanInUse || !s.inlineMarkBits || s.spanclass.noscan())
+            continue;
+        if (s.owned != spanScanUnowned && !entries.contains(s.base()))
+            broken("an owned span is queued", hex(s.base()));
+        if (s.owned != spanScanUnowned)
+            continue;
+        for (std::uint32_t slot = 0; slot < s.nelems; slot++)
+            if (s.gcmarkBits.test(slot) && !s.scans.test(slot))
+                broken("a marked, unscanned object's span is queued",
+                       hex(s.base() + slot * s.elemsize) + " in an unowned span");
+    }
 }
 
 } // namespace gclab
