@@ -86,6 +86,8 @@ Runtime::MarkWork Runtime::nextWorkGreenTea(P& p) {
         return {b, 0};
     if (ObjPtr s = w.spanq.tryGetFast())
         return {0, s};
+    if (ObjPtr s = w.spanq.steal(w.spanq))
+        return {0, s};
     return {0, tryStealSpan(p)};
 }
 
