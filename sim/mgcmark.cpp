@@ -369,7 +369,7 @@ int Runtime::objectColor(uintptr obj) const {
     if (!s.gcmarkBits.test(ref.slot))
         return 0;
     if (s.inlineMarkBits)
-        return s.spanclass.noscan() || s.scans.test(ref.slot) ? 2 : 1;
+        return s.markedUnscanned(ref.slot) ? 1 : 2;
     uintptr base = s.base() + ref.slot * s.elemsize;
     auto queued = [&](const Workbuf& b) { return std::find(b.begin(), b.end(), base) != b.end(); };
     for (const P& p : allp)

@@ -80,6 +80,11 @@ struct MSpan {
     GCBits scans;
 
     uintptr base() const { return startAddr; }
+    // markedUnscanned: under Green Tea, a grey object is one marked in a pointerful span with inline
+    // mark bits and not scanned yet (Go's scanSpan takes marks &^ scans).
+    bool markedUnscanned(std::uint32_t slot) const {
+        return inlineMarkBits && !spanclass.noscan() && gcmarkBits.test(slot) && !scans.test(slot);
+    }
     uintptr spanBytes() const { return npages * pageSize; }
     bool contains(uintptr addr) const { return addr >= startAddr && addr < startAddr + spanBytes(); }
 

@@ -5,6 +5,7 @@
 // names the invariant that broke.
 #include "sim/mstats.h"
 #include "sim/runtime.h"
+#include "sim/visit.h"
 
 #include <bit>
 #include <map>
@@ -206,8 +207,8 @@ void Runtime::validateSpanQueues() const {
     // bits, queued once, exactly while it is owned; a marked object not yet scanned lies in an owned
     // span, so some P will scan it.
     std::map<uintptr, int> entries;
-    for (const P& p : allp)
-        p.gcw.spanq.forEach([&](ObjPtr s, bool) { entries[objPtrSpanBase(s)]++; });
+    for (const QueuedSpan& q : queuedSpans(*this))
+        entries[q.base]++;
     for (const auto& [base, n] : entries) {
         const SpanId id = mheap.spanOf(base);
         if (id == emptymspan || mheap.span(id).base() != base || !mheap.span(id).inlineMarkBits ||
@@ -226,7 +227,7 @@ void Runtime::validateSpanQueues() const {
         if (s.owned != spanScanUnowned)
             continue;
         for (std::uint32_t slot = 0; slot < s.nelems; slot++)
-            if (s.gcmarkBits.test(slot) && !s.scans.test(slot))
+            if (s.markedUnscanned(slot))
                 broken("a marked, unscanned object's span is queued",
                        hex(s.base() + slot * s.elemsize) + " in an unowned span");
     }

@@ -74,7 +74,7 @@ void visitHeap(const Runtime& rt, HeapVisitor& v) {
             uintptr addr = s.base() + slot * s.elemsize;
             Color c = Color::white;
             if (s.gcmarkBits.test(slot) && s.inlineMarkBits)
-                c = s.spanclass.noscan() || s.scans.test(slot) ? Color::black : Color::grey;
+                c = s.markedUnscanned(slot) ? Color::grey : Color::black;
             else if (s.gcmarkBits.test(slot))
                 c = grey.contains(addr) ? Color::grey : Color::black;
             v.onObject(ObjectView{addr, id, slot, c, s.typeOf(slot)});

@@ -288,29 +288,63 @@ std::optional<Rect> readViewArea(const std::optional<std::string>& state, const 
     return r;
 }
 
-bool loadInputs(const Args& a, Image& img, HeapViewState& vs) {
+// HeapShot: what every heap-map check starts from — the screenshot, the layout gclab-gui wrote with it, the
+// model at the tick and the palette.
+struct HeapShot {
+    Image img;
+    HeapViewState vs;
+    Runtime rt;
+    const Palette& pal;
+};
+
+// loadHeapShot reads the screenshot and its layout and runs the scenario; a failure is reported.
+std::optional<HeapShot> loadHeapShot(const Args& a) {
+    Image img;
     if (!loadPng(a.png, img))
-        return false;
+        return std::nullopt;
     const std::optional<std::string> text = readText(a.layout);
+    HeapViewState vs;
     std::string err;
     if (!text || !parseHeapViewState(*text, vs, err)) {
         fail("cannot read layout " + a.layout + ": " + err);
-        return false;
+        return std::nullopt;
     }
-    return true;
+    return HeapShot{std::move(img), vs, runAt(a), palette(a.palette)};
+}
+
+// atSlotDetail: whether the zoom draws every word at least 6 px wide; a failure is reported.
+bool atSlotDetail(const HeapViewState& vs) {
+    if (vs.transform.cellPx / wordsPerGridRow >= 6)
+        return true;
+    fail("zoom too low for slot detail checks (need >= 192 px per page)");
+    return false;
+}
+
+// PageInView: an in-use page whose cell lies wholly in view, and the cell.
+struct PageInView {
+    std::uint64_t page;
+    Rect cell;
+};
+
+std::vector<PageInView> inUsePagesInView(const HeapShot& h) {
+    std::vector<PageInView> pages;
+    for (std::uint64_t p = 0; p < h.rt.mheap.numArenas() * pagesPerArena; p++) {
+        const Rect cell = pageRect(p, h.vs.geometry, h.vs.transform);
+        if (inside(cell, h.vs.pageView, h.img) && expectedKind(h.rt, p) == Kind::inUse)
+            pages.push_back({p, cell});
+    }
+    return pages;
 }
 
 int checkHeap(const Args& a) {
-    Image img;
-    HeapViewState vs;
-    if (!loadInputs(a, img, vs))
+    std::optional<HeapShot> shot = loadHeapShot(a);
+    if (!shot)
         return 1;
+    auto& [img, vs, rt, pal] = *shot;
     if (vs.transform.cellPx < 3) {
         fail("zoom below 3 px per page: cell centres cannot be sampled reliably");
         return 1;
     }
-    Runtime rt = runAt(a);
-    const Palette& pal = palette(a.palette);
     const std::uint64_t numPages = rt.mheap.numArenas() * pagesPerArena;
     const std::uint64_t mapped = (rt.mheap.pages.end() - arenaBaseHint) / pageSize;
 
@@ -407,24 +441,15 @@ int checkHeap(const Args& a) {
 }
 
 int checkSlots(const Args& a) {
-    Image img;
-    HeapViewState vs;
-    if (!loadInputs(a, img, vs))
+    std::optional<HeapShot> shot = loadHeapShot(a);
+    if (!shot)
         return 1;
-    Runtime rt = runAt(a);
-    const Palette& pal = palette(a.palette);
-    const double wordPx = vs.transform.cellPx / wordsPerGridRow;
-    if (wordPx < 6) {
-        fail("zoom too low for slot detail checks (need >= 192 px per page)");
+    auto& [img, vs, rt, pal] = *shot;
+    if (!atSlotDetail(vs))
         return 1;
-    }
-    const std::uint64_t numPages = rt.mheap.numArenas() * pagesPerArena;
     std::uint64_t pagesChecked = 0, allocatedWords = 0, freeWords = 0, wasteWords = 0, markers = 0;
     std::uint64_t metadataWords = 0;
-    for (std::uint64_t p = 0; p < numPages; p++) {
-        Rect cell = pageRect(p, vs.geometry, vs.transform);
-        if (!inside(cell, vs.pageView, img) || expectedKind(rt, p) != Kind::inUse)
-            continue;
+    for (const auto& [p, cell] : inUsePagesInView(*shot)) {
         SpanId id = rt.mheap.spanOf(pageAddr(p));
         const MSpan& s = rt.mheap.span(id);
         Rgba sc = spanColour(rt, pal, a.colourBy, id);
@@ -505,22 +530,14 @@ int checkSlots(const Args& a) {
 }
 
 int checkMarking(const Args& a) {
-    Image img;
-    HeapViewState vs;
-    if (!loadInputs(a, img, vs))
+    std::optional<HeapShot> shot = loadHeapShot(a);
+    if (!shot)
         return 1;
-    Runtime rt = runAt(a);
-    const Palette& pal = palette(a.palette);
-    if (vs.transform.cellPx / wordsPerGridRow < 6) {
-        fail("zoom too low for slot detail checks (need >= 192 px per page)");
+    auto& [img, vs, rt, pal] = *shot;
+    if (!atSlotDetail(vs))
         return 1;
-    }
-    const std::uint64_t numPages = rt.mheap.numArenas() * pagesPerArena;
     std::uint64_t want[3] = {}, seen[3] = {};
-    for (std::uint64_t p = 0; p < numPages; p++) {
-        Rect cell = pageRect(p, vs.geometry, vs.transform);
-        if (!inside(cell, vs.pageView, img) || expectedKind(rt, p) != Kind::inUse)
-            continue;
+    for (const auto& [p, cell] : inUsePagesInView(*shot)) {
         const MSpan& s = rt.mheap.span(rt.mheap.spanOf(pageAddr(p)));
         const bool firstPage = s.base() == pageAddr(p);
         // Slots that start on this page, wholly visible with it; the span label covers the first page's
@@ -534,7 +551,7 @@ int checkMarking(const Args& a) {
             const int colour = rt.objectColor(addr);
             want[colour]++;
             // Classify the slot by the majority of its words on this page that are clear of labels.
-            int votes[3] = {}, other = 0;
+            int votes[3] = {};
             uintptr end = std::min(addr + s.elemsize, pageAddr(p) + pageSize);
             for (uintptr w = addr; w < end; w += wordBytes) {
                 auto word = static_cast<std::uint32_t>((w - pageAddr(p)) / wordBytes);
@@ -543,13 +560,8 @@ int checkMarking(const Args& a) {
                 if (firstPage && row >= 26 && colm >= 18)
                     continue;
                 Rgba got = centre(img, wordRect(cell, word));
-                bool matched = false;
                 for (int c = 0; c < 3; c++)
-                    if (near(got, pal.object(static_cast<Color>(c), slot, word))) {
-                        votes[c]++;
-                        matched = true;
-                    }
-                other += !matched;
+                    votes[c] += near(got, pal.object(static_cast<Color>(c), slot, word)) ? 1 : 0;
             }
             int best = 0;
             for (int c = 1; c < 3; c++)
@@ -584,20 +596,15 @@ int checkMarking(const Args& a) {
 
 // checkSpanQueue: see the file comment (spanq).
 int checkSpanQueue(const Args& a) {
-    Image img;
-    HeapViewState vs;
-    if (!loadInputs(a, img, vs))
+    std::optional<HeapShot> shot = loadHeapShot(a);
+    if (!shot)
         return 1;
-    Runtime rt = runAt(a);
-    const Palette& pal = palette(a.palette);
+    auto& [img, vs, rt, pal] = *shot;
     std::set<uintptr> queued;
     for (const QueuedSpan& q : queuedSpans(rt))
         queued.insert(q.base);
     std::uint64_t framed = 0, plain = 0;
-    for (std::uint64_t p = 0; p < rt.mheap.numArenas() * pagesPerArena; p++) {
-        const Rect cell = pageRect(p, vs.geometry, vs.transform);
-        if (!inside(cell, vs.pageView, img) || expectedKind(rt, p) != Kind::inUse)
-            continue;
+    for (const auto& [p, cell] : inUsePagesInView(*shot)) {
         const bool want = queued.contains(rt.mheap.span(rt.mheap.spanOf(pageAddr(p))).base());
         const int cx = static_cast<int>((cell.x0 + cell.x1) / 2),
                   cy = static_cast<int>((cell.y0 + cell.y1) / 2);
@@ -632,19 +639,18 @@ int checkSpanQueue(const Args& a) {
 // a word outside it (or its page's border), at least on 90 % of them (labels may cover a few), never on an
 // edge between two words of a window, and nowhere farther than the outline's width from a window.
 int checkAllocCache(const Args& a) {
-    Image img;
-    HeapViewState vs;
-    if (!loadInputs(a, img, vs))
+    std::optional<HeapShot> shot = loadHeapShot(a);
+    if (!shot)
         return 1;
-    const Runtime rt = runAt(a);
-    const Palette& pal = palette(a.palette);
+    auto& [img, vs, rt, pal] = *shot;
     const Rect& view = vs.pageView;
-    auto outlined = [&](double x, double y) { // the outline colour within a pixel of (x, y)
+    auto outlined = [&shot](double x, double y) { // the outline colour within a pixel of (x, y)
+        const Image& shown = shot->img;
         for (int dy = -1; dy <= 1; dy++)
             for (int dx = -1; dx <= 1; dx++) {
                 const int px = static_cast<int>(x) + dx, py = static_cast<int>(y) + dy;
-                if (px >= 0 && py >= 0 && px < img.w && py < img.h &&
-                    ::near(img.at(px, py), pal.allocCacheWindow))
+                if (px >= 0 && py >= 0 && px < shown.w && py < shown.h &&
+                    ::near(shown.at(px, py), shot->pal.allocCacheWindow))
                     return true;
             }
         return false;
@@ -721,12 +727,10 @@ int checkAllocCache(const Args& a) {
 }
 
 int checkSelected(const Args& a) {
-    Image img;
-    HeapViewState vs;
-    if (!loadInputs(a, img, vs))
+    std::optional<HeapShot> shot = loadHeapShot(a);
+    if (!shot)
         return 1;
-    Runtime rt = runAt(a);
-    const Palette& pal = palette(a.palette);
+    auto& [img, vs, rt, pal] = *shot;
     ObjectRef ref;
     if (!rt.mheap.findObject(a.select, ref)) {
         fail("no object at the selected address");
@@ -763,17 +767,24 @@ int checkSelected(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// loadTimeline reads the screenshot and the timeline state gclab-gui wrote with it; a failure is reported.
+bool loadTimeline(const Args& a, Image& img, TimelineState& ts) {
+    if (!loadPng(a.png, img))
+        return false;
+    const std::optional<std::string> text = readText(a.timeline);
+    std::string err;
+    if (!text || !parseTimelineState(*text, ts, err) || !parseTimelineScale(*text, ts, err)) {
+        fail("cannot read timeline state " + a.timeline + ": " + err);
+        return false;
+    }
+    return true;
+}
+
 int checkPlayhead(const Args& a) {
     Image img;
-    if (!loadPng(a.png, img))
-        return 1;
-    const std::optional<std::string> text = readText(a.timeline);
     TimelineState ts;
-    std::string err;
-    if (!text || !parseTimelineState(*text, ts, err)) {
-        fail("cannot read timeline state " + a.timeline + ": " + err);
+    if (!loadTimeline(a, img, ts))
         return 1;
-    }
     Runtime rt = runAt(a);
     const Palette& pal = palette(PaletteKind::standard);
     const int x = static_cast<int>(std::lround(ts.xOf(static_cast<double>(rt.now()))));
@@ -1040,18 +1051,6 @@ Runtime stepScenario(const Args& a, bool events, F&& each) {
         rt.events.clear();
     }
     return rt;
-}
-
-bool loadTimeline(const Args& a, Image& img, TimelineState& ts) {
-    if (!loadPng(a.png, img))
-        return false;
-    const std::optional<std::string> text = readText(a.timeline);
-    std::string err;
-    if (!text || !parseTimelineState(*text, ts, err) || !parseTimelineScale(*text, ts, err)) {
-        fail("cannot read timeline state " + a.timeline + ": " + err);
-        return false;
-    }
-    return true;
 }
 
 // TickValues is what the lines check reads from the model after each step.
@@ -1567,15 +1566,10 @@ int checkContrast(const Args& a) {
 // it drew it (--timeline) and at least --min-fraction of the timeline's window (--state: pane_timeline).
 int checkPlotHeight(const Args& a) {
     Image img;
-    if (!loadPng(a.png, img))
-        return 1;
-    const std::optional<std::string> timeline = readText(a.timeline), state = readText(a.state);
     TimelineState ts;
-    std::string err;
-    if (!timeline || !parseTimelineState(*timeline, ts, err)) {
-        fail("cannot read timeline state " + a.timeline + ": " + err);
+    if (!loadTimeline(a, img, ts))
         return 1;
-    }
+    const std::optional<std::string> state = readText(a.state);
     const std::string key = "\npane_timeline ";
     const std::size_t at = state ? state->find(key) : std::string::npos;
     Rect pane;
