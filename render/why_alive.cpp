@@ -4,23 +4,6 @@
 
 namespace gclab::render {
 
-uintptr objectBase(const Runtime& rt, uintptr p) {
-    ObjectRef ref;
-    if (p == 0 || !rt.mheap.findObject(p, ref))
-        return 0;
-    const MSpan& s = rt.mheap.span(ref.span);
-    return s.base() + uintptr{ref.slot} * s.elemsize;
-}
-
-std::vector<uintptr> pointerTargets(const Runtime& rt, uintptr obj) {
-    std::vector<uintptr> out;
-    const std::uint32_t n = rt.types[rt.objectType(obj)].numPtrs();
-    for (std::uint32_t f = 0; f < n; f++)
-        if (uintptr b = objectBase(rt, rt.readPointer(PtrSlot::heap(obj, f))); b != 0)
-            out.push_back(b);
-    return out;
-}
-
 WhyAliveSearch::WhyAliveSearch(const Runtime& rt, uintptr obj)
     : rt_(&rt), obj_(obj), reachedBy_(rt.mheap.numSpanRecords()) {
     for (uintptr i = 0; i < rt.globals.size(); i++)

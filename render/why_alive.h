@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sim/runtime.h"
+#include "sim/visit.h"
 
 #include <cstddef>
 #include <deque>
@@ -20,12 +21,6 @@ struct PathStep {
     PtrSlot slot;   // a global, a stack slot, or field `field` of the object at slot.index
     uintptr target; // base address of the object the slot points to
 };
-
-// objectBase resolves a pointer value to the base address of the object it points into, or 0.
-uintptr objectBase(const Runtime& rt, uintptr p);
-
-// pointerTargets lists the objects obj's pointer fields point to (field order, nil fields skipped).
-std::vector<uintptr> pointerTargets(const Runtime& rt, uintptr obj);
 
 // scanPiecePointers: the inspector's heap scans take a large object's pointer fields this many at a time,
 // each piece counting as one object of a slice, so that a slice's time stays bounded: a 16 MiB pointer

@@ -105,15 +105,11 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
             return x;
         }
         allocPath.visit(AllocStage::mcache);
-        spanId = c.alloc[tinySpanClass.value];
-        slot = mheap.span(spanId).nextFreeFast();
-        if (slot == noFreeSlot) {
-            MCache::NextFree nf = c.nextFree(tinySpanClass, *this);
-            spanId = nf.span;
-            slot = nf.slot;
-            shouldhelpgc = nf.shouldhelpgc;
-        }
-        x = mheap.span(spanId).base() + slot * maxTinySize;
+        const MCache::NextFree nf = c.nextSlot(tinySpanClass, *this);
+        spanId = nf.span;
+        slot = nf.slot;
+        shouldhelpgc = nf.shouldhelpgc;
+        x = nf.v;
         // Keep whichever block has more free space left.
         if (size < c.tinyoffset || c.tiny == 0) {
             c.tiny = x;
@@ -126,17 +122,13 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
         int sizeclass = sizeToClass(header ? size + mallocHeaderSize : size);
         spc = SpanClass::make(sizeclass, noscan);
         allocPath.visit(AllocStage::mcache);
-        spanId = c.alloc[spc.value];
-        slot = mheap.span(spanId).nextFreeFast();
-        if (slot == noFreeSlot) {
-            MCache::NextFree nf = c.nextFree(spc, *this);
-            spanId = nf.span;
-            slot = nf.slot;
-            shouldhelpgc = nf.shouldhelpgc;
-        }
+        const MCache::NextFree nf = c.nextSlot(spc, *this);
+        spanId = nf.span;
+        slot = nf.slot;
+        shouldhelpgc = nf.shouldhelpgc;
         size = class_to_size[sizeclass];
         const MSpan& s = mheap.span(spanId);
-        x = s.base() + slot * size;
+        x = nf.v;
         if (s.needzero)
             stepCost += cfg_.costs.allocNeedZero;
     } else {

@@ -23,6 +23,13 @@ MCache::NextFree MCache::nextFree(SpanClass spc, Runtime& rt) {
     return NextFree{s->base() + freeIndex * s->elemsize, alloc[spc.value], freeIndex, shouldhelpgc};
 }
 
+MCache::NextFree MCache::nextSlot(SpanClass spc, Runtime& rt) {
+    MSpan& s = rt.mheap.span(alloc[spc.value]);
+    if (const std::uint32_t slot = s.nextFreeFast(); slot != noFreeSlot)
+        return NextFree{s.base() + slot * s.elemsize, alloc[spc.value], slot, false};
+    return nextFree(spc, rt);
+}
+
 void MCache::refill(SpanClass spc, Runtime& rt) {
     MHeap& h = rt.mheap;
     SpanId old = alloc[spc.value];

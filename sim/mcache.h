@@ -32,6 +32,8 @@ struct MCache {
     };
     // nextFree is the slow path after nextFreeFast failed: it may refill the span.
     NextFree nextFree(SpanClass spc, Runtime& rt);
+    // nextSlot is mallocgc's lookup of a slot of class spc: nextFreeFast on the cached span, else nextFree.
+    NextFree nextSlot(SpanClass spc, Runtime& rt);
     // refill replaces the full span of class spc with one that has a free slot.
     void refill(SpanClass spc, Runtime& rt);
     // allocLarge allocates a dedicated span for an object larger than maxSmallSize.

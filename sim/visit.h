@@ -76,4 +76,11 @@ struct QueuedSpan {
 // queuedSpans lists every P's span-queue entries, P by P, oldest first.
 std::vector<QueuedSpan> queuedSpans(const Runtime& rt);
 
+// objectBase resolves a pointer value to the base address of the object it points into, or 0 (Go's
+// findObject, then the slot's base).
+uintptr objectBase(const Runtime& rt, uintptr p);
+
+// pointerTargets lists the objects obj's pointer fields point to (field order, nil fields skipped).
+std::vector<uintptr> pointerTargets(const Runtime& rt, uintptr obj);
+
 } // namespace gclab

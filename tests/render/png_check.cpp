@@ -1293,14 +1293,6 @@ std::pair<std::vector<ShadeOracle>, Runtime> lastShades(const Args& a, std::uint
     return {all, std::move(rt)};
 }
 
-uintptr baseOf(const Runtime& rt, uintptr p) {
-    ObjectRef ref;
-    if (p == 0 || !rt.mheap.findObject(p, ref))
-        return 0;
-    const MSpan& s = rt.mheap.span(ref.span);
-    return s.base() + uintptr{ref.slot} * s.elemsize;
-}
-
 int firstShade(Args a) {
     const std::uint64_t from = a.at;
     a.at = from + 2000000;
@@ -1319,8 +1311,8 @@ int firstShade(Args a) {
     sc.scenario.build(rt, values);
     while (!found && rt.tick < a.at && rt.step()) {
         for (const Event& e : rt.events)
-            if (e.kind == EventKind::shade && e.tick >= from && baseOf(rt, e.c) != 0 && e.a != 0)
-                found = std::pair{e.tick, baseOf(rt, e.c)};
+            if (e.kind == EventKind::shade && e.tick >= from && objectBase(rt, e.c) != 0 && e.a != 0)
+                found = std::pair{e.tick, objectBase(rt, e.c)};
         rt.events.clear();
     }
     if (!found) {
@@ -1347,8 +1339,8 @@ int checkBarrier(const Args& a) {
                     static_cast<unsigned long long>(s.tick), static_cast<unsigned long long>(s.slot),
                     static_cast<long long>(s.field), static_cast<unsigned long long>(s.oldValue),
                     static_cast<unsigned long long>(s.newValue));
-        const uintptr slotObj = s.field >= 0 ? baseOf(rt, s.slot) : 0;
-        for (uintptr b : {slotObj, baseOf(rt, s.oldValue), baseOf(rt, s.newValue)})
+        const uintptr slotObj = s.field >= 0 ? objectBase(rt, s.slot) : 0;
+        for (uintptr b : {slotObj, objectBase(rt, s.oldValue), objectBase(rt, s.newValue)})
             if (b != 0)
                 objects.insert(b);
         if (slotObj != 0) {
@@ -1956,14 +1948,10 @@ std::vector<DrawnNode> readGraphNodes(const std::string& path) {
     return out;
 }
 
-// The objects obj's pointer fields point to, read from the model.
-std::set<uintptr> pointeesOf(const Runtime& rt, uintptr obj) {
-    std::set<uintptr> out;
-    const std::uint32_t n = rt.types[rt.objectType(obj)].numPtrs();
-    for (std::uint32_t f = 0; f < n; f++)
-        if (uintptr b = baseOf(rt, rt.readPointer(PtrSlot::heap(obj, f))); b != 0)
-            out.insert(b);
-    return out;
+// pointsTo: whether one of from's pointer fields points to the object at to.
+bool pointsTo(const Runtime& rt, uintptr from, uintptr to) {
+    const std::vector<uintptr> targets = pointerTargets(rt, from);
+    return std::ranges::find(targets, to) != targets.end();
 }
 
 // checkGraphLetters: inside every node the pixels nearer its letter colour than its fill form a glyph;
@@ -2034,8 +2022,7 @@ int hoverTarget(const Args& a) {
     const std::vector<DrawnNode> nodes = readGraphNodes(a.state);
     for (const DrawnNode& h : nodes)
         for (const DrawnNode& p : nodes)
-            if ((a.sameColumn ? sameColumn(p, h) : p.x + 2 * p.r < h.x) &&
-                pointeesOf(rt, p.addr).count(h.addr) != 0) {
+            if ((a.sameColumn ? sameColumn(p, h) : p.x + 2 * p.r < h.x) && pointsTo(rt, p.addr, h.addr)) {
                 std::printf("%.0f %.0f %#llx\n", std::floor(h.x), std::floor(h.y),
                             static_cast<unsigned long long>(h.addr));
                 return 0;
@@ -2082,8 +2069,8 @@ int checkGraphHover(const Args& a) {
     }
     int edges = 0, sameColumnEdges = 0;
     for (const DrawnNode& n : nodes) {
-        const bool out = pointeesOf(rt, hovered->addr).count(n.addr) != 0 && n.addr != hovered->addr;
-        const bool in = pointeesOf(rt, n.addr).count(hovered->addr) != 0 && n.addr != hovered->addr;
+        const bool out = pointsTo(rt, hovered->addr, n.addr) && n.addr != hovered->addr;
+        const bool in = pointsTo(rt, n.addr, hovered->addr) && n.addr != hovered->addr;
         for (bool isOut : {false, true}) {
             if (!(isOut ? out : in))
                 continue;
@@ -2144,13 +2131,13 @@ int wavefrontTick(const Args& a) {
             return;
         std::set<uintptr> near;
         for (uintptr g : rt.globals)
-            if (uintptr b = baseOf(rt, g); b != 0) {
+            if (uintptr b = objectBase(rt, g); b != 0) {
                 near.insert(b);
-                for (uintptr c : pointeesOf(rt, b))
+                for (uintptr c : pointerTargets(rt, b))
                     near.insert(c);
             }
         for (const Event& e : rt.events)
-            if (e.kind == EventKind::grey && near.count(baseOf(rt, e.a)) != 0)
+            if (e.kind == EventKind::grey && near.count(objectBase(rt, e.a)) != 0)
                 found = rt.tick;
     });
     if (!found) {
@@ -2172,7 +2159,7 @@ int checkGraphWavefront(const Args& a) {
         greyed.clear();
         for (const Event& e : r.events)
             if (e.kind == EventKind::grey)
-                greyed.insert(baseOf(r, e.a));
+                greyed.insert(objectBase(r, e.a));
     });
     const Palette& pal = palette(a.palette);
     int haloed = 0, plain = 0;
