@@ -77,6 +77,15 @@ var runtimeGCController uint64
 
 var gcController = (*pacerState)(unsafe.Pointer(&runtimeGCController))
 
+// runtimeWriteBarrier is the first byte of runtime.writeBarrier, its enabled flag: on while the GC
+// marks. barrierIterations counts the workers' iterations that ran with it on (docs/pacer.md divides
+// the write barrier's profiled CPU time by them).
+//
+//go:linkname runtimeWriteBarrier runtime.writeBarrier
+var runtimeWriteBarrier bool
+
+var barrierIterations uint64
+
 // cycleLog records heapMarked once per completed cycle, numbered by /gc/cycles/total
 // (memstats.numgc). Both change only at mark termination, in the same stop-the-world, so a read of
 // heapMarked between two equal reads of numgc belongs to that cycle.
@@ -154,13 +163,18 @@ func main() {
 			defer wg.Done()
 			r := rand.New(rand.NewSource(seed + int64(g) + 1))
 			watch := newCycleWatch()
+			var marking uint64
 			for it := 0; it < iterations; it++ {
 				watch.poll()
+				if runtimeWriteBarrier {
+					marking++
+				}
 				live[r.Intn(n)] = new(Object)
 				for k := 0; k < garbage; k++ {
 					sinks[g].o = new(Object)
 				}
 			}
+			atomic.AddUint64(&barrierIterations, marking)
 		}(g)
 	}
 	wg.Wait()
@@ -175,6 +189,7 @@ func main() {
 	limiter := []metrics.Sample{{Name: "/gc/limiter/last-enabled:gc-cycle"}}
 	metrics.Read(limiter)
 	fmt.Printf("limiter last enabled %d\n", limiter[0].Value.Uint64())
+	fmt.Printf("iterations with the write barrier on %d\n", atomic.LoadUint64(&barrierIterations))
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	fmt.Printf("NumGC=%d\nTotalAlloc=%d\nHeapAlloc=%d\nHeapSys=%d\nHeapInuse=%d\nHeapIdle=%d\nHeapReleased=%d\nSys=%d\nStackSys=%d\nGCSys=%d\nOtherSys=%d\nMSpanSys=%d\nNextGC=%d\n",

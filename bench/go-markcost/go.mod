@@ -1,0 +1,3 @@
+module gclabmarkcost
+
+go 1.19
