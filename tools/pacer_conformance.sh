@@ -2,9 +2,12 @@
 # pacer_conformance.sh — the steady-state workload on Go 1.19 and on the model, side by side: one
 # table row per (live set, GOGC, GOMEMLIMIT, GOMAXPROCS). Needs a build with -DGCLAB_CONFORMANCE=ON.
 #
-# Usage: tools/pacer_conformance.sh [--go-runs N] [BUILD_DIR [LIVE_MIB...]]   (defaults: 1, build, 8 64)
+# Usage: tools/pacer_conformance.sh [--go-runs N] [--long] [BUILD_DIR [LIVE_MIB...]]
+#   (defaults: 1, build, 8 64)
 # With --go-runs N, Go runs N times per row and the model is compared with the median of Go's runs
-# ("in range": the model lies within Go's lowest-to-highest).
+# ("in range": the model lies within Go's lowest-to-highest). With --long, the GOGC 200 and 400 rows
+# run 4 and 8 times as many iterations, so that they have a steady phase (docs/pacer.md, "GOGC 200
+# and 400 with a steady phase"); the other rows are unchanged.
 # Columns: Go / model cycles; steady-phase median heap goal (MiB) and its difference; median marked
 # heap (MiB); cycles per GiB allocated and its difference. "Steady phase" is the last two thirds of
 # the cycles. Go's numbers vary from run to run on a loaded machine (see docs/pacer.md).
@@ -13,6 +16,11 @@ goruns=1
 if [ "${1:-}" = --go-runs ]; then
   goruns=$2
   shift 2
+fi
+long=0
+if [ "${1:-}" = --long ]; then
+  long=1
+  shift
 fi
 build=${1:-build}
 [ $# -gt 0 ] && shift
@@ -36,8 +44,11 @@ for live in $sizes; do
     for limit in off $loose $tight; do
       # GOGC=off without a limit never collects: nothing to compare.
       if [ "$gogc" = off ] && [ "$limit" = off ]; then continue; fi
+      rowiterations=$iterations
+      if [ $long = 1 ] && [ "$gogc" = 200 ]; then rowiterations=$((iterations * 4)); fi
+      if [ $long = 1 ] && [ "$gogc" = 400 ]; then rowiterations=$((iterations * 8)); fi
       for procs in 1 2; do
-        "$table" --go-runs "$goruns" $((live << 20)) $iterations $gogc $limit $procs || echo "| $live MiB | $gogc | $limit | $procs | failed |"
+        "$table" --go-runs "$goruns" $((live << 20)) $rowiterations $gogc $limit $procs || echo "| $live MiB | $gogc | $limit | $procs | failed |"
       done
     done
   done
