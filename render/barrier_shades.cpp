@@ -1,7 +1,8 @@
 #include "render/barrier_shades.h"
 
+#include "sim/visit.h"
+
 #include "render/heap_describe.h"
-#include "render/why_alive.h"
 
 #include <cstdio>
 

@@ -1,5 +1,7 @@
 #include "render/object_graph.h"
 
+#include "sim/visit.h"
+
 #include "render/heap_describe.h"
 #include "render/why_alive.h"
 

@@ -7,6 +7,8 @@
 // column. Hovering an object rings it and draws its pointers (in and out) on top in
 // the hover colour, and names it; a click selects it (the heap map outlines it and the inspector says why it
 // is alive).
+#include "sim/visit.h"
+
 #include "render/app.h"
 #include "render/barrier_shades.h"
 #include "render/heap_describe.h"

@@ -9,11 +9,11 @@
 #include "render/view_heap_map.h"
 
 #include "sim/spanlayout.h"
+#include "sim/visit.h"
 
 #include "render/flow_layout.h"
 #include "render/heap_describe.h"
 #include "render/imgui_tip.h"
-#include "render/why_alive.h"
 
 #include <imgui.h>
 

@@ -7,7 +7,6 @@
 #pragma once
 
 #include "sim/runtime.h"
-#include "sim/visit.h"
 
 #include <cstddef>
 #include <deque>

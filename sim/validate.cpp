@@ -222,10 +222,11 @@ void Runtime::validateSpanQueues() const {
         const MSpan& s = mheap.span(static_cast<SpanId>(i));
         if (s.state != MSpanState::mSpanInUse || !s.inlineMarkBits || s.spanclass.noscan())
             continue;
-        if (s.owned != spanScanUnowned && !entries.contains(s.base()))
-            broken("an owned span is queued", hex(s.base()));
-        if (s.owned != spanScanUnowned)
+        if (s.owned != spanScanUnowned) {
+            if (!entries.contains(s.base()))
+                broken("an owned span is queued", hex(s.base()));
             continue;
+        }
         for (std::uint32_t slot = 0; slot < s.nelems; slot++)
             if (s.markedUnscanned(slot))
                 broken("a marked, unscanned object's span is queued",

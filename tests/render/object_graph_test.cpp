@@ -1,5 +1,7 @@
 // Tests for render/object_graph.h: depths are breadth-first distances from the roots, every edge is a
 // real pointer, and the neighbourhood of a selection holds its whole chain from a root.
+#include "sim/visit.h"
+
 #include "render/object_graph.h"
 #include "render/scenario_source.h"
 #include "render/why_alive.h"
