@@ -2,12 +2,13 @@
 # pacer_conformance.sh — the steady-state workload on Go 1.19 and on the model, side by side: one
 # table row per (live set, GOGC, GOMEMLIMIT, GOMAXPROCS). Needs a build with -DGCLAB_CONFORMANCE=ON.
 #
-# Usage: tools/pacer_conformance.sh [--go-runs N] [--long] [BUILD_DIR [LIVE_MIB...]]
+# Usage: tools/pacer_conformance.sh [--go-runs N] [--long] [--go-keep DIR] [BUILD_DIR [LIVE_MIB...]]
 #   (defaults: 1, build, 8 64)
 # With --go-runs N, Go runs N times per row and the model is compared with the median of Go's runs
 # ("in range": the model lies within Go's lowest-to-highest). With --long, the GOGC 200 and 400 rows
 # run 4 and 8 times as many iterations, so that they have a steady phase (docs/pacer.md, "GOGC 200
-# and 400 with a steady phase"); the other rows are unchanged.
+# and 400 with a steady phase"); the other rows are unchanged. With --go-keep DIR, Go's output is kept
+# in DIR and read back on the next run with the same DIR: two model builds against the same Go runs.
 # Columns: Go / model cycles; steady-phase median heap goal (MiB) and its difference; median marked
 # heap (MiB); cycles per GiB allocated and its difference. "Steady phase" is the last two thirds of
 # the cycles. Go's numbers vary from run to run on a loaded machine (see docs/pacer.md).
@@ -21,6 +22,12 @@ long=0
 if [ "${1:-}" = --long ]; then
   long=1
   shift
+fi
+keep=
+if [ "${1:-}" = --go-keep ]; then
+  mkdir -p "$2"
+  keep="--go-keep $2"
+  shift 2
 fi
 build=${1:-build}
 [ $# -gt 0 ] && shift
@@ -48,7 +55,7 @@ for live in $sizes; do
       if [ $long = 1 ] && [ "$gogc" = 200 ]; then rowiterations=$((iterations * 4)); fi
       if [ $long = 1 ] && [ "$gogc" = 400 ]; then rowiterations=$((iterations * 8)); fi
       for procs in 1 2; do
-        "$table" --go-runs "$goruns" $((live << 20)) $rowiterations $gogc $limit $procs || echo "| $live MiB | $gogc | $limit | $procs | failed |"
+        "$table" --go-runs "$goruns" $keep $((live << 20)) $rowiterations $gogc $limit $procs || echo "| $live MiB | $gogc | $limit | $procs | failed |"
       done
     done
   done

@@ -123,31 +123,52 @@ double median(std::vector<double> v) {
     return v.size() % 2 == 1 ? v[k] : (v[k - 1] + v[k]) / 2;
 }
 
-} // namespace
-
-PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p) {
+std::string goCommand(const std::string& program, const SteadyStateParams& p) {
     std::string env =
         "env GODEBUG=gctrace=1,gcpacertrace=1 GOMAXPROCS=" + std::to_string(p.gomaxprocs) +
         " GOGC=" + (p.gogc < 0 ? std::string("off") : std::to_string(p.gogc)) + " GOMEMLIMIT=" +
         (p.memoryLimit == std::numeric_limits<std::int64_t>::max() ? std::string("off")
                                                                    : std::to_string(p.memoryLimit));
-    std::string cmd = env + " '" + program + "' " + std::to_string(p.liveBytes) + " " +
-                      std::to_string(p.iterations) + " " + std::to_string(p.goroutines) + " " +
-                      std::to_string(p.garbagePerIter) + " " + std::to_string(p.seed);
-    std::string outPath = "/tmp/gclab-steadystate-XXXXXX";
-    int fd = mkstemp(outPath.data());
-    if (fd < 0)
-        throw std::runtime_error("cannot create a temporary file for the probe's output");
-    close(fd);
-    std::string traces;
-    try {
-        traces = readCommand(cmd + " 2>&1 >'" + outPath + "'");
-    } catch (...) {
+    return env + " '" + program + "' " + std::to_string(p.liveBytes) + " " + std::to_string(p.iterations) +
+           " " + std::to_string(p.goroutines) + " " + std::to_string(p.garbagePerIter) + " " +
+           std::to_string(p.seed);
+}
+
+bool fileExists(const std::string& path) { return std::ifstream(path).good(); }
+
+void writeFile(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out)
+        throw std::runtime_error("cannot write " + path);
+}
+
+} // namespace
+
+PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p, const std::string& keep) {
+    std::string traces, probeOutput;
+    if (!keep.empty() && fileExists(keep + ".traces") && fileExists(keep + ".out")) {
+        traces = readFile(keep + ".traces");
+        probeOutput = readFile(keep + ".out");
+    } else {
+        std::string outPath = "/tmp/gclab-steadystate-XXXXXX";
+        int fd = mkstemp(outPath.data());
+        if (fd < 0)
+            throw std::runtime_error("cannot create a temporary file for the probe's output");
+        close(fd);
+        try {
+            traces = readCommand(goCommand(program, p) + " 2>&1 >'" + outPath + "'");
+        } catch (...) {
+            std::remove(outPath.c_str());
+            throw;
+        }
+        probeOutput = readFile(outPath);
         std::remove(outPath.c_str());
-        throw;
+        if (!keep.empty()) {
+            writeFile(keep + ".out", probeOutput);
+            writeFile(keep + ".traces", traces);
+        }
     }
-    std::string probeOutput = readFile(outPath);
-    std::remove(outPath.c_str());
     PacerRun run = parseTraces(traces);
     setExactMarked(run, probeOutput);
     return run;

@@ -48,8 +48,11 @@ struct PacerRun {
 // runGoSteadyState runs the Go probe with GODEBUG=gctrace=1,gcpacertrace=1, parses its traces and
 // takes each cycle's marked heap in bytes from the probe's `cycle N marked BYTES` lines, checking
 // each against gctrace's whole MB (a mismatch throws: the probe's mirror of the runtime's
-// gcControllerState would not fit the Go it runs on).
-PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p);
+// gcControllerState would not fit the Go it runs on). With keep non-empty, the probe's output is kept
+// in the files keep.traces and keep.out, and read from them instead of running Go when both exist, so
+// that two builds of the model can be compared with the same Go runs.
+PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p,
+                          const std::string& keep = "");
 
 // runModelSteadyState runs the steady-state scenario on the model, with globalsScan bytes of extra
 // globals so that its roots weigh what the Go binary's do.

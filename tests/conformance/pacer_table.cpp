@@ -1,13 +1,16 @@
 // pacer_table — one row of the pacer conformance table: the steady-state workload on Go 1.19 and on
 // the model with the same settings. Used by tools/pacer_conformance.sh.
 //
-// Usage: pacer_table [--cycles] [--go-runs N] LIVE_BYTES ITERATIONS GOGC|off GOMEMLIMIT_BYTES|off GOMAXPROCS
+// Usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] LIVE_BYTES ITERATIONS GOGC|off
+//                    GOMEMLIMIT_BYTES|off GOMAXPROCS
 // --go-runs N runs Go N times (the same seed; Go's runs differ by scheduling and wall time) and compares
 // the model with the median of Go's per-run figures, printing Go's lowest and highest too.
 // --cycles also prints every cycle of both runs (bytes): the trigger the cycle started at, heapLive at
 // the end of mark, the marked heap and the goal, and where the trigger lay in the runway from the
 // previous marked heap to the goal (Go's bounds: 45/64 = 0.703 to 61/64 = 0.953), and gctrace's mark
 // CPU split into assists, dedicated/fractional workers and idle workers.
+// --go-keep DIR keeps each Go run's output in DIR (one pair of files per row and run) and reads it
+// from there when it is already kept: two builds of the model against the same Go runs.
 // When the GC CPU limiter was on in either run, a line on stderr gives the last cycle it was on in
 // each (Go's /gc/limiter/last-enabled:gc-cycle at exit; the model's own).
 #include "pacer_compare.h"
@@ -86,9 +89,16 @@ int main(int argc, char** argv) {
         argc -= 2;
         argv += 2;
     }
+    std::string keepDir;
+    if (argc > 2 && std::string(argv[1]) == "--go-keep") {
+        keepDir = argv[2];
+        argc -= 2;
+        argv += 2;
+    }
     if (argc != 6 || goRuns == 0) {
-        std::fprintf(stderr, "usage: pacer_table [--cycles] [--go-runs N] LIVE_BYTES ITERATIONS GOGC|off "
-                             "GOMEMLIMIT|off GOMAXPROCS\n");
+        std::fprintf(stderr,
+                     "usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] LIVE_BYTES ITERATIONS "
+                     "GOGC|off GOMEMLIMIT|off GOMAXPROCS\n");
         return 2;
     }
     try {
@@ -98,12 +108,17 @@ int main(int argc, char** argv) {
         p.gogc = std::string(argv[3]) == "off" ? -1 : std::stoi(argv[3]);
         p.memoryLimit = std::string(argv[4]) == "off" ? p.memoryLimit : std::stoll(argv[4]);
         p.gomaxprocs = static_cast<std::uint32_t>(std::stoul(argv[5]));
-        PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p);
+        auto keep = [&](unsigned long run) {
+            return keepDir.empty() ? std::string()
+                                   : keepDir + "/go-" + argv[1] + "-" + argv[2] + "-" + argv[3] + "-" +
+                                         argv[4] + "-" + argv[5] + "-run" + std::to_string(run);
+        };
+        PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keep(1));
         PacerRun model = runModelSteadyState(p, go.globalsScan);
         if (goRuns > 1) {
             std::vector<PacerSummary> gos{summarize(go)};
             for (unsigned long i = 1; i < goRuns; i++)
-                gos.push_back(summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p)));
+                gos.push_back(summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keep(i + 1))));
             printRangeRow(argv, p.liveBytes, gos, summarize(model));
             return 0;
         }
