@@ -6,6 +6,8 @@
 // model calibration" has the commands and numbers); the others are estimates, marked below.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 namespace gclab {
@@ -16,19 +18,34 @@ struct CostModel {
     std::int64_t allocFast = 18;   // mallocgc fast path
     std::int64_t refill = 300;     // mcache.refill, excluding span allocation
     std::int64_t spanAlloc = 1725; // mheap.allocSpan
-    // Measured: 70 ns per new(T) of a 64-byte Object into the free slots a collection left (gclabcalib
-    // allocreuse: cold memory, zeroing), against the fresh heap's 34: allocFast + refill's share +
-    // this, charged for every object allocated in a span whose sweep freed slots (Go: mspan.needzero).
-    std::int64_t allocNeedZero = 40;
-    // Measured: 59 ns per live object when marking the steady-state shape (a pointer slice and
-    // 64-byte Objects with one pointer word, in random address order) = scanObject + 2 scanWord.
-    std::int64_t scanObject = 15; // scanobject fixed part
-    std::int64_t scanWord = 22;   // per pointer word examined (greying its target included)
+    // Fitted: charged for every object allocated in a span whose sweep freed slots (Go:
+    // mspan.needzero), so that the steady-state mutator costs what Go's does in the same run (Go 1.19,
+    // 8 MiB live, one goroutine, P=1: 323-336 ns per iteration at GOGC 25, 194-214 at GOGC 200). Go's
+    // cost depends on how scattered the free slots are (gclabcalib allocreuse, 3/4 of each span still
+    // in use: 147-180 ns per object); the model has no caches and charges one constant.
+    std::int64_t allocNeedZero = 30;
+    // Measured: Go's concurrent mark of the steady-state shape (a pointer slice and 64-byte Objects
+    // with one pointer word, in random address order) costs 22 ns per object = scanObject + 2
+    // scanWord when the heap holds little besides the live objects and they fit the caches;
+    // markCostPermille (below) scales it for sparser and larger heaps.
+    std::int64_t scanObject = 6; // scanobject fixed part
+    std::int64_t scanWord = 8;   // per pointer word examined (greying its target included)
+    // Measured: per marked object, Go's mark CPU grows in proportion to the heap in use over the
+    // marked heap (live objects spread among more garbage) up to about 3, and by about a third for
+    // each doubling of the marked heap past 8 MiB (the caches and the TLB).
+    double markSparsityMax = 3;
+    std::uint64_t markCacheBytes = 8 << 20;
+    double markCachePerDoubling = 0.32;
     // Measured: the minimum sweep-termination pause in gctrace's clock field.
     std::int64_t stwFixed = 10000; // entering a stop-the-world stage
+    // Measured (perf profiles of the steady-state program, per store and allocation while the write
+    // barrier is on): the barrier's fast path, the flush per recorded pointer (findObject and
+    // greyobject), and allocating an object black (gcmarknewobject). All are mutator time.
+    std::int64_t barrier = 20;           // one write-barrier invocation (gcWriteBarrier)
+    std::int64_t wbBufFlushPointer = 11; // shading one pointer from the write-barrier buffer
+    std::int64_t allocBlack = 14;        // gcmarknewobject
     // Estimates, not measured.
     std::int64_t pointerOp = 2;    // a load or store
-    std::int64_t barrier = 5;      // one write-barrier invocation
     std::int64_t scanRootWord = 1; // per word of a data/BSS block (most of the runtime's are scalars)
     std::int64_t rootJob = 100;    // markroot fixed part
     std::int64_t sweepSpan = 200;  // mspan.sweep fixed part
@@ -38,5 +55,19 @@ struct CostModel {
     std::int64_t flushMCache = 200;
     std::int64_t scavengePage = 1500; // releasing one 8 KiB page (madvise; mgcscavenge.h)
 };
+
+// markCostPermille is the factor, in thousandths, by which scanobject's cost is multiplied during a
+// mark phase that starts with heapLive bytes in use after the last cycle marked heapMarked bytes.
+inline std::int64_t markCostPermille(const CostModel& c, std::uint64_t heapLive, std::uint64_t heapMarked) {
+    if (heapMarked == 0)
+        return 1000;
+    double sparsity =
+        std::clamp(static_cast<double>(heapLive) / static_cast<double>(heapMarked), 1.0, c.markSparsityMax);
+    double cache = 1;
+    if (heapMarked > c.markCacheBytes)
+        cache += c.markCachePerDoubling *
+                 std::log2(static_cast<double>(heapMarked) / static_cast<double>(c.markCacheBytes));
+    return std::llround(1000 * sparsity * cache);
+}
 
 } // namespace gclab

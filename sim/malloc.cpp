@@ -12,6 +12,7 @@ uintptr Runtime::newarray(TypeId elem, uintptr n, std::uint32_t p, std::uint32_t
 }
 
 void Runtime::gcmarknewobject(MSpan& span, std::uint32_t slot, uintptr size) {
+    stepCost += cfg_.costs.allocBlack;
     span.gcmarkBits.set(slot);
     if (span.inlineMarkBits)
         span.scans.set(slot); // allocated black: Green Tea must not scan it

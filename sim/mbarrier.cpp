@@ -50,6 +50,7 @@ void Runtime::wbBufFlush(P& p) {
     p.wbBuf.buf.clear();
     for (uintptr v : buf)
         shade(v, p.id);
+    stepCost += static_cast<std::int64_t>(buf.size()) * cfg_.costs.wbBufFlushPointer;
 }
 
 } // namespace gclab

@@ -95,6 +95,7 @@ struct GCWorkState {
     std::vector<RootJob> roots;
     std::size_t markrootNext = 0;
     std::uint64_t bytesMarked = 0;
+    std::int64_t markCostPermille = 1000; // this mark phase's scanobject cost factor (cost.h)
     bool userForced = false;
     bool startPending = false;  // the trigger fired; sweep termination runs next
     bool forcedPending = false; // runtime.GC was called during a cycle: run another one after it

@@ -68,17 +68,18 @@ double allocNs(std::uint64_t n, bool collected) {
            static_cast<double>(rt.config().costs.allocFast);
 }
 
-// Go: alloc64 32.0-36.8 ns (medians), allocreuse at 4 x 65536 Objects (a 16 MiB heap) 70.0-71.1 ns
-// (minima 65.5-70.0), three sessions each at load average 7.4. Before needzero the model charged the
-// collected heap 27 ns: less than a fresh heap, which pays for a span every 128 Objects.
-TEST(AllocCost, AFreshHeapAndTheSlotsACollectionFreedCostWhatGoMeasured) {
+// Go: alloc64 32.0-36.8 ns (medians, three sessions at load average 7.4), 30.9 on a quiet machine;
+// allocreuse at 4 x 65536 Objects (a 16 MiB heap, a quarter of each span freed) 70.0-71.1 ns under
+// that load and 147-180 quiet. The model's reuse cost is fitted to the steady state instead
+// (MarkCost.TheSteadyStateCostsWhatGoSpentInTheSameRun); here it must only exceed the fresh heap's,
+// which pays for a span every 128 Objects (before needzero the model charged the collected heap less).
+TEST(AllocCost, AFreshHeapCostsWhatGoMeasuredAndTheSlotsACollectionFreedCostMore) {
     constexpr std::uint64_t n = 65536;
     double fresh = allocNs(n, false);
-    EXPECT_GE(fresh, 31.0);
+    EXPECT_GE(fresh, 29.0);
     EXPECT_LE(fresh, 37.0);
     double reused = allocNs(n, true);
-    EXPECT_GE(reused, 62.0);
-    EXPECT_LE(reused, 75.0);
+    EXPECT_GT(reused, fresh);
 }
 
 TEST(AllocCost, OnlySpansASweepFreedSlotsInNeedZeroing) {
