@@ -1,9 +1,11 @@
 // gclab — virtual time: what each runtime operation costs, in nanoseconds.
 //
 // Models: nothing in Go; this is the model's clock. Every operation charges its cost to the P that
-// ran it, and stop-the-world work charges every P. The allocation, marking and pause costs are
-// measured on Go 1.19.8 on the development machine (CPU time, bench/go-calib; docs/pacer.md "Cost
-// model calibration" has the commands and numbers); the others are estimates, marked below.
+// ran it, and stop-the-world work charges every P. The allocation, marking, write-barrier and pause
+// costs are measured on Go 1.19.8 on the development machine (CPU time, bench/go-calib, perf; docs/
+// pacer.md "Cost model calibration" and "The current cost model" have the commands and numbers); the
+// others are estimates, marked below. Simplified: no caches or contention, except that scanning costs
+// more in a sparse or large heap (markCostPermille).
 #pragma once
 
 #include <algorithm>
