@@ -1,8 +1,8 @@
 #include "pacer_compare.h"
 
-#include "sim/runtime.h"
+#include "tests/sim/test_config.h"
 
-#include "scenarios/scenario.h"
+#include "sim/runtime.h"
 
 #include <unistd.h>
 
@@ -184,15 +184,11 @@ PacerRun runModelSteadyState(const SteadyStateParams& p, std::uint64_t globalsSc
     cfg.godebug.gctrace = true;
     cfg.godebug.gcpacertrace = true;
     Runtime rt(cfg);
-    const Scenario* sc = findScenario("steady-state");
-    if (sc == nullptr)
-        throw std::runtime_error("no steady-state scenario");
-    ParamValues v = sc->defaults();
-    v["live_bytes"] = static_cast<std::int64_t>(p.liveBytes);
-    v["iterations"] = static_cast<std::int64_t>(p.iterations);
-    v["goroutines"] = p.goroutines;
-    v["garbage_per_iter"] = p.garbagePerIter;
-    sc->build(rt, v);
+    test::buildScenario(rt, "steady-state",
+                        {{"live_bytes", static_cast<std::int64_t>(p.liveBytes)},
+                         {"iterations", static_cast<std::int64_t>(p.iterations)},
+                         {"goroutines", p.goroutines},
+                         {"garbage_per_iter", p.garbagePerIter}});
     std::uint64_t have = rt.gcController.globalsScan;
     if (globalsScan > have)
         rt.addGlobals((globalsScan - have) / 8);

@@ -21,10 +21,7 @@ Runtime freshRun(std::uint64_t seed, std::uint32_t procs, std::uint32_t jitter) 
     cfg.seed = seed;
     cfg.jitterNs = jitter;
     Runtime rt(cfg);
-    {
-        const Scenario* sc = findScenario("missing-write-barrier");
-        sc->build(rt, sc->defaults());
-    }
+    test::buildScenario(rt, "missing-write-barrier");
     return rt;
 }
 

@@ -7,8 +7,6 @@
 #include "sim/runtime.h"
 #include "sim/sysmem.h"
 
-#include "scenarios/scenario.h"
-
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -277,12 +275,7 @@ TEST(GCWork, WorkbufSpansHoldEveryBufferAndStayMappedUntilSweepingIsDone) {
         cfg.validate = false; // validate() runs at the end of every cycle below
         cfg.checkmark = false;
         Runtime rt(cfg);
-        const Scenario* sc = findScenario("steady-state");
-        ASSERT_NE(sc, nullptr);
-        ParamValues v = sc->defaults();
-        v["live_bytes"] = 1 << 20;
-        v["iterations"] = 20'000;
-        sc->build(rt, v);
+        test::buildScenario(rt, "steady-state", {{"live_bytes", 1 << 20}, {"iterations", 20'000}});
         std::uint64_t mostWorkBufBytes = 0, freedAfterSweep = 0;
         std::uint32_t validatedAt = 0;
         while (rt.step()) {

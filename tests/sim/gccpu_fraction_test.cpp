@@ -4,8 +4,6 @@
 #include "sim/mstats.h"
 #include "sim/runtime.h"
 
-#include "scenarios/scenario.h"
-
 #include <gtest/gtest.h>
 
 namespace gclab {
@@ -17,11 +15,7 @@ Runtime steadyState(std::int32_t gogc, std::uint64_t seed) {
     cfg.gogc = gogc;
     cfg.seed = seed;
     Runtime rt(cfg);
-    const Scenario* sc = findScenario("steady-state");
-    ParamValues v = sc->defaults();
-    v["live_bytes"] = 128 << 10;
-    v["iterations"] = 3000;
-    sc->build(rt, v);
+    test::buildScenario(rt, "steady-state", {{"live_bytes", 128 << 10}, {"iterations", 3000}});
     return rt;
 }
 

@@ -5,8 +5,6 @@
 #include "sim/mgclimit.h"
 #include "sim/runtime.h"
 
-#include "scenarios/scenario.h"
-
 #include <gtest/gtest.h>
 
 #include <tuple>
@@ -57,11 +55,7 @@ TEST(GCCPULimiter, AssistsAreSkippedWhileLimiting) {
         RuntimeConfig cfg = test::testConfig(2);
         cfg.validate = false;
         Runtime rt(cfg);
-        const Scenario* sc = findScenario("steady-state");
-        ParamValues v = sc->defaults();
-        v["live_bytes"] = 2 << 20;
-        v["iterations"] = 40'000;
-        sc->build(rt, v);
+        test::buildScenario(rt, "steady-state", {{"live_bytes", 2 << 20}, {"iterations", 40'000}});
         std::uint64_t assists = 0;
         rt.gcCPULimiter.enabled = limit;
         while (rt.step()) {

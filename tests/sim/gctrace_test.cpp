@@ -5,8 +5,6 @@
 #include "sim/gctrace.h"
 #include "sim/runtime.h"
 
-#include "scenarios/scenario.h"
-
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -82,12 +80,7 @@ TEST(GCTrace, EveryFieldAgreesWithTheCycleStats) {
     RuntimeConfig cfg = test::testConfig(2);
     cfg.godebug.gctrace = true;
     Runtime rt(cfg);
-    const Scenario* sc = findScenario("steady-state");
-    ASSERT_NE(sc, nullptr);
-    ParamValues v = sc->defaults();
-    v["live_bytes"] = 1 << 20;
-    v["iterations"] = 20'000;
-    sc->build(rt, v);
+    test::buildScenario(rt, "steady-state", {{"live_bytes", 1 << 20}, {"iterations", 20'000}});
     rt.gcForce();
     rt.runUntilDone(~std::uint64_t{0});
     ASSERT_GE(rt.work.history.size(), 3u);
@@ -145,12 +138,8 @@ TEST(GCTrace, StacksAreTheAllocatedStacksIn119AndTheScannedOnesIn126) {
             RuntimeConfig cfg = test::testConfig(2);
             cfg.goVersion = version;
             Runtime rt(cfg);
-            const Scenario* sc = findScenario("many-goroutines");
-            ASSERT_NE(sc, nullptr);
-            ParamValues v = sc->defaults();
-            v["goroutines"] = goroutines;
-            v["rounds"] = 1000; // the workers are still running when main's runtime.GC() ends
-            sc->build(rt, v);
+            // 1000 rounds: the workers are still running when main's runtime.GC() ends.
+            test::buildScenario(rt, "many-goroutines", {{"goroutines", goroutines}, {"rounds", 1000}});
             while (rt.work.numgc == 0)
                 rt.step();
             const GCCycleStats& c = rt.work.history.front();
@@ -169,11 +158,7 @@ TEST(GCTrace, PacerTracePrintsAStartLineAndAnEndLinePerCycle) {
     cfg.godebug.gcpacertrace = true;
     cfg.godebug.gctrace = true;
     Runtime rt(cfg);
-    const Scenario* sc = findScenario("steady-state");
-    ParamValues v = sc->defaults();
-    v["live_bytes"] = 1 << 20;
-    v["iterations"] = 20'000;
-    sc->build(rt, v);
+    test::buildScenario(rt, "steady-state", {{"live_bytes", 1 << 20}, {"iterations", 20'000}});
     rt.runUntilDone(~std::uint64_t{0});
     ASSERT_GE(rt.work.history.size(), 3u);
     std::istringstream lines(rt.debugOut);

@@ -1,11 +1,11 @@
 // What marking and the mutator cost in virtual time against Go 1.19 runs on this machine
 // (docs/pacer.md, "Cost model calibration"): the steady-state run on both sides, and the per-object
 // mark cost of sparse and of large heaps.
+#include "test_config.h"
+
 #include "sim/cost.h"
 #include "sim/mstats.h"
 #include "sim/runtime.h"
-
-#include "scenarios/scenario.h"
 
 #include <gtest/gtest.h>
 
@@ -27,12 +27,8 @@ SteadyRun steadyRun(std::int32_t gogc) {
     cfg.gogc = gogc;
     cfg.seed = 1;
     Runtime rt(cfg);
-    const Scenario* sc = findScenario("steady-state");
-    ParamValues v = sc->defaults();
-    v["live_bytes"] = 8 << 20;
-    v["iterations"] = iterations;
-    v["goroutines"] = 1;
-    sc->build(rt, v);
+    test::buildScenario(rt, "steady-state",
+                        {{"live_bytes", 8 << 20}, {"iterations", iterations}, {"goroutines", 1}});
     rt.runUntilDone(~std::uint64_t{0});
     const double total = static_cast<double>(rt.now());
     SteadyRun r;

@@ -8,8 +8,6 @@
 #include "sim/recording.h"
 #include "sim/runtime.h"
 
-#include "scenarios/scenario.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -113,11 +111,7 @@ TEST(Pacer, ConsMarkFollowsGos19PIController) {
 Runtime steadyState(RuntimeConfig cfg, std::int64_t iterations = 30'000, std::int64_t liveBytes = 2 << 20) {
     cfg.validate = false;
     Runtime rt(cfg);
-    const Scenario* sc = findScenario("steady-state");
-    ParamValues v = sc->defaults();
-    v["live_bytes"] = liveBytes;
-    v["iterations"] = iterations;
-    sc->build(rt, v);
+    test::buildScenario(rt, "steady-state", {{"live_bytes", liveBytes}, {"iterations", iterations}});
     return rt;
 }
 
@@ -133,10 +127,7 @@ Runtime firstCycleOfGogcTradeoff(RuntimeConfig cfg) {
     cfg.validate = false;
     cfg.checkmark = false;
     Runtime rt(cfg);
-    const Scenario* sc = findScenario("gogc-tradeoff");
-    ParamValues v = sc->defaults();
-    v["live_bytes"] = 4 << 20;
-    sc->build(rt, v);
+    test::buildScenario(rt, "gogc-tradeoff", {{"live_bytes", 4 << 20}});
     while (rt.work.numgc < 1 && rt.step()) {
     }
     return rt;

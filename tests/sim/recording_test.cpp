@@ -5,8 +5,6 @@
 #include "sim/recording.h"
 #include "sim/rng.h"
 
-#include "scenarios/scenario.h"
-
 #include <gtest/gtest.h>
 
 namespace gclab {
@@ -18,10 +16,7 @@ Runtime scenarioStart(std::uint32_t procs = 2, std::uint64_t seed = 1) {
     cfg.jitterNs = 7;
     cfg.seed = seed;
     Runtime rt(cfg);
-    const Scenario* sc = findScenario("missing-write-barrier");
-    ParamValues params = sc->defaults();
-    params["leaves"] = 1500;
-    sc->build(rt, params);
+    test::buildScenario(rt, "missing-write-barrier", {{"leaves", 1500}});
     return rt;
 }
 

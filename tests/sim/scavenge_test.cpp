@@ -8,8 +8,6 @@
 #include "sim/rng.h"
 #include "sim/runtime.h"
 
-#include "scenarios/scenario.h"
-
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -243,12 +241,7 @@ TEST(ScavengerPacing, SleepsWorkOverRatioAndTheControllerMovesTowardOnePercent) 
 // A Runtime with every check on, the scavenger scenario built with a spike of `spike`.
 Runtime scavengerRun(RuntimeConfig cfg, std::int64_t spike, std::int64_t steady) {
     Runtime rt(cfg);
-    const Scenario* sc = findScenario("scavenger");
-    EXPECT_NE(sc, nullptr);
-    ParamValues v = sc->defaults();
-    v["spike_bytes"] = spike;
-    v["steady_bytes"] = steady;
-    sc->build(rt, v);
+    test::buildScenario(rt, "scavenger", {{"spike_bytes", spike}, {"steady_bytes", steady}});
     return rt;
 }
 

@@ -3,6 +3,11 @@
 
 #include "sim/runtime.h"
 
+#include "scenarios/scenario.h"
+
+#include <stdexcept>
+#include <string>
+
 namespace gclab::test {
 
 // testConfig turns on every check the model has: structural validation and the oracle.
@@ -27,6 +32,22 @@ inline void publishList(Runtime& rt, int n) {
         head = x;
     }
     rt.writePointer(PtrSlot::global(global), head);
+}
+
+// buildScenario builds the named scenario into rt with its default parameters, except those given.
+// A scenario or parameter name that does not exist is a bug in the test: it throws.
+inline void buildScenario(Runtime& rt, const std::string& name, const ParamValues& params = {}) {
+    const Scenario* sc = findScenario(name);
+    if (sc == nullptr)
+        throw std::invalid_argument("no scenario named " + name);
+    ParamValues values = sc->defaults();
+    for (const auto& [param, value] : params) {
+        auto it = values.find(param);
+        if (it == values.end())
+            throw std::invalid_argument("scenario " + name + " has no parameter " + param);
+        it->second = value;
+    }
+    sc->build(rt, values);
 }
 
 } // namespace gclab::test

@@ -4,8 +4,6 @@
 #include "sim/mstats.h"
 #include "sim/visit.h"
 
-#include "scenarios/scenario.h"
-
 #include <gtest/gtest.h>
 
 namespace gclab {
@@ -31,10 +29,7 @@ struct Counter : HeapVisitor {
 
 TEST(Visit, ReportsEverySpanAndObjectInAddressOrder) {
     Runtime rt(test::testConfig(2));
-    {
-        const Scenario* sc = findScenario("missing-write-barrier");
-        sc->build(rt, sc->defaults());
-    }
+    test::buildScenario(rt, "missing-write-barrier");
     rt.runUntilDone(~std::uint64_t{0});
     Counter c;
     visitHeap(rt, c);
@@ -48,10 +43,7 @@ TEST(Visit, ReportsEverySpanAndObjectInAddressOrder) {
 
 TEST(Visit, ColoursDuringMarkMatchTheQueues) {
     Runtime rt(test::testConfig(1));
-    {
-        const Scenario* sc = findScenario("missing-write-barrier");
-        sc->build(rt, sc->defaults());
-    }
+    test::buildScenario(rt, "missing-write-barrier");
     bool sawGrey = false;
     while (rt.step()) {
         if (rt.gcphase != GCPhase::mark || rt.tick % 97 != 0)
