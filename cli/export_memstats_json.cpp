@@ -58,9 +58,15 @@ class MemStatsJsonExporter : public RunObserver {
         field("HeapInuse", m.HeapInuse);
         field("HeapReleased", m.HeapReleased);
         field("HeapObjects", m.HeapObjects);
-        for (const char* unmodelled : {"StackInuse", "StackSys", "MSpanInuse", "MSpanSys", "MCacheInuse",
-                                       "MCacheSys", "BuckHashSys", "GCSys", "OtherSys"})
-            field(unmodelled, 0);
+        field("StackInuse", m.StackInuse);
+        field("StackSys", m.StackSys);
+        field("MSpanInuse", 0);
+        field("MSpanSys", m.MSpanSys);
+        field("MCacheInuse", 0);
+        field("MCacheSys", m.MCacheSys);
+        field("BuckHashSys", m.BuckHashSys);
+        field("GCSys", m.GCSys);
+        field("OtherSys", m.OtherSys);
         field("NextGC", m.NextGC);
         field("LastGC", lastGC_);
         field("PauseTotalNs", m.PauseTotalNs);

@@ -2,6 +2,7 @@
 
 #include "sim/gctrace.h"
 #include "sim/runtime.h"
+#include "sim/sysmem.h"
 
 namespace gclab {
 
@@ -63,7 +64,15 @@ MemStats readMemStats(const Runtime& rt) {
     m.HeapReleased = h.heapReleased;
     m.HeapIdle = h.heapFree + h.heapReleased;
     m.HeapSys = h.heapSys();
-    m.Sys = m.HeapSys;
+    const NonHeapSys nonHeap = nonHeapSys(m.HeapSys, h.numArenas());
+    m.StackSys = nonHeap.stackSys;
+    m.StackInuse = m.StackSys;
+    m.MSpanSys = nonHeap.mspanSys;
+    m.MCacheSys = nonHeap.mcacheSys;
+    m.BuckHashSys = nonHeap.buckHashSys;
+    m.GCSys = nonHeap.gcMiscSys + rt.work.wbufSpans.bytes();
+    m.OtherSys = nonHeap.otherSys;
+    m.Sys = m.HeapSys + m.StackSys + m.MSpanSys + m.MCacheSys + m.BuckHashSys + m.GCSys + m.OtherSys;
     m.NextGC = rt.heapGoal();
     m.NumGC = rt.work.numgc;
     m.NumForcedGC = rt.work.numForcedGC;

@@ -3,8 +3,10 @@
 // Models: MemStats and readmemstats_m in src/runtime/mstats.go (Go 1.19). Field names are Go's.
 // Reading does not flush the mcaches as Go's ReadMemStats does; instead it adds each cached span's
 // pending counts, which gives the numbers Go would report right after its flush.
-// Simplifications: Sys is the heap only (no stacks, metadata or OS-thread memory yet); pause times
-// are virtual nanoseconds; Lookups, PauseNs[] and LastGC arrive with the pacer. GCCPUFraction follows
+// Simplifications: the memory outside the heap (StackSys, MSpanSys, MCacheSys, BuckHashSys, GCSys,
+// OtherSys, and so part of Sys) is sim/sysmem.h's estimate, except the workbuf spans in GCSys; of the
+// *Inuse fields outside the heap only StackInuse is reported (equal to StackSys, as on linux). Pause
+// times are virtual nanoseconds; Lookups is 0. GCCPUFraction follows
 // gcMarkTermination: the GC CPU time of every completed cycle (both pauses × GOMAXPROCS, plus assist,
 // dedicated and fractional mark time; idle marking is free) over the CPU time available since the
 // start (GOMAXPROCS × virtual time at the end of the last cycle). Like Go's it changes only when a
@@ -32,6 +34,13 @@ struct MemStats {
     std::uint64_t HeapInuse = 0;
     std::uint64_t HeapReleased = 0;
     std::uint64_t HeapObjects = 0;
+    std::uint64_t StackInuse = 0;
+    std::uint64_t StackSys = 0;
+    std::uint64_t MSpanSys = 0;
+    std::uint64_t MCacheSys = 0;
+    std::uint64_t BuckHashSys = 0;
+    std::uint64_t GCSys = 0;
+    std::uint64_t OtherSys = 0;
     std::uint64_t NextGC = 0;
     std::uint64_t NumGC = 0;
     std::uint64_t NumForcedGC = 0;

@@ -1820,6 +1820,7 @@ int checkStatsText(const Args& a) {
     bytes("HeapIdle", m.HeapIdle);
     bytes("HeapReleased", m.HeapReleased);
     bytes("HeapSys", m.HeapSys);
+    bytes("Sys", m.Sys);
     count("HeapObjects", m.HeapObjects);
     count("Mallocs", m.Mallocs);
     count("Frees", m.Frees);
