@@ -24,12 +24,12 @@ void SeriesRecorder::record(const Runtime& rt) {
         lanes_.record(rt);
     if (!samples_.empty() && rt.tick < samples_.back().tick + every_)
         return;
-    const std::int64_t limit = rt.gcController.memoryLimit;
+    const bool limited = rt.gcController.memoryLimit != noMemoryLimit;
     samples_.push_back(
         SeriesSample{rt.tick, rt.now(), rt.gcController.heapLive, rt.gcController.heapGoal(),
                      rt.mheap.heapInUse, rt.mheap.heapReleased, rt.gcController.trigger(),
-                     limit == noMemoryLimit ? SeriesSample::unset : static_cast<std::uint64_t>(limit),
-                     rt.mheap.heapSys()});
+                     limited ? static_cast<std::uint64_t>(rt.gcController.memoryLimit) : SeriesSample::unset,
+                     rt.mheap.heapSys(), limited ? rt.heapMemory().mappedReady : SeriesSample::unset});
     if (samples_.size() > maxSamples) {
         std::size_t n = 0;
         for (std::size_t i = 0; i < samples_.size(); i += 2)

@@ -168,6 +168,8 @@ void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, d
         paintSeries(plotImage_, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 2);
         paintSeries(plotImage_, samples, &SeriesSample::memoryLimit, state_, yMax, col(pal.memoryLimitLine),
                     2, SeriesShape::steps);
+        paintSeries(plotImage_, samples, &SeriesSample::mapped, state_, yMax, col(pal.mappedLine), 2,
+                    SeriesShape::steps);
         paintSeries(plotImage_, samples, &SeriesSample::trigger, state_, yMax, col(pal.triggerLine), 2,
                     SeriesShape::steps);
         paintSeries(plotImage_, samples, &SeriesSample::heapGoal, state_, yMax, col(pal.heapGoalLine), 2,
@@ -209,10 +211,16 @@ void TimelineView::drawLegend(const Session& s, const Palette& pal, bool roomy) 
     const bool limitSet = std::any_of(samples.begin(), samples.end(), [](const SeriesSample& x) {
         return x.memoryLimit != SeriesSample::unset;
     });
-    if (limitSet)
+    if (limitSet) {
         legendLine(pal.memoryLimitLine, "GOMEMLIMIT",
                    "gcControllerState.memoryLimit (debug.SetMemoryLimit): the soft limit on the runtime's "
                    "memory; drawn only while set, and only when it is within 4× the other curves");
+        legendLine(
+            pal.mappedLine, "mapped",
+            "Sys - HeapReleased (gcControllerState.mappedReady): the memory GOMEMLIMIT bounds. Heap spans, "
+            "free pages and workbufs, plus the model's estimate of stacks and runtime metadata "
+            "(sim/sysmem.h), which it does not allocate; drawn while a limit is set");
+    }
     legendLine(pal.heapSysLine, "HeapSys",
                "runtime.MemStats.HeapSys: heap address space mapped (in use + idle + released)");
     legendLine(pal.stwBand, "STW",
@@ -394,7 +402,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     state_.ns0 = ns0_;
     state_.ns1 = ns1_;
 
-    double yMax = 1, limitMin = 0;
+    double yMax = 1, limitMin = 0, mappedMax = 0;
     for (const SeriesSample& x : samples) {
         yMax = std::max<double>({yMax, static_cast<double>(x.heapLive), static_cast<double>(x.heapGoal),
                                  static_cast<double>(x.heapInuse), static_cast<double>(x.heapReleased),
@@ -402,10 +410,16 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
         if (x.memoryLimit != SeriesSample::unset)
             limitMin = limitMin == 0 ? static_cast<double>(x.memoryLimit)
                                      : std::min(limitMin, static_cast<double>(x.memoryLimit));
+        if (x.mapped != SeriesSample::unset)
+            mappedMax = std::max(mappedMax, static_cast<double>(x.mapped));
     }
-    // GOMEMLIMIT joins the scale when it is within 4× the heap; far above, it would flatten every curve.
-    if (limitMin > 0 && limitMin <= 4 * yMax)
+    // GOMEMLIMIT and the mapped memory join the scale when they are within 4× the heap; far above, they
+    // would flatten every curve.
+    const double heapMax = yMax;
+    if (limitMin > 0 && limitMin <= 4 * heapMax)
         yMax = std::max(yMax, limitMin);
+    if (mappedMax > 0 && mappedMax <= 4 * heapMax)
+        yMax = std::max(yMax, mappedMax);
     yMax *= 1.1;
     state_.yMax = yMax;
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -33,9 +33,10 @@
 //       the compare view's lanes share the tick axis, the playhead is at tick T's x in both, and each
 //       lane shows its own run's heapLive colour and not the other's.
 //   gclab_png_check lines --png F --timeline T
-//       the timeline's trigger and HeapSys curves (and GOMEMLIMIT's when the scenario sets one) are at the
-//       y of the model's value (gcControllerState.trigger(), mheap heapInUse + heapFree + heapReleased,
-//       memoryLimit) where it stayed the same for a while; without a limit its colour is nowhere.
+//       the timeline's trigger and HeapSys curves (and GOMEMLIMIT's and the mapped memory's when the
+//       scenario sets a limit) are at the y of the model's value (gcControllerState.trigger(), mheap
+//       heapInUse + heapFree + heapReleased, memoryLimit, MemStats Sys - HeapReleased) where it stayed the
+//       same for a while; without a limit neither of the last two colours is anywhere.
 //   gclab_png_check lanes --png F --timeline T
 //       each P's lane shows the mark worker colour of its mode in the middle of the widest stretch of its
 //       own clock where the model ran that P's mark worker (Runtime::lastStep, curP, P.workerMode after each
@@ -1056,8 +1057,14 @@ Runtime stepScenario(const Args& a, bool events, F&& each) {
 // TickValues is what the lines check reads from the model after each step.
 struct TickValues {
     std::int64_t ns = 0;
-    double trigger = 0, heapSys = 0, heapInuse = 0, heapGoal = 0, heapLive = 0, limit = -1;
+    double trigger = 0, heapSys = 0, heapInuse = 0, heapGoal = 0, heapLive = 0, limit = -1, mapped = -1;
 };
+
+// mappedMemory is what GOMEMLIMIT bounds, read as runtime/debug documents it: Sys - HeapReleased.
+double mappedMemory(const Runtime& rt) {
+    const MemStats m = readMemStats(rt);
+    return static_cast<double>(m.Sys - m.HeapReleased);
+}
 
 // checkLines: see the file comment.
 int checkLines(const Args& a) {
@@ -1073,7 +1080,8 @@ int checkLines(const Args& a) {
             static_cast<double>(rt.mheap.heapInUse + rt.mheap.heapFree + rt.mheap.heapReleased),
             static_cast<double>(rt.mheap.heapInUse), static_cast<double>(rt.gcController.heapGoal()),
             static_cast<double>(rt.gcController.heapLive),
-            limit == noMemoryLimit ? -1.0 : static_cast<double>(limit)});
+            limit == noMemoryLimit ? -1.0 : static_cast<double>(limit),
+            limit == noMemoryLimit ? -1.0 : mappedMemory(rt)});
     });
     const Palette& pal = palette(a.palette);
     const double playheadX = ts.xOf(static_cast<double>(v.empty() ? 0 : v.back().ns));
@@ -1141,14 +1149,20 @@ int checkLines(const Args& a) {
             "GOMEMLIMIT", &TickValues::limit,
             {&TickValues::heapInuse, &TickValues::heapGoal, &TickValues::heapLive, &TickValues::trigger},
             pal.memoryLimitLine);
+        checkCurve("mapped", &TickValues::mapped,
+                   {&TickValues::heapInuse, &TickValues::heapGoal, &TickValues::heapLive,
+                    &TickValues::trigger, &TickValues::heapSys, &TickValues::limit},
+                   pal.mappedLine);
     } else {
         for (int y = static_cast<int>(ts.plot.y0); y < static_cast<int>(ts.plot.y1); y++)
             for (int x = static_cast<int>(ts.plot.x0); x < static_cast<int>(ts.plot.x1); x++)
-                if (near(img.at(x, y), pal.memoryLimitLine)) {
-                    fail("the GOMEMLIMIT colour is drawn although no limit is set, at x=" +
-                         std::to_string(x) + " y=" + std::to_string(y));
-                    return 1;
-                }
+                for (auto [name, colour] :
+                     {std::pair{"GOMEMLIMIT", pal.memoryLimitLine}, {"mapped", pal.mappedLine}})
+                    if (near(img.at(x, y), colour)) {
+                        fail(std::string("the ") + name + " colour is drawn although no limit is set, at x=" +
+                             std::to_string(x) + " y=" + std::to_string(y));
+                        return 1;
+                    }
     }
     return failures == 0 ? 0 : 1;
 }

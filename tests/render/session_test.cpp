@@ -1,6 +1,7 @@
 // Tests for render/session.h: the window's run moves through the Timeline exactly like a plain run of
 // the scenario, step back undoes step forward, live settings fork, and narration beats fire when the
 // model says their moment came. The oracle is always a fresh Runtime stepped without a Timeline.
+#include "sim/mstats.h"
 #include "sim/rng.h"
 
 #include "render/scenario_source.h"
@@ -218,6 +219,24 @@ TEST(Session, NarrationBeatsFireWhenTheModelReachesTheirMoment) {
     EXPECT_GE(fired, 3);
 }
 
+// With a limit set, the series also holds the memory the limit bounds: MemStats' Sys - HeapReleased.
+TEST(Session, SeriesHoldTheMappedMemoryWhileALimitIsSet) {
+    auto s = session("memory-limit");
+    for (int i = 0; i < 6000 && s->stepForward(StepUnit::tick); i++) {
+    }
+    std::size_t checked = 0;
+    for (const SeriesSample& x : s->series().samples()) {
+        if (x.tick % 500 != 0)
+            continue;
+        Runtime plain = plainRun("memory-limit", x.tick);
+        const MemStats m = readMemStats(plain);
+        ASSERT_NE(x.memoryLimit, SeriesSample::unset);
+        EXPECT_EQ(x.mapped, m.Sys - m.HeapReleased) << "tick " << x.tick;
+        checked++;
+    }
+    EXPECT_GE(checked, 10u);
+}
+
 TEST(Session, SeriesCoverTheRunAndTimeMapsBackToTicks) {
     auto s = session("tricolor-basics");
     while (s->stepForward(StepUnit::tick)) {
@@ -232,6 +251,7 @@ TEST(Session, SeriesCoverTheRunAndTimeMapsBackToTicks) {
         EXPECT_EQ(x.trigger, plain.gcController.trigger());
         EXPECT_EQ(x.heapSys, plain.mheap.heapInUse + plain.mheap.heapFree + plain.mheap.heapReleased);
         EXPECT_EQ(x.memoryLimit, SeriesSample::unset); // tricolor-basics sets no GOMEMLIMIT
+        EXPECT_EQ(x.mapped, SeriesSample::unset);
         // Several ticks can share a virtual time (the lowest P clock): tickAt gives the last of them.
         const std::uint64_t t = s->series().tickAt(x.ns);
         EXPECT_GE(t, x.tick);
