@@ -29,6 +29,9 @@ SS=(--scenario steady-state)
 # The timeline over two cycles: heapLive, heap goal, trigger, HeapInuse, HeapSys, released, STW / mark /
 # sweep bands, the playhead, and a lane per P (mutator, mark workers, assists, STW).
 "$GUI" "${SS[@]}" --at 700000 --size 1280x500 --view timeline --screenshot docs/images/gclab-gui-timeline.png
+# memory-limit at a 10 MiB GOMEMLIMIT: the heap far below the limit line, the mapped memory on it.
+"$GUI" --scenario memory-limit --at 30000 --size 1280x500 --view timeline \
+  --screenshot docs/images/gclab-gui-timeline-limit.png
 # The collector view while marking: phase, pacer, per-P gcWork and wbBuf, assists, the latest write barriers.
 "$GUI" "${SS[@]}" --at 150000 --size 800x640 --view collector --screenshot docs/images/gclab-gui-collector.png
 # The object graph of binary-trees while marking: roots, then objects by distance from a root, the latest
@@ -47,4 +50,4 @@ SS=(--scenario steady-state)
 # slot and grows one from mheap; the tooltip of the P1 mcache cell it refilled.
 "$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,347 \
   --screenshot docs/images/gclab-gui-allocator.png
-echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-slots-cb,-timeline,-collector,-graph,-graph-hover,-allocator,-compare,-inspector}.png"
+echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-slots-cb,-timeline,-timeline-limit,-collector,-graph,-graph-hover,-allocator,-compare,-inspector}.png"
