@@ -44,6 +44,15 @@ const Metric metrics[] = {
     {"/gc/cycles/forced:gc-cycles", "1.16",
      [](const MetricInput& in) -> MetricValue { return in.m.NumForcedGC; }},
     {"/gc/cycles/total:gc-cycles", "1.16", [](const MetricInput& in) -> MetricValue { return in.m.NumGC; }},
+    // GOGC=off is -1, which Go reports converted to uint64 as well.
+    {"/gc/gogc:percent", "1.21",
+     [](const MetricInput& in) -> MetricValue {
+         return static_cast<std::uint64_t>(static_cast<std::int64_t>(in.rt.gcController.gcPercent));
+     }},
+    {"/gc/gomemlimit:bytes", "1.21",
+     [](const MetricInput& in) -> MetricValue {
+         return static_cast<std::uint64_t>(in.rt.gcController.memoryLimit);
+     }},
     {"/gc/heap/allocs:bytes", "1.16", [](const MetricInput& in) -> MetricValue { return in.m.TotalAlloc; }},
     {"/gc/heap/allocs:objects", "1.16",
      [](const MetricInput& in) -> MetricValue { return in.m.Mallocs - in.tinyAllocs; }},
@@ -58,6 +67,8 @@ const Metric metrics[] = {
      [](const MetricInput& in) -> MetricValue { return in.m.HeapObjects; }},
     {"/gc/heap/tiny/allocs:objects", "1.16",
      [](const MetricInput& in) -> MetricValue { return in.tinyAllocs; }},
+    {"/gc/limiter/last-enabled:gc-cycle", "1.19",
+     [](const MetricInput& in) -> MetricValue { return std::uint64_t{in.rt.gcCPULimiter.lastEnabledCycle}; }},
     {"/gc/scan/globals:bytes", "1.21",
      [](const MetricInput& in) -> MetricValue { return std::uint64_t{in.rt.gcController.globalsScan}; }},
     {"/gc/scan/heap:bytes", "1.21",

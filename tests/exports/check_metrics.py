@@ -4,7 +4,7 @@
 usage: check_metrics.py METRICS.csv MEMSTATS.json
 
 Rows: a start row first, an end row last, one gc-start and one gc-end row per GC cycle, an interval
-row at most once per 10 µs interval of virtual time (and in most of them); virtual time never goes back; cumulative metrics never decrease; the end row agrees with the final MemStats.
+row at most once per 10 µs interval of virtual time (and in most of them); virtual time never goes back; cumulative metrics never decrease; the settings never change; the end row agrees with the final MemStats.
 """
 import csv
 import json
@@ -13,7 +13,9 @@ import sys
 INTERVAL_NS = 10_000
 CUMULATIVE = ["/gc/cycles/total:gc-cycles", "/gc/cycles/forced:gc-cycles", "/gc/heap/allocs:bytes",
               "/gc/heap/allocs:objects", "/gc/heap/frees:bytes", "/gc/heap/frees:objects",
-              "/gc/heap/tiny/allocs:objects", "/cpu/classes/gc/total:cpu-seconds"]
+              "/gc/heap/tiny/allocs:objects", "/cpu/classes/gc/total:cpu-seconds",
+              "/gc/limiter/last-enabled:gc-cycle"]
+CONSTANT = ["/gc/gogc:percent", "/gc/gomemlimit:bytes"]
 
 
 def fail(msg):
@@ -43,7 +45,12 @@ for name in CUMULATIVE:
     values = [float(r[name]) for r in rows]
     if values != sorted(values):
         fail("%s decreases" % name)
+for name in CONSTANT:
+    if len(set(r[name] for r in rows)) != 1:
+        fail("%s changes during a run" % name)
 end = rows[-1]
+if int(end["/gc/limiter/last-enabled:gc-cycle"]) > m["NumGC"] + 1:
+    fail("the limiter was last enabled in cycle %s of %d" % (end["/gc/limiter/last-enabled:gc-cycle"], m["NumGC"]))
 want = {
     "/gc/cycles/total:gc-cycles": m["NumGC"],
     "/gc/cycles/forced:gc-cycles": m["NumForcedGC"],
