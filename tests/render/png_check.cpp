@@ -1652,8 +1652,9 @@ int checkCrop(const Args& a) {
 
 // checkCollector: in the collector view every P's gcWork and wbBuf bar (where --state says the window drew
 // it: "bar collector-gcw-PN X0 Y0 X1 Y1") is filled from its left end to the model's fill: (wbuf1 + wbuf2)
-// of 2 × 253 pointers, wbBuf records of 256; under Go 1.26 also the span queue's local ring of 256. The fill
-// is ImGui's dark-style histogram colour; at least one bar is not empty.
+// of 2 × 253 pointers, wbBuf records of 256; under Go 1.26 also the span queue's local ring of 256; and the
+// GC CPU limiter's bar ("bar collector-limiter") to its bucket's fill of its capacity. The fill is ImGui's
+// dark-style histogram colour; at least one P's bar is not empty.
 int checkCollector(const Args& a) {
     Image img;
     if (!loadPng(a.png, img))
@@ -1665,6 +1666,35 @@ int checkCollector(const Args& a) {
     }
     const Runtime rt = runAt(a);
     constexpr Rgba histogram{230, 179, 0, 255}; // ImGui::StyleColorsDark's ImGuiCol_PlotHistogram
+    // barDrawn measures the bar named key in --state: its fill's right end in px (the rightmost fill pixel
+    // of any row: the label can hide fill pixels, never add them) and its width; nothing if not drawn.
+    auto barDrawn = [&](const std::string& key) -> std::optional<std::pair<int, double>> {
+        const std::size_t at = text->find(key);
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (at == std::string::npos ||
+            std::sscanf(text->c_str() + at + key.size(), "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4) {
+            fail("no" + key.substr(1) + "in " + a.state);
+            return std::nullopt;
+        }
+        int measured = 0;
+        for (int y = static_cast<int>(y0); y < static_cast<int>(y1) && y < img.h; y++)
+            for (int x = static_cast<int>(x0); x < static_cast<int>(x1) && x < img.w; x++)
+                if (near(img.at(x, y), histogram))
+                    measured = std::max(measured, x - static_cast<int>(x0) + 1);
+        return std::pair{measured, x1 - x0};
+    };
+    auto expectFill = [&](const std::string& name, const std::string& key, double fraction) {
+        const auto drawn = barDrawn(key);
+        if (!drawn)
+            return 0;
+        const double expected = fraction * drawn->second;
+        std::printf("%s: %.4f of %.0f px = %.1f px, drawn %d px\n", name.c_str(), fraction, drawn->second,
+                    expected, drawn->first);
+        if (std::abs(drawn->first - expected) > 2.0)
+            fail(name + " bar: drawn " + std::to_string(drawn->first) + " px, the model's fill is " +
+                 std::to_string(expected) + " px");
+        return drawn->first;
+    };
     int filled = 0;
     for (const P& p : rt.allp) {
         const double gcw =
@@ -1673,31 +1703,13 @@ int checkCollector(const Args& a) {
         std::vector<std::pair<std::string, double>> bars = {{"gcw", gcw}, {"wbbuf", wb}};
         if (rt.greenTea())
             bars.emplace_back("spanq", static_cast<double>(p.gcw.spanq.localSize()) / SpanQueue::ringSize);
-        for (const auto& [kind, fraction] : bars) {
-            const std::string key = "\nbar collector-" + kind + "-P" + std::to_string(p.id) + " ";
-            const std::size_t at = text->find(key);
-            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-            if (at == std::string::npos ||
-                std::sscanf(text->c_str() + at + key.size(), "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4) {
-                fail("no" + key.substr(1) + "in " + a.state);
-                continue;
-            }
-            // The fill's right end: the rightmost fill pixel of any row (the label can hide fill pixels,
-            // never add them).
-            int measured = 0;
-            for (int y = static_cast<int>(y0); y < static_cast<int>(y1) && y < img.h; y++)
-                for (int x = static_cast<int>(x0); x < static_cast<int>(x1) && x < img.w; x++)
-                    if (near(img.at(x, y), histogram))
-                        measured = std::max(measured, x - static_cast<int>(x0) + 1);
-            const double expected = fraction * (x1 - x0);
-            std::printf("P%u %s: %.4f of %.0f px = %.1f px, drawn %d px\n", p.id, kind.c_str(), fraction,
-                        x1 - x0, expected, measured);
-            if (std::abs(measured - expected) > 2.0)
-                fail("P" + std::to_string(p.id) + " " + kind + " bar: drawn " + std::to_string(measured) +
-                     " px, the model's fill is " + std::to_string(expected) + " px");
-            filled += measured > 0;
-        }
+        for (const auto& [kind, fraction] : bars)
+            filled += expectFill("P" + std::to_string(p.id) + " " + kind,
+                                 "\nbar collector-" + kind + "-P" + std::to_string(p.id) + " ", fraction) > 0;
     }
+    const GCCPULimiter& l = rt.gcCPULimiter;
+    expectFill("GC CPU limiter", "\nbar collector-limiter ",
+               static_cast<double>(l.fill) / static_cast<double>(std::max<std::int64_t>(l.capacity, 1)));
     if (filled == 0)
         fail("every bar is empty: pick a tick where some P has work queued");
     return failures == 0 ? 0 : 1;
