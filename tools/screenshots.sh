@@ -33,7 +33,7 @@ SS=(--scenario steady-state)
 "$GUI" --scenario memory-limit --at 30000 --size 1280x500 --view timeline \
   --screenshot docs/images/gclab-gui-timeline-limit.png
 # The collector view while marking: phase, pacer, per-P gcWork and wbBuf, assists, the latest write barriers.
-"$GUI" "${SS[@]}" --at 150000 --size 800x640 --view collector --screenshot docs/images/gclab-gui-collector.png
+"$GUI" "${SS[@]}" --at 150000 --size 800x760 --view collector --screenshot docs/images/gclab-gui-collector.png
 # The object graph of binary-trees while marking: roots, then objects by distance from a root, the latest
 # write barriers ringed and the pointers they stored.
 "$GUI" --scenario binary-trees --at 135400 --size 1000x640 --view graph --screenshot docs/images/gclab-gui-graph.png
