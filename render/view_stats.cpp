@@ -85,6 +85,17 @@ void drawPacer(const Runtime& rt, const Noter& note) {
         "gcControllerState.heapLive (runtime/mgcpacer.go)");
     row(note, "heapScan", bytesExactAndHuman(rt.gcController.heapScan),
         "Scannable bytes the next GC would have to scan.\ngcControllerState.heapScan (runtime/mgcpacer.go)");
+    const GCController& c = rt.gcController;
+    row(note, "GOGC goal", c.gcPercent < 0 ? "off" : bytesExactAndHuman(c.gcPercentHeapGoal),
+        "The goal GOGC sets: heapMarked + (heapMarked + stacks + globals) \u00d7 GOGC/100, at least "
+        "heapMinimum (4 MiB \u00d7 GOGC/100).\ngcControllerState.gcPercentHeapGoal (runtime/mgcpacer.go "
+        "commit)");
+    row(note, "limit goal",
+        c.memoryLimit == noMemoryLimit ? "off" : bytesExactAndHuman(rt.memoryLimitHeapGoal()),
+        "The goal GOMEMLIMIT sets: the limit minus the memory that is not heap objects (mapped - heapFree - "
+        "heapAlloc) and any overage, less 1 MiB of headroom. The heap goal is the smaller of the two (GOGC's "
+        "raised, when it is the smaller, to the sweep distance and a 64 KiB runway).\n"
+        "gcControllerState.memoryLimitHeapGoal (runtime/mgcpacer.go)");
     ImGui::EndTable();
 }
 

@@ -195,6 +195,12 @@ std::uint64_t Runtime::heapGoal() const {
     return c.heapGoal();
 }
 
+std::uint64_t Runtime::memoryLimitHeapGoal() const {
+    GCController c = gcController;
+    c.mem = heapMemory();
+    return c.memoryLimitHeapGoal();
+}
+
 void Runtime::gcControllerUpdate(std::int64_t dHeapLive, std::int64_t dHeapScan) {
     if (gcBlackenEnabled)
         gcController.mem = heapMemory();

@@ -145,6 +145,9 @@ class Runtime {
     HeapMemory heapMemory() const;
     // heapGoal is gcController.heapGoal() with the memory stats as they are now (MemStats.NextGC).
     std::uint64_t heapGoal() const;
+    // memoryLimitHeapGoal is gcController.memoryLimitHeapGoal() with the memory stats as they are now:
+    // the goal GOMEMLIMIT alone would set (heapGoal is the smaller of it and the GOGC goal).
+    std::uint64_t memoryLimitHeapGoal() const;
     // gcControllerUpdate applies heapLive / heapScan deltas (revising the assist ratio while marking).
     void gcControllerUpdate(std::int64_t dHeapLive, std::int64_t dHeapScan);
     // setBarrier switches the write barrier mode from now on (a teaching control, not a Go API).

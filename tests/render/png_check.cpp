@@ -1855,6 +1855,14 @@ int checkStatsText(const Args& a) {
     count("NumGC", m.NumGC);
     bytes("heapLive", rt.gcController.heapLive);
     bytes("heapScan", rt.gcController.heapScan);
+    if (rt.gcController.gcPercent < 0)
+        text("GOGC_goal", "off");
+    else
+        bytes("GOGC_goal", rt.gcController.gcPercentHeapGoal);
+    if (rt.gcController.memoryLimit == noMemoryLimit)
+        text("limit_goal", "off");
+    else
+        bytes("limit_goal", rt.memoryLimitHeapGoal());
     text("arenas", std::to_string(rt.mheap.numArenas()) + " \u00d7 64 MiB reserved");
     text("chunks", std::to_string(rt.mheap.pages.numChunks()) + " \u00d7 4 MiB mapped");
     count("pages_in_use", inUse);
