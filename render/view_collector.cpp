@@ -1,7 +1,6 @@
 // The collector view: the GC phase and sweep generation, the pacer's numbers, the GC CPU limiter's
 // bucket, each P's gcWork buffers, write-barrier buffer and mark worker, and the goroutines assisting or
-// in assist debt. Ps and
-// goroutines come from the model's visitor (sim/visit.h).
+// in assist debt. Ps and goroutines come from the model's visitor (sim/visit.h).
 #include "sim/visit.h"
 
 #include "render/app.h"
@@ -12,7 +11,6 @@
 
 #include <imgui.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -126,7 +124,7 @@ void App::drawCollector() {
     char limiter[128];
     std::snprintf(limiter, sizeof limiter, "%.1f of %.0f ms%s", static_cast<double>(l.fill) / 1e6,
                   static_cast<double>(l.capacity) / 1e6, l.limiting() ? ": limiting, assists off" : "");
-    fill(static_cast<double>(l.fill), static_cast<double>(std::max<std::int64_t>(l.capacity, 1)), limiter,
+    fill(static_cast<double>(l.fill), static_cast<double>(l.capacity), limiter,
          "gcCPULimiterState.bucket (mgclimit.go): GC CPU time (assists, 25% of each P while marking, "
          "stop-the-world) fills it, mutator time drains it; GOMAXPROCS \u00d7 1 s deep. While it is full "
          "the limiter is on: assists are skipped and the heap may run past its goal and GOMEMLIMIT.");

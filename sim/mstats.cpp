@@ -72,7 +72,7 @@ MemStats readMemStats(const Runtime& rt) {
     m.BuckHashSys = nonHeap.buckHashSys;
     m.GCSys = nonHeap.gcMiscSys + rt.work.wbufSpans.bytes();
     m.OtherSys = nonHeap.otherSys;
-    m.Sys = m.HeapSys + m.StackSys + m.MSpanSys + m.MCacheSys + m.BuckHashSys + m.GCSys + m.OtherSys;
+    m.Sys = m.HeapSys + nonHeap.total() + rt.work.wbufSpans.bytes();
     m.NextGC = rt.heapGoal();
     m.NumGC = rt.work.numgc;
     m.NumForcedGC = rt.work.numForcedGC;

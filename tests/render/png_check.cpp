@@ -1666,34 +1666,28 @@ int checkCollector(const Args& a) {
     }
     const Runtime rt = runAt(a);
     constexpr Rgba histogram{230, 179, 0, 255}; // ImGui::StyleColorsDark's ImGuiCol_PlotHistogram
-    // barDrawn measures the bar named key in --state: its fill's right end in px (the rightmost fill pixel
-    // of any row: the label can hide fill pixels, never add them) and its width; nothing if not drawn.
-    auto barDrawn = [&](const std::string& key) -> std::optional<std::pair<int, double>> {
+    // expectFill checks the bar named key in --state against fraction and returns its fill in px: the
+    // rightmost fill pixel of any row (the label can hide fill pixels, never add them).
+    auto expectFill = [&](const std::string& name, const std::string& key, double fraction) {
         const std::size_t at = text->find(key);
         double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
         if (at == std::string::npos ||
             std::sscanf(text->c_str() + at + key.size(), "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4) {
             fail("no" + key.substr(1) + "in " + a.state);
-            return std::nullopt;
+            return 0;
         }
         int measured = 0;
         for (int y = static_cast<int>(y0); y < static_cast<int>(y1) && y < img.h; y++)
             for (int x = static_cast<int>(x0); x < static_cast<int>(x1) && x < img.w; x++)
                 if (near(img.at(x, y), histogram))
                     measured = std::max(measured, x - static_cast<int>(x0) + 1);
-        return std::pair{measured, x1 - x0};
-    };
-    auto expectFill = [&](const std::string& name, const std::string& key, double fraction) {
-        const auto drawn = barDrawn(key);
-        if (!drawn)
-            return 0;
-        const double expected = fraction * drawn->second;
-        std::printf("%s: %.4f of %.0f px = %.1f px, drawn %d px\n", name.c_str(), fraction, drawn->second,
-                    expected, drawn->first);
-        if (std::abs(drawn->first - expected) > 2.0)
-            fail(name + " bar: drawn " + std::to_string(drawn->first) + " px, the model's fill is " +
+        const double expected = fraction * (x1 - x0);
+        std::printf("%s: %.4f of %.0f px = %.1f px, drawn %d px\n", name.c_str(), fraction, x1 - x0, expected,
+                    measured);
+        if (std::abs(measured - expected) > 2.0)
+            fail(name + " bar: drawn " + std::to_string(measured) + " px, the model's fill is " +
                  std::to_string(expected) + " px");
-        return drawn->first;
+        return measured;
     };
     int filled = 0;
     for (const P& p : rt.allp) {
@@ -1709,7 +1703,7 @@ int checkCollector(const Args& a) {
     }
     const GCCPULimiter& l = rt.gcCPULimiter;
     expectFill("GC CPU limiter", "\nbar collector-limiter ",
-               static_cast<double>(l.fill) / static_cast<double>(std::max<std::int64_t>(l.capacity, 1)));
+               static_cast<double>(l.fill) / static_cast<double>(l.capacity));
     if (filled == 0)
         fail("every bar is empty: pick a tick where some P has work queued");
     return failures == 0 ? 0 : 1;
