@@ -60,9 +60,9 @@ class MemStatsJsonExporter : public RunObserver {
         field("HeapObjects", m.HeapObjects);
         field("StackInuse", m.StackInuse);
         field("StackSys", m.StackSys);
-        field("MSpanInuse", 0);
+        field("MSpanInuse", m.MSpanInuse);
         field("MSpanSys", m.MSpanSys);
-        field("MCacheInuse", 0);
+        field("MCacheInuse", m.MCacheInuse);
         field("MCacheSys", m.MCacheSys);
         field("BuckHashSys", m.BuckHashSys);
         field("GCSys", m.GCSys);

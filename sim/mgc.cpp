@@ -9,7 +9,6 @@
 // has no finalizers and no free G stacks, so they cost a root job's time and do no scan work.
 #include "sim/gctrace.h"
 #include "sim/runtime.h"
-#include "sim/sysmem.h"
 
 namespace gclab {
 
@@ -183,10 +182,12 @@ HeapMemory Runtime::heapMemory() const {
     HeapMemory m;
     m.heapAlloc = mheap.heapStats.totalAlloc() - mheap.heapStats.totalFree();
     m.heapFree = mheap.heapFree;
-    std::uint64_t heapSys = mheap.heapSys();
-    m.mappedReady =
-        mheap.heapInUse + mheap.heapFree + work.wbufSpans.bytes() + nonHeapMapped(heapSys, mheap.numArenas());
+    m.mappedReady = mheap.heapInUse + mheap.heapFree + work.wbufSpans.bytes() + nonHeapSys().total();
     return m;
+}
+
+NonHeapSys Runtime::nonHeapSys() const {
+    return gclab::nonHeapSys({mheap.numArenas(), mheap.mspanHighWater(), mheap.mspansInUse(), allp.size()});
 }
 
 std::uint64_t Runtime::heapGoal() const {

@@ -89,6 +89,10 @@ class MHeap {
     MSpan& span(SpanId s) { return spans_[s]; }
     const MSpan& span(SpanId s) const { return spans_[s]; }
     std::size_t numSpanRecords() const { return spans_.size(); }
+    // mspanHighWater is how many mspan records were ever in use at once (Go: the fixalloc spanalloc's
+    // allocated records; emptymspan is a static in Go, not one of them); mspansInUse, how many are now.
+    std::size_t mspanHighWater() const { return spans_.size() - 1; }
+    std::size_t mspansInUse() const { return spans_.size() - 1 - freeSpanRecords_.size(); }
     // spanSharedWith says whether span record s is the same storage in o (a copy shares records until
     // either side changes them; see spanstore.h).
     bool spanSharedWith(const MHeap& o, SpanId s) const { return spans_.sharesChunkWith(o.spans_, s); }

@@ -2,7 +2,6 @@
 
 #include "sim/gctrace.h"
 #include "sim/runtime.h"
-#include "sim/sysmem.h"
 
 namespace gclab {
 
@@ -64,10 +63,12 @@ MemStats readMemStats(const Runtime& rt) {
     m.HeapReleased = h.heapReleased;
     m.HeapIdle = h.heapFree + h.heapReleased;
     m.HeapSys = h.heapSys();
-    const NonHeapSys nonHeap = nonHeapSys(m.HeapSys, h.numArenas());
+    const NonHeapSys nonHeap = rt.nonHeapSys();
     m.StackSys = nonHeap.stackSys;
     m.StackInuse = m.StackSys;
+    m.MSpanInuse = nonHeap.mspanInuse;
     m.MSpanSys = nonHeap.mspanSys;
+    m.MCacheInuse = nonHeap.mcacheInuse;
     m.MCacheSys = nonHeap.mcacheSys;
     m.BuckHashSys = nonHeap.buckHashSys;
     m.GCSys = nonHeap.gcMiscSys + rt.work.wbufSpans.bytes();

@@ -3,9 +3,10 @@
 // Models: MemStats and readmemstats_m in src/runtime/mstats.go (Go 1.19). Field names are Go's.
 // Reading does not flush the mcaches as Go's ReadMemStats does; instead it adds each cached span's
 // pending counts, which gives the numbers Go would report right after its flush.
-// Simplifications: the memory outside the heap (StackSys, MSpanSys, MCacheSys, BuckHashSys, GCSys,
-// OtherSys, and so part of Sys) is sim/sysmem.h's estimate, except the workbuf spans in GCSys; of the
-// *Inuse fields outside the heap only StackInuse is reported (equal to StackSys, as on linux). Pause
+// Simplifications: the memory outside the heap (StackSys, BuckHashSys, GCSys, OtherSys, and so part of
+// Sys) is sim/sysmem.h's estimate, except the workbuf spans in GCSys; MSpanSys/MSpanInuse and
+// MCacheSys/MCacheInuse are counted from the model's spans and Ps plus a fitted number of Go's own
+// spans; StackInuse equals StackSys, as on linux. Pause
 // times are virtual nanoseconds; Lookups is 0. GCCPUFraction follows
 // gcMarkTermination: the GC CPU time of every completed cycle (both pauses × GOMAXPROCS, plus assist,
 // dedicated and fractional mark time; idle marking is free) over the CPU time available since the
@@ -36,7 +37,9 @@ struct MemStats {
     std::uint64_t HeapObjects = 0;
     std::uint64_t StackInuse = 0;
     std::uint64_t StackSys = 0;
+    std::uint64_t MSpanInuse = 0;
     std::uint64_t MSpanSys = 0;
+    std::uint64_t MCacheInuse = 0;
     std::uint64_t MCacheSys = 0;
     std::uint64_t BuckHashSys = 0;
     std::uint64_t GCSys = 0;

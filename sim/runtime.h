@@ -24,6 +24,7 @@
 #include "sim/program.h"
 #include "sim/rng.h"
 #include "sim/stack.h"
+#include "sim/sysmem.h"
 
 #include <cstdint>
 #include <deque>
@@ -143,6 +144,9 @@ class Runtime {
     std::int64_t setMemoryLimit(std::int64_t limit);
     // heapMemory is what the memory-limit goal reads now (Go's gcController memory stats).
     HeapMemory heapMemory() const;
+    // nonHeapSys is the memory Go would have mapped outside the heap for this heap and these Ps
+    // (sim/sysmem.h).
+    NonHeapSys nonHeapSys() const;
     // heapGoal is gcController.heapGoal() with the memory stats as they are now (MemStats.NextGC).
     std::uint64_t heapGoal() const;
     // memoryLimitHeapGoal is gcController.memoryLimitHeapGoal() with the memory stats as they are now:

@@ -2,6 +2,7 @@
 
 #include "tests/sim/test_config.h"
 
+#include "sim/mstats.h"
 #include "sim/runtime.h"
 
 #include <unistd.h>
@@ -64,11 +65,12 @@ PacerRun parseTraces(const std::string& text) {
     return run;
 }
 
-// setExactMarked replaces Go's gctrace-rounded marked heap with the probe's exact bytes, and takes
-// the last cycle the GC CPU limiter was on from the probe's output.
-void setExactMarked(PacerRun& run, const std::string& probeOutput) {
+// readProbeOutput replaces Go's gctrace-rounded marked heap with the probe's exact bytes, and takes
+// the last cycle the GC CPU limiter was on and the exit MemStats from the probe's output.
+void readProbeOutput(PacerRun& run, const std::string& probeOutput) {
     static const std::regex line(R"(^cycle (\d+) marked (\d+)$)");
     static const std::regex limiterLine(R"(^limiter last enabled (\d+)$)");
+    static const std::regex memStatsLine(R"(^([A-Za-z]+)=(\d+)$)");
     std::map<std::uint32_t, std::uint64_t> marked;
     std::istringstream in(probeOutput);
     std::string text;
@@ -78,6 +80,8 @@ void setExactMarked(PacerRun& run, const std::string& probeOutput) {
             marked[static_cast<std::uint32_t>(std::stoul(m[1].str()))] = std::stoull(m[2].str());
         else if (std::regex_match(text, m, limiterLine))
             run.limiterLastEnabled = std::stoull(m[1].str());
+        else if (std::regex_match(text, m, memStatsLine))
+            run.memStats[m[1].str()] = std::stoull(m[2].str());
     }
     for (CycleRecord& c : run.cycles) {
         auto it = marked.find(c.num);
@@ -170,7 +174,7 @@ PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p
         }
     }
     PacerRun run = parseTraces(traces);
-    setExactMarked(run, probeOutput);
+    readProbeOutput(run, probeOutput);
     return run;
 }
 
@@ -206,6 +210,11 @@ PacerRun runModelSteadyState(const SteadyStateParams& p, std::uint64_t globalsSc
         run.cycles[i].heap2Exact = true;
     }
     run.globalsScan = rt.gcController.globalsScan;
+    const MemStats m = readMemStats(rt);
+    run.memStats = {{"HeapSys", m.HeapSys},       {"HeapInuse", m.HeapInuse}, {"Sys", m.Sys},
+                    {"MSpanInuse", m.MSpanInuse}, {"MSpanSys", m.MSpanSys},   {"MCacheInuse", m.MCacheInuse},
+                    {"MCacheSys", m.MCacheSys},   {"StackSys", m.StackSys},   {"GCSys", m.GCSys},
+                    {"OtherSys", m.OtherSys},     {"NumGC", m.NumGC},         {"NextGC", m.NextGC}};
     return run;
 }
 

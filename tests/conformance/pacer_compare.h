@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,7 @@ struct PacerRun {
     std::vector<CycleRecord> cycles;
     std::uint64_t globalsScan = 0;        // bytes of globals the runtime scans (Go: the binary's data+bss)
     std::uint64_t limiterLastEnabled = 0; // /gc/limiter/last-enabled:gc-cycle at exit (0: never on)
+    std::map<std::string, std::uint64_t> memStats; // runtime.MemStats at exit, by Go's field name
 };
 
 // runGoSteadyState runs the Go probe with GODEBUG=gctrace=1,gcpacertrace=1, parses its traces and

@@ -50,17 +50,17 @@ TEST(PacerConformance, WorkerCountsMatchGoForGOMAXPROCS1To16) {
     }
 }
 
-// GoSpread is the lowest and highest of each summary field over three runs of the Go probe (seeds
-// 1..3: Go's own spread), and the globals the binary scans.
+// GoSpread is the lowest and highest of each summary field over runs of the Go probe (seeds 1, 2,
+// ...: Go's own spread), and the globals the binary scans.
 struct GoSpread {
     PacerSummary low, high;
     std::uint64_t globalsScan = 0;
 };
 
-GoSpread runGoThreeTimes(SteadyStateParams p) {
+GoSpread runGo(SteadyStateParams p, std::uint64_t times) {
     std::vector<PacerSummary> runs;
     GoSpread m;
-    for (std::uint64_t seed = 1; seed <= 3; seed++) {
+    for (std::uint64_t seed = 1; seed <= times; seed++) {
         p.seed = seed;
         PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p);
         m.globalsScan = go.globalsScan;
@@ -73,7 +73,7 @@ GoSpread runGoThreeTimes(SteadyStateParams p) {
         std::sort(v.begin(), v.end());
         return v[rank];
     };
-    for (auto [out, rank] : {std::pair{&m.low, 0}, std::pair{&m.high, 2}}) {
+    for (auto [out, rank] : {std::pair{&m.low, std::size_t{0}}, std::pair{&m.high, runs.size() - 1}}) {
         out->cycles = static_cast<std::size_t>(rankOf(&PacerSummary::cycles, rank));
         out->medianGoal = rankOf(&PacerSummary::medianGoal, rank);
         out->medianLive = rankOf(&PacerSummary::medianLive, rank);
@@ -83,26 +83,27 @@ GoSpread runGoThreeTimes(SteadyStateParams p) {
     return m;
 }
 
-// expectWithinGoSpread: the model's value lies between Go's lowest and highest of three runs, widened
-// by tol on each side (Go's steady goal moved by up to 12 % between identical runs while CI's sanitizer
-// pass loaded the machine: 24.3 to 27.25 MiB).
-void expectWithinGoSpread(double model, double low, double high, double tol, const char* what) {
-    EXPECT_GE(model, low * (1 - tol)) << what << ": model " << model << ", Go " << low << " to " << high;
-    EXPECT_LE(model, high * (1 + tol)) << what << ": model " << model << ", Go " << low << " to " << high;
+// expectWithinGoSpread: the model's value lies between Go's lowest and highest run, widened by below
+// and above (Go's steady goal moved by up to 12 % between identical runs while CI's sanitizer pass
+// loaded the machine: 24.3 to 27.25 MiB).
+void expectWithinGoSpread(double model, const GoSpread& go, double PacerSummary::*f, double below,
+                          double above, const char* what) {
+    const double low = go.low.*f, high = go.high.*f;
+    EXPECT_GE(model, low * (1 - below)) << what << ": model " << model << ", Go " << low << " to " << high;
+    EXPECT_LE(model, high * (1 + above)) << what << ": model " << model << ", Go " << low << " to " << high;
 }
 
 TEST(PacerConformance, SteadyStateGoalLiveHeapAndCycleRateAgree) {
     SteadyStateParams p;
     p.liveBytes = 8 << 20;
     p.iterations = 300'000;
-    GoSpread go = runGoThreeTimes(p);
+    GoSpread go = runGo(p, 3);
     p.seed = 1;
     PacerSummary model = summarize(runModelSteadyState(p, go.globalsScan));
     ASSERT_GE(model.steadyCycles, 5u);
-    expectWithinGoSpread(model.medianGoal, go.low.medianGoal, go.high.medianGoal, 0.05, "heap goal");
-    expectWithinGoSpread(model.medianLive, go.low.medianLive, go.high.medianLive, 0.08, "marked heap");
-    expectWithinGoSpread(model.cyclesPerByte, go.low.cyclesPerByte, go.high.cyclesPerByte, 0.12,
-                         "cycle rate");
+    expectWithinGoSpread(model.medianGoal, go, &PacerSummary::medianGoal, 0.05, 0.05, "heap goal");
+    expectWithinGoSpread(model.medianLive, go, &PacerSummary::medianLive, 0.08, 0.08, "marked heap");
+    expectWithinGoSpread(model.cyclesPerByte, go, &PacerSummary::cyclesPerByte, 0.12, 0.12, "cycle rate");
     // Go looks for a mark worker only in schedule(), which goroutines that never block reach when they
     // park in an assist, after sysmon's 10 ms preemption and at mark start, so assists do most of the
     // marking. gctrace over the steady phase (8 MiB, GOGC=100, quiet machine): Go's dedicated and
@@ -115,31 +116,45 @@ TEST(PacerConformance, SteadyStateGoalLiveHeapAndCycleRateAgree) {
         << go.low.backgroundShare << " to " << go.high.backgroundShare;
 }
 
-// A limit the heap cannot meet (8 MiB live, GOGC=50, GOMEMLIMIT=24 MiB, GOMAXPROCS=2): the goal is
-// the marked heap and cycles run back to back, each letting the heap run about 10 % past the goal.
-// Go's goal is steady from run to run (9.5-10.2 MiB in 15 runs at load averages 1 to 17), its cycle
-// count is not: 79-189 cycles in 19 runs for the same 163 MB of allocation, fewer on a loaded machine,
-// where its mark phases take longer in wall time. So the goal must lie within Go's spread over three runs
-// widened by 6 %, and the cycle count within it widened by a factor of 5/3; the model before the workbuf
-// spans were counted ran 1743 cycles at 8.6 MiB (docs/pacer.md). Both sides allocate the same bytes, so the
-// cycle count is the cycle rate over the whole run, fill included.
+// A limit the heap cannot meet (8 MiB live, GOGC=50, GOMEMLIMIT=24 MiB, GOMAXPROCS=2): cycles run back
+// to back, each letting the heap run past the goal. Go takes one of two regimes in a run, decided by
+// tens of KB of fragmentation: at the limit, the goal clamped to the marked heap (10.0-10.6 MB), or
+// just above it (11.1-12.8 MB); three runs all landed in the second one time in ten (2026-12-02), and
+// Go's cycle count spreads further: 62-267 cycles for the same 163 MB of allocation, fewer on a loaded
+// machine, where its mark phases take longer in wall time. So Go runs five times and the model with
+// three seeds; the model's median goal and marked heap must lie within Go's spread widened by 6 and
+// 8 % above and by 12 % below (the gap between the regimes, for five Go runs all in the upper one),
+// and its cycle count within it widened by a factor of 5/3. The model before
+// the workbuf spans were counted ran 1743 cycles at 8.6 MiB (docs/pacer.md). Both sides allocate the
+// same bytes, so the cycle count is the cycle rate over the whole run, fill included.
 TEST(PacerConformance, TightLimitGoalLiveHeapAndCycleCountAgree) {
     SteadyStateParams p;
     p.liveBytes = 8 << 20;
     p.iterations = 300'000;
     p.gogc = 50;
     p.memoryLimit = 24 << 20;
-    GoSpread go = runGoThreeTimes(p);
-    p.seed = 1;
-    PacerSummary model = summarize(runModelSteadyState(p, go.globalsScan));
-    ASSERT_GE(model.steadyCycles, 20u);
-    expectWithinGoSpread(model.medianGoal, go.low.medianGoal, go.high.medianGoal, 0.06, "heap goal");
-    expectWithinGoSpread(model.medianLive, go.low.medianLive, go.high.medianLive, 0.08, "marked heap");
-    const auto cycles = static_cast<double>(model.cycles);
+    GoSpread go = runGo(p, 5);
+    std::vector<PacerSummary> seeds;
+    for (p.seed = 1; p.seed <= 3; p.seed++) {
+        seeds.push_back(summarize(runModelSteadyState(p, go.globalsScan)));
+        ASSERT_GE(seeds.back().steadyCycles, 20u) << "seed " << p.seed;
+    }
+    auto medianOf = [&seeds](auto PacerSummary::*f) {
+        std::vector<double> v;
+        for (const PacerSummary& s : seeds)
+            v.push_back(static_cast<double>(s.*f));
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    expectWithinGoSpread(medianOf(&PacerSummary::medianGoal), go, &PacerSummary::medianGoal, 0.12, 0.06,
+                         "heap goal");
+    expectWithinGoSpread(medianOf(&PacerSummary::medianLive), go, &PacerSummary::medianLive, 0.12, 0.08,
+                         "marked heap");
+    const auto cycles = medianOf(&PacerSummary::cycles);
     EXPECT_GE(cycles, 0.6 * static_cast<double>(go.low.cycles))
-        << model.cycles << " cycles vs Go " << go.low.cycles << " to " << go.high.cycles;
+        << cycles << " cycles vs Go " << go.low.cycles << " to " << go.high.cycles;
     EXPECT_LE(cycles, 5.0 / 3 * static_cast<double>(go.high.cycles))
-        << model.cycles << " cycles vs Go " << go.low.cycles << " to " << go.high.cycles;
+        << cycles << " cycles vs Go " << go.low.cycles << " to " << go.high.cycles;
 }
 
 } // namespace

@@ -5,7 +5,6 @@
 
 #include "sim/mstats.h"
 #include "sim/runtime.h"
-#include "sim/sysmem.h"
 
 #include <gtest/gtest.h>
 
@@ -286,9 +285,8 @@ TEST(GCWork, WorkbufSpansHoldEveryBufferAndStayMappedUntilSweepingIsDone) {
             ASSERT_EQ(rt.work.full.spansWanted, 0u) << "seed " << seed;
             ASSERT_EQ(buffers, spans.busy * workbufsPerSpan) << "seed " << seed << " tick " << rt.tick;
             std::uint64_t wbufBytes = (spans.busy + spans.free) * workbufAlloc;
-            std::uint64_t heapSys = rt.mheap.heapInUse + rt.mheap.heapFree + rt.mheap.heapReleased;
-            ASSERT_EQ(rt.heapMemory().mappedReady, notReleasedPageBytes(rt.mheap) + wbufBytes +
-                                                       nonHeapMapped(heapSys, rt.mheap.numArenas()))
+            ASSERT_EQ(rt.heapMemory().mappedReady,
+                      notReleasedPageBytes(rt.mheap) + wbufBytes + rt.nonHeapSys().total())
                 << "seed " << seed << " tick " << rt.tick;
             if (rt.isSweepDone() && rt.gcphase == GCPhase::off) {
                 ASSERT_EQ(spans.free, 0u) << "seed " << seed << " tick " << rt.tick;

@@ -192,6 +192,6 @@ func main() {
 	fmt.Printf("iterations with the write barrier on %d\n", atomic.LoadUint64(&barrierIterations))
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	fmt.Printf("NumGC=%d\nTotalAlloc=%d\nHeapAlloc=%d\nHeapSys=%d\nHeapInuse=%d\nHeapIdle=%d\nHeapReleased=%d\nSys=%d\nStackSys=%d\nGCSys=%d\nOtherSys=%d\nMSpanSys=%d\nNextGC=%d\n",
-		m.NumGC, m.TotalAlloc, m.HeapAlloc, m.HeapSys, m.HeapInuse, m.HeapIdle, m.HeapReleased, m.Sys, m.StackSys, m.GCSys, m.OtherSys, m.MSpanSys, m.NextGC)
+	fmt.Printf("NumGC=%d\nTotalAlloc=%d\nHeapAlloc=%d\nHeapSys=%d\nHeapInuse=%d\nHeapIdle=%d\nHeapReleased=%d\nSys=%d\nStackSys=%d\nGCSys=%d\nOtherSys=%d\nMSpanSys=%d\nMSpanInuse=%d\nMCacheSys=%d\nMCacheInuse=%d\nNextGC=%d\n",
+		m.NumGC, m.TotalAlloc, m.HeapAlloc, m.HeapSys, m.HeapInuse, m.HeapIdle, m.HeapReleased, m.Sys, m.StackSys, m.GCSys, m.OtherSys, m.MSpanSys, m.MSpanInuse, m.MCacheSys, m.MCacheInuse, m.NextGC)
 }

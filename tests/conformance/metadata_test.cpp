@@ -1,0 +1,65 @@
+// Conformance: the memory of the mspan and mcache structs (MemStats MSpanInuse/MSpanSys and
+// MCacheInuse/MCacheSys), which the model counts as Go allocates them (sim/sysmem.h), against Go 1.19
+// at the end of the same steady-state run.
+#include "pacer_compare.h"
+
+#include "sim/sysmem.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gclab::conformance {
+namespace {
+
+SteadyStateParams steadyRun(std::uint64_t liveBytes, std::uint32_t procs) {
+    SteadyStateParams p;
+    p.liveBytes = liveBytes;
+    p.iterations = 200'000;
+    p.gogc = 100;
+    p.gomaxprocs = procs;
+    return p;
+}
+
+// Go's heap at exit is not the model's (HeapInuse 0.97-1.5 times the model's at these points), so
+// the model's heap spans are scaled by the ratio before MSpanInuse is compared; the 56 spans of Go's
+// own (stacks, workbufs, the runtime's objects) are a fit that varies from run to run by about +-60,
+// and MSpanSys counts whole chunks of 113 mspans: the tolerance is two chunks or 8 %, whichever is
+// more. MSpanSys, the most mspans ever in use, is compared at 8 MiB only: at 1 MiB Go's own spans
+// weigh as much as the heap's and its MSpanSys varied from 5 to 10 chunks between runs with two Ps.
+TEST(MetadataConformance, MSpanAndMCacheMemoryAgreeWithGo) {
+    const double chunk = static_cast<double>(fixAllocSys(1, mspanBytes));
+    for (std::uint64_t live : {std::uint64_t{1} << 20, std::uint64_t{8} << 20}) {
+        for (std::uint32_t procs : {1u, 2u}) {
+            const SteadyStateParams p = steadyRun(live, procs);
+            const PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p);
+            const PacerRun model = runModelSteadyState(p, go.globalsScan);
+            auto goStat = [&](const char* k) { return static_cast<double>(go.memStats.at(k)); };
+            auto modelStat = [&](const char* k) { return static_cast<double>(model.memStats.at(k)); };
+            const std::string where =
+                std::to_string(live >> 20) + " MiB, GOMAXPROCS " + std::to_string(procs);
+
+            EXPECT_EQ(model.memStats.at("MCacheInuse"), go.memStats.at("MCacheInuse")) << where;
+            EXPECT_EQ(model.memStats.at("MCacheSys"), go.memStats.at("MCacheSys")) << where;
+
+            const double modelHeapSpans = modelStat("MSpanInuse") / mspanBytes - runtimeMSpans;
+            const double scaled =
+                (modelHeapSpans * goStat("HeapInuse") / modelStat("HeapInuse") + runtimeMSpans) * mspanBytes;
+            EXPECT_NEAR(scaled, goStat("MSpanInuse"), std::max(2 * chunk, 0.08 * goStat("MSpanInuse")))
+                << where << ": model " << modelStat("MSpanInuse") << " B for HeapInuse "
+                << modelStat("HeapInuse") << ", Go " << goStat("MSpanInuse") << " B for "
+                << goStat("HeapInuse");
+            if (live >= 8 << 20) {
+                EXPECT_NEAR(modelStat("MSpanSys"), goStat("MSpanSys"),
+                            std::max(2 * chunk, 0.08 * goStat("MSpanSys")))
+                    << where;
+            }
+            EXPECT_EQ(std::fmod(goStat("MSpanSys"), chunk), 0.0)
+                << where << ": Go maps mspans in chunks of 113";
+        }
+    }
+}
+
+} // namespace
+} // namespace gclab::conformance
