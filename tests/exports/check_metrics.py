@@ -4,7 +4,9 @@
 usage: check_metrics.py METRICS.csv MEMSTATS.json
 
 Rows: a start row first, an end row last, one gc-start and one gc-end row per GC cycle, an interval
-row at most once per 10 µs interval of virtual time (and in most of them); virtual time never goes back; cumulative metrics never decrease; the settings never change; the end row agrees with the final MemStats.
+row at most once per 10 µs interval of virtual time (and in most of them); virtual time never goes
+back; cumulative metrics never decrease; the settings never change; the memory classes add up to
+total:bytes; the end row agrees with the final MemStats.
 """
 import csv
 import json
@@ -45,6 +47,14 @@ for name in CUMULATIVE:
     values = [float(r[name]) for r in rows]
     if values != sorted(values):
         fail("%s decreases" % name)
+# Go's memory classes partition the mapped memory: the leaves add up to total:bytes in every row.
+classes = [c for c in rows[0] if c.startswith("/memory/classes/") and c != "/memory/classes/total:bytes"]
+if len(classes) != 13:
+    fail("%d /memory/classes leaves, Go 1.19 has 13" % len(classes))
+for r in rows:
+    if sum(int(r[c]) for c in classes) != int(r["/memory/classes/total:bytes"]):
+        fail("at %s ns the memory classes add up to %d, total:bytes is %s" %
+             (r["virtual_ns"], sum(int(r[c]) for c in classes), r["/memory/classes/total:bytes"]))
 for name in CONSTANT:
     if len(set(r[name] for r in rows)) != 1:
         fail("%s changes during a run" % name)
@@ -61,6 +71,11 @@ want = {
     "/memory/classes/heap/objects:bytes": m["HeapAlloc"],
     "/memory/classes/heap/released:bytes": m["HeapReleased"],
     "/memory/classes/heap/free:bytes": m["HeapIdle"] - m["HeapReleased"],
+    "/memory/classes/heap/stacks:bytes": m["StackInuse"],
+    "/memory/classes/metadata/mspan/inuse:bytes": m["MSpanInuse"],
+    "/memory/classes/metadata/mcache/inuse:bytes": m["MCacheInuse"],
+    "/memory/classes/metadata/other:bytes": m["GCSys"],
+    "/memory/classes/total:bytes": m["Sys"],
 }
 for name, value in want.items():
     if int(end[name]) != value:

@@ -6,7 +6,8 @@
 //	                             the values gclab run prints on its heap: and GC lines
 //	exports metrics FILE NEWER.. check the metric columns of FILE (gclab run --metrics-csv) against
 //	                             runtime/metrics.All(): every column is a Go 1.19 metric, except
-//	                             exactly the NEWER names, which Go 1.19 must not have
+//	                             exactly the NEWER names, which Go 1.19 must not have; every
+//	                             /memory/classes metric of Go 1.19 is a column
 package main
 
 import (
@@ -127,6 +128,12 @@ func checkMetrics(path string, newer []string) {
 	for _, n := range newer {
 		if !seen[n] {
 			fail("no column %s", n)
+		}
+	}
+	// The memory classes partition the mapped memory only if every one of them is there.
+	for _, d := range metrics.All() {
+		if strings.HasPrefix(d.Name, "/memory/classes/") && !seen[d.Name] {
+			fail("no column %s", d.Name)
 		}
 	}
 	fmt.Printf("%d columns: %d Go 1.19 metrics, %d newer\n", len(columns)-2, len(columns)-2-len(newer), len(newer))
