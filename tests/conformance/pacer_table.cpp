@@ -8,7 +8,8 @@
 // --cycles also prints every cycle of both runs (bytes): the trigger the cycle started at, heapLive at
 // the end of mark, the marked heap and the goal, and where the trigger lay in the runway from the
 // previous marked heap to the goal (Go's bounds: 45/64 = 0.703 to 61/64 = 0.953), and gctrace's mark
-// CPU split into assists, dedicated/fractional workers and idle workers.
+// CPU split into assists, dedicated/fractional workers and idle workers, and then the MemStats fields both
+// sides report at exit.
 // --go-keep DIR keeps each Go run's output in DIR (one pair of files per row and run) and reads it
 // from there when it is already kept: two builds of the model against the same Go runs.
 // When the GC CPU limiter was on in either run, a line on stderr gives the last cycle it was on in
@@ -138,6 +139,13 @@ int main(int argc, char** argv) {
         if (cycles) {
             printCycles("Go", go);
             printCycles("model", model);
+            for (const auto& [field, value] : model.memStats) {
+                auto it = go.memStats.find(field);
+                if (it != go.memStats.end())
+                    std::printf("exit MemStats %s: Go %llu, model %llu\n", field.c_str(),
+                                static_cast<unsigned long long>(it->second),
+                                static_cast<unsigned long long>(value));
+            }
         }
         PacerSummary g = summarize(go), m = summarize(model);
         std::printf("| %s MiB | %s | %s | %s | %zu / %zu | %.2f / %.2f | %+.1f%% | %.2f / %.2f | %.2f / %.2f "
