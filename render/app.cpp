@@ -48,7 +48,7 @@ StepUnit unitOf(StepBy by) {
 
 App::App(const AppOptions& opts)
     : settings_(opts.settings), validate_(opts.validate), gogcOverride_(opts.gogc),
-      goVersion_(opts.goVersion) {
+      memoryLimitOverride_(opts.memoryLimit), goVersion_(opts.goVersion) {
     load(opts.scenario.empty() ? defaultScenarioName() : opts.scenario, opts.params);
     if (!session_)
         throw std::runtime_error(loadError_);
@@ -74,6 +74,8 @@ void App::load(const std::string& scenario, const ParamValues& overrides) {
         LoadedScenario sc = loadScenario(scenario);
         if (gogcOverride_)
             sc.scenario.gogc = *gogcOverride_;
+        if (memoryLimitOverride_)
+            sc.scenario.memoryLimit = *memoryLimitOverride_;
         sc.goVersion = goVersion_;
         ParamValues values = sc.scenario.defaults();
         for (const auto& [name, v] : overrides)
@@ -288,9 +290,11 @@ const HeapSnapshot& App::snapshot() {
 }
 
 void App::noteItem(std::string name) {
-    itemRects_[std::move(name)] = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                       ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
+    noteRect(std::move(name), Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                   ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
 }
+
+void App::noteRect(std::string name, Rect r) { itemRects_[std::move(name)] = r; }
 
 void App::noteText(std::string name, std::string text) {
     noteItem(name);

@@ -70,10 +70,11 @@ struct AppSettings {
 
 struct AppOptions {
     AppSettings settings;
-    std::string scenario;             // a built-in name or a .toml path; "" = defaultScenarioName()
-    ParamValues params;               // overrides of the scenario's defaults
-    std::optional<std::int32_t> gogc; // overrides the scenario's GOGC from tick 0 (negative: off)
-    std::uint64_t atTick = 0;         // seek here before the first frame
+    std::string scenario;                    // a built-in name or a .toml path; "" = defaultScenarioName()
+    ParamValues params;                      // overrides of the scenario's defaults
+    std::optional<std::int32_t> gogc;        // overrides the scenario's GOGC from tick 0 (negative: off)
+    std::optional<std::int64_t> memoryLimit; // overrides its GOMEMLIMIT from tick 0 (int64 max: off)
+    std::uint64_t atTick = 0;                // seek here before the first frame
     bool playing = false;
     int rate = 20;                           // events per second
     std::optional<double> cellPx;            // heap map zoom; nothing: fit the reserved arenas
@@ -194,6 +195,8 @@ class App {
   private:
     // noteItem remembers where the last ImGui item was drawn, as name, until the next frame.
     void noteItem(std::string name);
+    // noteRect remembers a rectangle the view drew itself (no ImGui item), as name, until the next frame.
+    void noteRect(std::string name, Rect r);
     // noteText is noteItem for an item that shows text, and remembers the text too (--dump-state's text
     // lines: what a view showed, for the tests).
     void noteText(std::string name, std::string text);
@@ -246,6 +249,7 @@ class App {
     AppSettings settings_;
     bool validate_ = false;
     std::optional<std::int32_t> gogcOverride_;
+    std::optional<std::int64_t> memoryLimitOverride_;
     std::unique_ptr<Session> session_;
     ParamValues editedParams_; // the parameter sliders; applied by rebuilding the run
     std::string loadError_;    // the last scenario that failed to load or build

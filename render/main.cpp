@@ -83,6 +83,10 @@ int main(int argc, char** argv) {
     std::string gogc;
     app.add_option("--gogc", gogc,
                    "GOGC from the start, a non-negative integer or off (default: the scenario's)");
+    std::string gomemlimit;
+    app.add_option("--gomemlimit", gomemlimit,
+                   "GOMEMLIMIT from the start: bytes with an optional B/KiB/MiB/GiB/TiB suffix, or off "
+                   "(default: the scenario's)");
     app.add_option("--at", opts.atTick, "Start at this tick (seek before the first frame)");
     app.add_option("--screenshot", gui.screenshot,
                    "Render headless (no display needed), save the frame as a PNG, exit");
@@ -269,6 +273,12 @@ int main(int argc, char** argv) {
         if (!gclab::parseCount(gogc, v) || v > 1000000)
             return usageError(app, "--gogc: expected a non-negative integer or off, got '" + gogc + "'");
         opts.gogc = static_cast<std::int32_t>(v);
+    }
+    if (!gomemlimit.empty()) {
+        const gclab::ParsedSetting<std::int64_t> limit = gclab::parseGOMEMLIMIT(gomemlimit);
+        if (!limit.value)
+            return usageError(app, "--gomemlimit: " + limit.error);
+        opts.memoryLimit = *limit.value;
     }
     if (!parseSize(size, gui.width, gui.height))
         return usageError(app, "--size: expected WxH between 320x240 and 8192x8192, e.g. 1280x800, got '" +

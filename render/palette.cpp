@@ -121,6 +121,10 @@ Palette build(PaletteKind kind) {
     p.spanQueued = hex(0x2EE65C);
     p.graphHover = hex(0x7CFC00);
     p.graphWavefront = hex(0xF5C542);
+    // objects, unused slots, free pages, stacks, mspans and mcaches, GC metadata, other, released: the
+    // free and released pages as in the heap map, the rest Okabe–Ito.
+    p.memoryClass = {hex(0x0072B2), hex(0x56B4E9), p.free,        hex(0x009E73),
+                     hex(0xCC79A7), hex(0xE69F00), hex(0xF0E442), p.released};
     p.compareLiveLine = hex(0x009E73);
     p.compareGoalLine = hex(0xCC79A7);
 

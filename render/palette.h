@@ -76,6 +76,8 @@ struct Palette {
     Rgba barrierShade;
     // Green Tea (Go 1.26): the inner frame of a span waiting in a P's span queue.
     Rgba spanQueued;
+    // The statistics view's memory classes (render/memory_classes.h), in their order.
+    std::array<Rgba, 8> memoryClass{};
     // The compared run's heapLive and heap goal (the compare view).
     Rgba compareLiveLine, compareGoalLine;
 

@@ -487,12 +487,13 @@ std::string formatState(const App& app) {
     for (const std::string& n : app.itemNames(pick))
         out += " " + n.substr(pick.size());
     out += "\n";
-    // The collector's per-P fill bars (gcWork, wbBuf).
-    for (const std::string& n : app.itemNames("collector-")) {
-        const Rect r = *app.itemRect(n);
-        std::snprintf(buf, sizeof buf, "bar %s %.1f %.1f %.1f %.1f\n", n.c_str(), r.x0, r.y0, r.x1, r.y1);
-        out += buf;
-    }
+    // The collector's fill bars (gcWork, wbBuf, the limiter) and the statistics view's memory classes.
+    for (const char* prefix : {"collector-", "stats-class-"})
+        for (const std::string& n : app.itemNames(prefix)) {
+            const Rect r = *app.itemRect(n);
+            std::snprintf(buf, sizeof buf, "bar %s %.1f %.1f %.1f %.1f\n", n.c_str(), r.x0, r.y0, r.x1, r.y1);
+            out += buf;
+        }
     // Where the heap map's and the timeline's windows are (the window layout).
     for (const auto& [name, r] :
          {std::pair{"heap", app.layout().heapMap}, std::pair{"timeline", app.layout().timeline}}) {

@@ -1,15 +1,19 @@
-// The statistics view: runtime.MemStats as the model reports it, the pacer's heapLive, the page
-// counts behind the heap map, and each P's mcache. Every value it shows is noted (App::noteText) as
-// stats-NAME, so that the tests can check what it showed against the model (--dump-state).
+// The statistics view: runtime.MemStats as the model reports it, Sys by memory class against GOMEMLIMIT,
+// the pacer's heapLive and goals, the page counts behind the heap map, and each P's mcache. Every value
+// it shows is noted (App::noteText) as stats-NAME, and every segment of the memory bar (App::noteRect) as
+// stats-class-KEY, so that the tests can check what it showed against the model (--dump-state).
 #include "sim/mstats.h"
 
 #include "render/app.h"
 #include "render/heap_describe.h"
+#include "render/imgui_tip.h"
+#include "render/memory_classes.h"
 #include "render/stat_row.h"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <string>
 
@@ -17,8 +21,10 @@ namespace gclab::render {
 
 namespace {
 
-// Noter remembers the text of the item just drawn under a name (App::noteText).
+// Noter remembers the text of the item just drawn under a name (App::noteText); RectNoter a rectangle
+// drawn without an item (App::noteRect).
 using Noter = std::function<void(std::string name, std::string text)>;
+using RectNoter = std::function<void(std::string name, Rect r)>;
 
 // row draws one name/value row and notes its value as stats-NAME (spaces in NAME become '_').
 void row(const Noter& note, const char* name, const std::string& value, const char* tip) {
@@ -73,6 +79,79 @@ void drawMemStats(const Runtime& rt, const Noter& note) {
         "runtime.MemStats.NextGC");
     row(note, "NumGC", withThousands(m.NumGC),
         "Completed GC cycles (mark termination done).\nruntime.MemStats.NumGC");
+    ImGui::EndTable();
+}
+
+// drawMemoryClasses draws Sys as one bar of its memory classes, scaled to the larger of Sys and
+// GOMEMLIMIT with the limit as a red line, then the classes' bytes and what the limit counts.
+void drawMemoryClasses(const Runtime& rt, const Palette& pal, const Noter& note, const RectNoter& noteRect) {
+    const MemStats m = readMemStats(rt);
+    const std::array<MemoryClass, 8> classes = memoryClasses(m);
+    const std::int64_t limit = rt.gcController.memoryLimit;
+    const bool limited = limit != noMemoryLimit;
+    const double scale = std::max(static_cast<double>(m.Sys), limited ? static_cast<double>(limit) : 0.0);
+    const float h = std::round(ImGui::GetTextLineHeight() * 1.4f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = std::floor(ImGui::GetContentRegionAvail().x);
+    auto xOf = [&](double bytes) { return at.x + std::round(static_cast<float>(bytes / scale) * width); };
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + h), ImGui::GetColorU32(ImGuiCol_FrameBg));
+    ImGui::Dummy(ImVec2(width, h));
+    const bool hovered = ImGui::IsItemHovered();
+    const float mouseX = ImGui::GetIO().MousePos.x;
+    std::uint64_t before = 0;
+    for (std::size_t i = 0; i < classes.size(); i++) {
+        const MemoryClass& c = classes[i];
+        const float x0 = xOf(static_cast<double>(before));
+        before += c.bytes;
+        const float x1 = xOf(static_cast<double>(before));
+        if (x1 > x0)
+            dl->AddRectFilled(ImVec2(x0, at.y), ImVec2(x1, at.y + h), pal.memoryClass[i].abgr());
+        noteRect(std::string("stats-class-") + c.key, Rect{x0, at.y, x1, at.y + h});
+        if (hovered && mouseX >= x0 && mouseX < x1)
+            ImGui::SetTooltip("%s: %s%s\n%s", c.name, bytesExactAndHuman(c.bytes).c_str(),
+                              c.limited ? "" : " (not counted by GOMEMLIMIT)", c.tip);
+    }
+    if (limited) {
+        const float x = xOf(static_cast<double>(limit));
+        dl->AddLine(ImVec2(x, at.y - 3), ImVec2(x, at.y + h + 3), pal.memoryLimitLine.abgr(), 2);
+        noteRect("stats-class-limit", Rect{x - 1, at.y - 3, x + 1, at.y + h + 3});
+    }
+    ImGui::Spacing();
+    if (!ImGui::BeginTable("memclasses", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+        return;
+    const float swatch = ImGui::GetTextLineHeight();
+    for (std::size_t i = 0; i < classes.size(); i++) {
+        const MemoryClass& c = classes[i];
+        if (i % 2 == 0)
+            ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(ImVec2(p.x, p.y + swatch * 0.2f), ImVec2(p.x + swatch * 0.8f, p.y + swatch * 0.8f),
+                          pal.memoryClass[i].abgr());
+        ImGui::Dummy(ImVec2(swatch, swatch));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(c.name);
+        render::tip(c.tip);
+        ImGui::TableNextColumn();
+        const std::string value = bytesExactAndHuman(c.bytes);
+        ImGui::TextUnformatted(value.c_str());
+        note(std::string("stats-mem-") + c.key, value);
+    }
+    ImGui::EndTable();
+    if (!beginStatTable("memlimit"))
+        return;
+    const std::string counted = bytesExactAndHuman(m.Sys - m.HeapReleased);
+    statRow("limited", counted,
+            "Sys - HeapReleased: every class but the released heap. GOMEMLIMIT bounds this (the red line), "
+            "which is why fragmentation (unused slots) and the runtime's own memory leave less room for the "
+            "heap goal.\nruntime/debug.SetMemoryLimit");
+    note("stats-mem-limited", counted);
+    const std::string limitText = limited ? bytesExactAndHuman(static_cast<std::uint64_t>(limit)) : "off";
+    statRow("GOMEMLIMIT", limitText,
+            "The soft memory limit in effect (--gomemlimit, GOMEMLIMIT).\ngcControllerState.memoryLimit");
+    note("stats-mem-GOMEMLIMIT", limitText);
     ImGui::EndTable();
 }
 
@@ -182,8 +261,12 @@ void App::drawStats() {
     const Noter note = [this](std::string name, std::string text) {
         noteText(std::move(name), std::move(text));
     };
+    const RectNoter noteRect = [this](std::string name, Rect r) { this->noteRect(std::move(name), r); };
     if (ImGui::CollapsingHeader("runtime.MemStats", ImGuiTreeNodeFlags_DefaultOpen))
         drawMemStats(rt, note);
+    if (ImGui::CollapsingHeader("Memory by class (GOMEMLIMIT counts all but released)",
+                                ImGuiTreeNodeFlags_DefaultOpen))
+        drawMemoryClasses(rt, palette(settings_.palette), note, noteRect);
     if (ImGui::CollapsingHeader("Pacer", ImGuiTreeNodeFlags_DefaultOpen))
         drawPacer(rt, note);
     if (ImGui::CollapsingHeader("Heap pages", ImGuiTreeNodeFlags_DefaultOpen))

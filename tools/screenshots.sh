@@ -32,6 +32,9 @@ SS=(--scenario steady-state)
 # memory-limit at a 10 MiB GOMEMLIMIT: the heap far below the limit line, the mapped memory on it.
 "$GUI" --scenario memory-limit --at 30000 --size 1280x500 --view timeline \
   --screenshot docs/images/gclab-gui-timeline-limit.png
+# The statistics view of memory-limit: Sys by memory class against the 10 MiB GOMEMLIMIT.
+"$GUI" --scenario memory-limit --at 30000 --size 1024x700 --view stats \
+  --screenshot docs/images/gclab-gui-stats-limit.png
 # The collector view while marking: phase, pacer, per-P gcWork and wbBuf, assists, the latest write barriers.
 "$GUI" "${SS[@]}" --at 150000 --size 800x760 --view collector --screenshot docs/images/gclab-gui-collector.png
 # The object graph of binary-trees while marking: roots, then objects by distance from a root, the latest
@@ -50,4 +53,4 @@ SS=(--scenario steady-state)
 # slot and grows one from mheap; the tooltip of the P1 mcache cell it refilled.
 "$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,347 \
   --screenshot docs/images/gclab-gui-allocator.png
-echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-slots-cb,-timeline,-timeline-limit,-collector,-graph,-graph-hover,-allocator,-compare,-inspector}.png"
+echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-slots-cb,-timeline,-timeline-limit,-stats-limit,-collector,-graph,-graph-hover,-allocator,-compare,-inspector}.png"

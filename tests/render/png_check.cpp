@@ -8,7 +8,7 @@
 // each page must be. Only the palette is shared with the window: it is the definition of the colours.
 //
 // Every mode that needs the model takes --scenario NAME --at TICK [--param NAME=VALUE]... [--gogc N|off]
-// [--go-version 1.19|1.26].
+// [--gomemlimit BYTES|off] [--go-version 1.19|1.26].
 //   gclab_png_check heap  --png F --layout L [--palette P] [--colour-by C] [--min-classes K]
 //       every page cell fully inside the view shows its expected colour; the number of cells showing an
 //       in-use colour equals HeapInuse / 8 KiB, released cells HeapReleased / 8 KiB, free cells
@@ -92,6 +92,7 @@
 //       before to agree: the heap grew, or no mcache changed span (and the tiny block only filled up).
 //       --lit N: mid-animation, only the first N stages of the path are lit, the later ones dimmed.
 // Exit status: 0 pass, 1 fail (reasons on stderr), 2 usage.
+#include "sim/goenv.h"
 #include "sim/mbarrier.h"
 #include "sim/mgcwork.h"
 #include "sim/mstats.h"
@@ -163,6 +164,7 @@ struct Args {
     bool sameColumn = false;         // hover-target: a node with a pointer to or from its own column
     std::vector<std::string> params; // --param NAME=VALUE
     std::optional<std::int32_t> gogc;
+    std::optional<std::int64_t> memoryLimit; // --gomemlimit
     GoVersion goVersion = GoVersion::go1_19;
     uintptr select = 0;
     PaletteKind palette = PaletteKind::standard;
@@ -237,15 +239,24 @@ Rgba spanColour(const Runtime& rt, const Palette& pal, ColourBy by, SpanId id) {
     return pal.inUse(by, rt.mheap.span(id).spanclass, placeOf(rt, id));
 }
 
-Runtime runAt(const Args& a) {
+// loadForArgs loads a's scenario with its settings (--go-version, --gogc, --gomemlimit) and parameters.
+LoadedScenario loadForArgs(const Args& a, ParamValues& values) {
     LoadedScenario sc = loadScenario(a.scenario);
     sc.goVersion = a.goVersion;
     if (a.gogc)
         sc.scenario.gogc = *a.gogc;
-    ParamValues values = sc.scenario.defaults();
+    if (a.memoryLimit)
+        sc.scenario.memoryLimit = *a.memoryLimit;
+    values = sc.scenario.defaults();
     for (const std::string& p : a.params)
         if (std::string err = applyParamOverride(sc.scenario, p, values); !err.empty())
             fail("--param: " + err);
+    return sc;
+}
+
+Runtime runAt(const Args& a) {
+    ParamValues values;
+    const LoadedScenario sc = loadForArgs(a, values);
     return runScenario(sc, values, a.at);
 }
 
@@ -1034,14 +1045,8 @@ int checkAllocator(const Args& a) {
 // with that step's events in rt.events (recorded only when events is true).
 template <class F>
 Runtime stepScenario(const Args& a, bool events, F&& each) {
-    LoadedScenario sc = loadScenario(a.scenario);
-    sc.goVersion = a.goVersion;
-    if (a.gogc)
-        sc.scenario.gogc = *a.gogc;
-    ParamValues values = sc.scenario.defaults();
-    for (const std::string& p : a.params)
-        if (std::string err = applyParamOverride(sc.scenario, p, values); !err.empty())
-            fail("--param: " + err);
+    ParamValues values;
+    LoadedScenario sc = loadForArgs(a, values);
     RuntimeConfig cfg = runConfig(sc);
     cfg.recordEvents = events;
     Runtime rt(cfg);
@@ -1311,14 +1316,8 @@ int firstShade(Args a) {
     const std::uint64_t from = a.at;
     a.at = from + 2000000;
     std::optional<std::pair<std::uint64_t, uintptr>> found;
-    LoadedScenario sc = loadScenario(a.scenario);
-    sc.goVersion = a.goVersion;
-    if (a.gogc)
-        sc.scenario.gogc = *a.gogc;
-    ParamValues values = sc.scenario.defaults();
-    for (const std::string& p : a.params)
-        if (std::string err = applyParamOverride(sc.scenario, p, values); !err.empty())
-            fail("--param: " + err);
+    ParamValues values;
+    LoadedScenario sc = loadForArgs(a, values);
     RuntimeConfig cfg = runConfig(sc);
     cfg.recordEvents = true;
     Runtime rt(cfg);
@@ -1778,6 +1777,87 @@ std::optional<std::uint64_t> shownBytes(const std::string& text) {
     return exact;
 }
 
+// readBar: the rectangle --state gives a bar ("bar NAME X0 Y0 X1 Y1"), if it has one.
+std::optional<Rect> readBar(const std::string& state, const std::string& name) {
+    const std::string key = "\nbar " + name + " ";
+    const std::size_t at = state.find(key);
+    Rect r;
+    if (at == std::string::npos ||
+        std::sscanf(state.c_str() + at + key.size(), "%lf %lf %lf %lf", &r.x0, &r.y0, &r.x1, &r.y1) != 4)
+        return std::nullopt;
+    return r;
+}
+
+// checkMemoryBar: the statistics view's bar of Sys by memory class. Each class's segment (stats-class-KEY)
+// spans its bytes at the bar's scale (the larger of Sys and GOMEMLIMIT) to within a pixel, in its
+// colour, from objects at the left to released at the right, and the limit's line (stats-class-limit)
+// sits at GOMEMLIMIT on the same scale. Colours are checked where the bar lies inside the image (the side
+// panel may scroll it away).
+void checkMemoryBar(const Image& img, const std::string& state, const Runtime& rt, const MemStats& m) {
+    auto inImage = [&img](double x, double y) { return x >= 0 && y >= 0 && x < img.w && y < img.h; };
+    const std::pair<const char*, std::uint64_t> classes[] = {{"objects", m.HeapAlloc},
+                                                             {"unused", m.HeapInuse - m.HeapAlloc},
+                                                             {"free", m.HeapIdle - m.HeapReleased},
+                                                             {"stacks", m.StackSys},
+                                                             {"mspans", m.MSpanSys + m.MCacheSys},
+                                                             {"gc", m.GCSys},
+                                                             {"other", m.OtherSys + m.BuckHashSys},
+                                                             {"released", m.HeapReleased}};
+    std::vector<Rect> bars;
+    for (const auto& [key, bytes] : classes) {
+        const std::optional<Rect> r = readBar(state, std::string("stats-class-") + key);
+        if (!r) {
+            fail(std::string("the memory bar has no ") + key + " segment");
+            return;
+        }
+        bars.push_back(*r);
+    }
+    const std::int64_t limit = rt.gcController.memoryLimit;
+    const bool limited = limit != noMemoryLimit;
+    const std::optional<Rect> limitLine = readBar(state, "stats-class-limit");
+    if (limitLine.has_value() != limited) {
+        fail(limited ? "GOMEMLIMIT is set, the memory bar has no limit line"
+                     : "a limit line without a limit");
+        return;
+    }
+    const double sys = static_cast<double>(m.Sys);
+    const double scale = std::max(sys, limited ? static_cast<double>(limit) : 0.0);
+    const double x0 = bars.front().x0;
+    const double width = limited && static_cast<double>(limit) >= sys
+                             ? (limitLine->x0 + limitLine->x1) / 2 - x0
+                             : bars.back().x1 - x0;
+    const Palette& pal = palette(PaletteKind::standard);
+    double cumulative = 0;
+    for (std::size_t i = 0; i < bars.size(); i++) {
+        const Rect& r = bars[i];
+        const double start = x0 + cumulative / scale * width;
+        cumulative += static_cast<double>(classes[i].second);
+        const double end = x0 + cumulative / scale * width;
+        std::printf("memory class %s: %llu B, %.1f-%.1f px expected, drawn %.1f-%.1f\n", classes[i].first,
+                    static_cast<unsigned long long>(classes[i].second), start, end, r.x0, r.x1);
+        if (std::abs(r.x0 - start) > 1.0 || std::abs(r.x1 - end) > 1.0)
+            fail(std::string("memory class ") + classes[i].first + " drawn at " + std::to_string(r.x0) + "-" +
+                 std::to_string(r.x1) + ", expected " + std::to_string(start) + "-" + std::to_string(end));
+        if (r.x1 - r.x0 >= 4 && inImage((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2)) {
+            const Rgba c = img.at(static_cast<int>((r.x0 + r.x1) / 2), static_cast<int>((r.y0 + r.y1) / 2));
+            if (!near(c, pal.memoryClass[i]))
+                fail(std::string("memory class ") + classes[i].first + " is not drawn in its colour");
+        }
+    }
+    if (limited) {
+        const double expected = x0 + static_cast<double>(limit) / scale * width;
+        const double drawn = (limitLine->x0 + limitLine->x1) / 2;
+        std::printf("GOMEMLIMIT line: %.1f px expected, drawn %.1f\n", expected, drawn);
+        if (std::abs(drawn - expected) > 1.0)
+            fail("the GOMEMLIMIT line is at " + std::to_string(drawn) + ", expected " +
+                 std::to_string(expected));
+        const double y = (limitLine->y0 + limitLine->y1) / 2;
+        if (inImage(drawn, y) &&
+            distance(img.at(static_cast<int>(drawn), static_cast<int>(y)), pal.memoryLimitLine) > 48)
+            fail("the GOMEMLIMIT line is not drawn in the limit's red");
+    }
+}
+
 // checkStatsText: the statistics view's values (see the usage at the top) against the plain run's model.
 int checkStatsText(const Args& a) {
     Image img;
@@ -1847,6 +1927,20 @@ int checkStatsText(const Args& a) {
     bytes("TotalAlloc", m.TotalAlloc);
     bytes("NextGC", m.NextGC);
     count("NumGC", m.NumGC);
+    bytes("mem-objects", m.HeapAlloc);
+    bytes("mem-unused", m.HeapInuse - m.HeapAlloc);
+    bytes("mem-free", m.HeapIdle - m.HeapReleased);
+    bytes("mem-stacks", m.StackSys);
+    bytes("mem-mspans", m.MSpanSys + m.MCacheSys);
+    bytes("mem-gc", m.GCSys);
+    bytes("mem-other", m.OtherSys + m.BuckHashSys);
+    bytes("mem-released", m.HeapReleased);
+    bytes("mem-limited", m.Sys - m.HeapReleased);
+    if (rt.gcController.memoryLimit == noMemoryLimit)
+        text("mem-GOMEMLIMIT", "off");
+    else
+        bytes("mem-GOMEMLIMIT", static_cast<std::uint64_t>(rt.gcController.memoryLimit));
+    checkMemoryBar(img, *state, rt, m);
     bytes("heapLive", rt.gcController.heapLive);
     bytes("heapScan", rt.gcController.heapScan);
     if (rt.gcController.gcPercent < 0)
@@ -2240,7 +2334,11 @@ int main(int argc, char** argv) {
             a.params.push_back(v);
         else if (k == "--gogc")
             a.gogc = v == "off" ? -1 : std::stoi(v);
-        else if (k == "--go-version")
+        else if (k == "--gomemlimit") {
+            a.memoryLimit = parseGOMEMLIMIT(v).value;
+            if (!a.memoryLimit)
+                fail("--gomemlimit: " + parseGOMEMLIMIT(v).error);
+        } else if (k == "--go-version")
             a.goVersion = v == "1.26" ? GoVersion::go1_26 : GoVersion::go1_19;
         else if (k == "--select")
             a.select = std::stoull(v, nullptr, 0);
