@@ -12,6 +12,8 @@
 # Columns: Go / model cycles; steady-phase median heap goal (MiB) and its difference; median marked
 # heap (MiB); cycles per GiB allocated and its difference. "Steady phase" is the last two thirds of
 # the cycles. Go's numbers vary from run to run on a loaded machine (see docs/pacer.md).
+# After the table, a summary line counts the GOGC-governed rows (GOGC 25-200, no limit or the loose
+# one) that meet the targets of docs/pacer.md: goal within 2 % of Go's, cycle rate within 3 %.
 set -eu
 goruns=1
 if [ "${1:-}" = --go-runs ]; then
@@ -44,6 +46,8 @@ else
   echo "| live | GOGC | GOMEMLIMIT | P | cycles Go median [range] / model | goal MiB Go median [range] / model | goal diff | in range | live MiB Go / model | cycles/GiB Go median [range] / model | rate diff | in range |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 fi
+rows=$(mktemp)
+trap 'rm -f "$rows"' EXIT
 for live in $sizes; do
   if [ "$live" = 8 ]; then iterations=300000; tight=25165824; else iterations=600000; tight=134217728; fi
   loose=1073741824
@@ -55,8 +59,19 @@ for live in $sizes; do
       if [ $long = 1 ] && [ "$gogc" = 200 ]; then rowiterations=$((iterations * 4)); fi
       if [ $long = 1 ] && [ "$gogc" = 400 ]; then rowiterations=$((iterations * 8)); fi
       for procs in 1 2; do
-        "$table" --go-runs "$goruns" $keep $((live << 20)) $rowiterations $gogc $limit $procs || echo "| $live MiB | $gogc | $limit | $procs | failed |"
+        { "$table" --go-runs "$goruns" $keep $((live << 20)) $rowiterations $gogc $limit $procs ||
+          echo "| $live MiB | $gogc | $limit | $procs | failed |"; } | tee -a "$rows"
       done
     done
   done
 done
+# The goal and rate differences are columns 7 and 10 of a single run's row, 7 and 11 with --go-runs.
+if [ "$goruns" = 1 ]; then ratecol=11; else ratecol=12; fi
+awk -F'|' -v rc="$ratecol" '
+  function abs(x) { return x < 0 ? -x : x }
+  $3 ~ /^ (25|50|100|200) $/ && $4 !~ /^ (25165824|134217728) $/ && $6 !~ /failed/ {
+    n++; g = $8; r = $rc; gsub(/[ %+]/, "", g); gsub(/[ %+]/, "", r)
+    gok = abs(g) <= 2; rok = abs(r) <= 3; goal += gok; rate += rok; both += gok && rok
+  }
+  END { printf "\nGOGC-governed rows: goal within 2 %% in %d of %d, cycle rate within 3 %% in %d, both in %d\n", goal, n, rate, both }
+' "$rows"
