@@ -61,8 +61,10 @@ void drawMemStats(const Runtime& rt, const Noter& note) {
         "Heap memory obtained from the OS (mapped): HeapInuse + HeapIdle.\nruntime.MemStats.HeapSys");
     row(note, "Sys", bytesExactAndHuman(m.Sys),
         "All memory obtained from the OS: HeapSys plus stacks, mspans, GC metadata and the runtime's other "
-        "memory. The model estimates the part outside the heap from Go 1.19 measurements instead of "
-        "allocating it (sim/sysmem.h). Sys - HeapReleased is what GOMEMLIMIT limits.\nruntime.MemStats.Sys");
+        "memory. The model does not allocate the part outside the heap: it counts the mspan and mcache "
+        "structs "
+        "its spans and Ps need and estimates the rest from Go 1.19 measurements (sim/sysmem.h). Sys - "
+        "HeapReleased is what GOMEMLIMIT limits.\nruntime.MemStats.Sys");
     row(note, "HeapObjects", withThousands(m.HeapObjects),
         "Allocated objects: Mallocs - Frees. A tiny block counts once, however many values share it.\n"
         "runtime.MemStats.HeapObjects");
