@@ -1,8 +1,8 @@
 // pacer_table — one row of the pacer conformance table: the steady-state workload on Go 1.19 and on
 // the model with the same settings. Used by tools/pacer_conformance.sh.
 //
-// Usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] LIVE_BYTES ITERATIONS GOGC|off
-//                    GOMEMLIMIT_BYTES|off GOMAXPROCS
+// Usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] [--against DIR2] LIVE_BYTES ITERATIONS
+//                    GOGC|off GOMEMLIMIT_BYTES|off GOMAXPROCS
 // --go-runs N runs Go N times (the same seed; Go's runs differ by scheduling and wall time) and compares
 // the model with the median of Go's per-run figures, printing Go's lowest and highest too.
 // --cycles also prints every cycle of both runs (bytes): the trigger the cycle started at, heapLive at
@@ -12,6 +12,8 @@
 // sides report at exit.
 // --go-keep DIR keeps each Go run's output in DIR (one pair of files per row and run) and reads it
 // from there when it is already kept: two builds of the model against the same Go runs.
+// --against DIR2 (with --go-runs N) puts the median of N other Go runs, kept in DIR2 the same way, where
+// the model's numbers would be: Go against itself, the noise floor of the comparison.
 // When the GC CPU limiter was on in either run, a line on stderr gives the last cycle it was on in
 // each (Go's /gc/limiter/last-enabled:gc-cycle at exit; the model's own).
 #include "pacer_compare.h"
@@ -55,6 +57,22 @@ double pct(double a, double b) { return b != 0 ? 100.0 * (a - b) / b : 0.0; }
 
 const char* inRange(double x, const Spread& s) { return x >= s.low && x <= s.high ? "yes" : "no"; }
 
+// medianSummary is the median of each figure over runs (what a row compares).
+PacerSummary medianSummary(const std::vector<PacerSummary>& runs) {
+    auto median = [&runs](auto PacerSummary::*f) {
+        std::vector<double> v;
+        for (const PacerSummary& r : runs)
+            v.push_back(static_cast<double>(r.*f));
+        return spreadOf(v).median;
+    };
+    PacerSummary m;
+    m.cycles = static_cast<std::size_t>(median(&PacerSummary::cycles));
+    m.medianGoal = median(&PacerSummary::medianGoal);
+    m.medianLive = median(&PacerSummary::medianLive);
+    m.cyclesPerByte = median(&PacerSummary::cyclesPerByte);
+    return m;
+}
+
 // printRangeRow prints the model against the median of Go's runs, with Go's range.
 void printRangeRow(char** argv, std::uint64_t liveBytes, const std::vector<PacerSummary>& gos,
                    const PacerSummary& m) {
@@ -90,16 +108,22 @@ int main(int argc, char** argv) {
         argc -= 2;
         argv += 2;
     }
-    std::string keepDir;
+    std::string keepDir, againstDir;
     if (argc > 2 && std::string(argv[1]) == "--go-keep") {
         keepDir = argv[2];
         argc -= 2;
         argv += 2;
     }
-    if (argc != 6 || goRuns == 0) {
-        std::fprintf(stderr,
-                     "usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] LIVE_BYTES ITERATIONS "
-                     "GOGC|off GOMEMLIMIT|off GOMAXPROCS\n");
+    if (argc > 2 && std::string(argv[1]) == "--against") {
+        againstDir = argv[2];
+        argc -= 2;
+        argv += 2;
+    }
+    if (argc != 6 || goRuns == 0 || (!againstDir.empty() && (goRuns < 2 || cycles))) {
+        std::fprintf(
+            stderr, "usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] [--against DIR2] LIVE_BYTES "
+                    "ITERATIONS GOGC|off GOMEMLIMIT|off GOMAXPROCS (--against needs --go-runs 2 or more, "
+                    "not --cycles)\n");
         return 2;
     }
     try {
@@ -109,12 +133,23 @@ int main(int argc, char** argv) {
         p.gogc = std::string(argv[3]) == "off" ? -1 : std::stoi(argv[3]);
         p.memoryLimit = std::string(argv[4]) == "off" ? p.memoryLimit : std::stoll(argv[4]);
         p.gomaxprocs = static_cast<std::uint32_t>(std::stoul(argv[5]));
-        auto keep = [&](unsigned long run) {
-            return keepDir.empty() ? std::string()
-                                   : keepDir + "/go-" + argv[1] + "-" + argv[2] + "-" + argv[3] + "-" +
-                                         argv[4] + "-" + argv[5] + "-run" + std::to_string(run);
+        auto keepIn = [&](const std::string& dir, unsigned long run) {
+            return dir.empty() ? std::string()
+                               : dir + "/go-" + argv[1] + "-" + argv[2] + "-" + argv[3] + "-" + argv[4] +
+                                     "-" + argv[5] + "-run" + std::to_string(run);
         };
+        auto keep = [&](unsigned long run) { return keepIn(keepDir, run); };
         PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keep(1));
+        if (!againstDir.empty()) {
+            std::vector<PacerSummary> gos{summarize(go)}, others;
+            for (unsigned long i = 1; i < goRuns; i++)
+                gos.push_back(summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keep(i + 1))));
+            for (unsigned long i = 0; i < goRuns; i++)
+                others.push_back(
+                    summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keepIn(againstDir, i + 1))));
+            printRangeRow(argv, p.liveBytes, gos, medianSummary(others));
+            return 0;
+        }
         PacerRun model = runModelSteadyState(p, go.globalsScan);
         if (goRuns > 1) {
             std::vector<PacerSummary> gos{summarize(go)};
