@@ -116,7 +116,8 @@ void drawMemoryClasses(const Runtime& rt, const Palette& pal, const Noter& note,
     }
     if (limited) {
         const float x = xOf(static_cast<double>(limit));
-        dl->AddLine(ImVec2(x, at.y - 3), ImVec2(x, at.y + h + 3), pal.memoryLimitLine.abgr(), 2);
+        dl->AddLine(ImVec2(x, at.y - 3), ImVec2(x, at.y + h + 3), pal.memoryLimitLine.abgr(),
+                    std::max(2.0f, std::round(h / 10)));
         noteRect("stats-class-limit", Rect{x - 1, at.y - 3, x + 1, at.y + h + 3});
     }
     ImGui::Spacing();
