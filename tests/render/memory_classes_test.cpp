@@ -1,11 +1,11 @@
 // Tests for render/memory_classes.h: the statistics view's memory bar is Go's /memory/classes, grouped.
-#include "render/memory_classes.h"
-
-#include "render/palette.h"
+#include "tests/sim/test_config.h"
 
 #include "sim/mstats.h"
 #include "sim/runtime.h"
-#include "tests/sim/test_config.h"
+
+#include "render/memory_classes.h"
+#include "render/palette.h"
 
 #include <gtest/gtest.h>
 
@@ -34,9 +34,9 @@ TEST(MemoryClasses, AreGoClassesAndAddUpToSys) {
             continue;
         const MemStats m = readMemStats(rt);
         const auto classes = memoryClasses(m);
-        const std::uint64_t sum = std::accumulate(
-            classes.begin(), classes.end(), std::uint64_t{0},
-            [](std::uint64_t s, const MemoryClass& c) { return s + c.bytes; });
+        const std::uint64_t sum =
+            std::accumulate(classes.begin(), classes.end(), std::uint64_t{0},
+                            [](std::uint64_t s, const MemoryClass& c) { return s + c.bytes; });
         ASSERT_EQ(sum, m.Sys) << "tick " << rt.tick;
         EXPECT_EQ(classes[0].bytes, m.HeapAlloc);
         EXPECT_EQ(classes[1].bytes, m.HeapInuse - m.HeapAlloc);
