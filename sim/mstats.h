@@ -6,12 +6,12 @@
 // Simplifications: the memory outside the heap (StackSys, BuckHashSys, GCSys, OtherSys, and so part of
 // Sys) is sim/sysmem.h's estimate, except the workbuf spans in GCSys; MSpanSys/MSpanInuse and
 // MCacheSys/MCacheInuse are counted from the model's spans and Ps plus a fitted number of Go's own
-// spans; StackInuse equals StackSys, as on linux. Pause
-// times are virtual nanoseconds; Lookups is 0. GCCPUFraction follows
-// gcMarkTermination: the GC CPU time of every completed cycle (both pauses × GOMAXPROCS, plus assist,
-// dedicated and fractional mark time; idle marking is free) over the CPU time available since the
-// start (GOMAXPROCS × virtual time at the end of the last cycle). Like Go's it changes only when a
-// cycle ends. The model's clock starts at 0 and GOMAXPROCS never changes during a run.
+// spans; StackInuse equals StackSys, as on linux. Pause times are virtual nanoseconds; Lookups is 0.
+// GCCPUFraction follows gcMarkTermination: the GC CPU time of every completed cycle (both pauses ×
+// GOMAXPROCS, plus assist, dedicated and fractional mark time; idle marking is free) over the CPU time
+// available since the start (GOMAXPROCS × virtual time at the end of the last cycle). Like Go's it
+// changes only when a cycle ends. The model's clock starts at 0 and GOMAXPROCS never changes during a
+// run.
 #pragma once
 
 #include "sim/sizeclasses.h"
