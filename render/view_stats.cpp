@@ -61,10 +61,9 @@ void drawMemStats(const Runtime& rt, const Noter& note) {
         "Heap memory obtained from the OS (mapped): HeapInuse + HeapIdle.\nruntime.MemStats.HeapSys");
     row(note, "Sys", bytesExactAndHuman(m.Sys),
         "All memory obtained from the OS: HeapSys plus stacks, mspans, GC metadata and the runtime's other "
-        "memory. The model does not allocate the part outside the heap: it counts the mspan and mcache "
-        "structs "
-        "its spans and Ps need and estimates the rest from Go 1.19 measurements (sim/sysmem.h). Sys - "
-        "HeapReleased is what GOMEMLIMIT limits.\nruntime.MemStats.Sys");
+        "memory. The model does not allocate the part outside the heap: it counts the mspan and mcache\n"
+        "structs its spans and Ps need and estimates the rest from Go 1.19 measurements (sim/sysmem.h).\n"
+        "Sys - HeapReleased is what GOMEMLIMIT limits.\nruntime.MemStats.Sys");
     row(note, "HeapObjects", withThousands(m.HeapObjects),
         "Allocated objects: Mallocs - Frees. A tiny block counts once, however many values share it.\n"
         "runtime.MemStats.HeapObjects");
@@ -84,11 +83,10 @@ void drawMemStats(const Runtime& rt, const Noter& note) {
     ImGui::EndTable();
 }
 
-// drawMemoryClasses draws Sys as one bar of its memory classes, scaled to the larger of Sys and
-// GOMEMLIMIT with the limit as a red line, then the classes' bytes and what the limit counts.
-void drawMemoryClasses(const Runtime& rt, const Palette& pal, const Noter& note, const RectNoter& noteRect) {
-    const MemStats m = readMemStats(rt);
-    const std::array<MemoryClass, 8> classes = memoryClasses(m);
+// drawMemoryBar draws Sys as one bar of its memory classes, scaled to the larger of Sys and GOMEMLIMIT,
+// with the limit as a red line; hovering a segment names it.
+void drawMemoryBar(const Runtime& rt, const MemStats& m, const std::array<MemoryClass, 8>& classes,
+                   const Palette& pal, const RectNoter& noteRect) {
     const std::int64_t limit = rt.gcController.memoryLimit;
     const bool limited = limit != noMemoryLimit;
     const double scale = std::max(static_cast<double>(m.Sys), limited ? static_cast<double>(limit) : 0.0);
@@ -120,7 +118,12 @@ void drawMemoryClasses(const Runtime& rt, const Palette& pal, const Noter& note,
                     std::max(2.0f, std::round(h / 10)));
         noteRect("stats-class-limit", Rect{x - 1, at.y - 3, x + 1, at.y + h + 3});
     }
-    ImGui::Spacing();
+}
+
+// drawMemoryLegend lists the classes' colours and bytes, two to a row, then what GOMEMLIMIT counts and
+// the limit itself.
+void drawMemoryLegend(const Runtime& rt, const MemStats& m, const std::array<MemoryClass, 8>& classes,
+                      const Palette& pal, const Noter& note) {
     if (!ImGui::BeginTable("memclasses", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
         return;
     const float swatch = ImGui::GetTextLineHeight();
@@ -130,9 +133,9 @@ void drawMemoryClasses(const Runtime& rt, const Palette& pal, const Noter& note,
             ImGui::TableNextRow();
         ImGui::TableNextColumn();
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(ImVec2(p.x, p.y + swatch * 0.2f), ImVec2(p.x + swatch * 0.8f, p.y + swatch * 0.8f),
-                          pal.memoryClass[i].abgr());
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + swatch * 0.2f),
+                                                  ImVec2(p.x + swatch * 0.8f, p.y + swatch * 0.8f),
+                                                  pal.memoryClass[i].abgr());
         ImGui::Dummy(ImVec2(swatch, swatch));
         ImGui::SameLine();
         ImGui::TextUnformatted(c.name);
@@ -151,11 +154,21 @@ void drawMemoryClasses(const Runtime& rt, const Palette& pal, const Noter& note,
             "which is why fragmentation (unused slots) and the runtime's own memory leave less room for the "
             "heap goal.\nruntime/debug.SetMemoryLimit");
     note("stats-mem-limited", counted);
-    const std::string limitText = limited ? bytesExactAndHuman(static_cast<std::uint64_t>(limit)) : "off";
+    const std::int64_t limit = rt.gcController.memoryLimit;
+    const std::string limitText =
+        limit != noMemoryLimit ? bytesExactAndHuman(static_cast<std::uint64_t>(limit)) : "off";
     statRow("GOMEMLIMIT", limitText,
             "The soft memory limit in effect (--gomemlimit, GOMEMLIMIT).\ngcControllerState.memoryLimit");
     note("stats-mem-GOMEMLIMIT", limitText);
     ImGui::EndTable();
+}
+
+void drawMemoryClasses(const Runtime& rt, const Palette& pal, const Noter& note, const RectNoter& noteRect) {
+    const MemStats m = readMemStats(rt);
+    const std::array<MemoryClass, 8> classes = memoryClasses(m);
+    drawMemoryBar(rt, m, classes, pal, noteRect);
+    ImGui::Spacing();
+    drawMemoryLegend(rt, m, classes, pal, note);
 }
 
 void drawPacer(const Runtime& rt, const Noter& note) {
