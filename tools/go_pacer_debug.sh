@@ -9,7 +9,9 @@
 #     grep '^pacerdbg'
 # Each line: pacerdbg start|end, then heapMarked, heapLive, the trigger, the heap goal, mappedReady,
 # heapFree, heapAlloc (totalAlloc - totalFree), heapInUse and heapReleased, in bytes. The memory-limit
-# goal is GOMEMLIMIT - (mapped - free - alloc) - 1 MiB when mapped is below the limit.
+# goal is GOMEMLIMIT - (mapped - free - alloc) - 1 MiB when mapped is below the limit. After every stint
+# of a background mark worker: pacerdbg worker, its mode (1 dedicated, 2 fractional, 3 idle), the stint's
+# ns, then the background credit, heapLive and the cycle's heap scan work so far.
 set -eu
 dir=${1:-/tmp/gclab-go-pacer-debug}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,12 +25,23 @@ mkdir -p "$dir"
 # -L: the Debian package links src and pkg/include into /usr/share; the copy must own them.
 cp -rL "$goroot" "$dir/go"
 pacer=$dir/go/src/runtime/mgcpacer.go
-for anchor in '	c.triggered = heapTrigger' '	gcController.lastHeapGoal = c.heapGoal()'; do
-  if [ "$(grep -cxF "$anchor" "$pacer")" != 1 ]; then
-    echo "go_pacer_debug.sh: '$anchor' is not once in $pacer: not the Go 1.19 this patch was written for" >&2
+mgc=$dir/go/src/runtime/mgc.go
+check() {
+  if [ "$(grep -cxF "$2" "$1")" != 1 ]; then
+    echo "go_pacer_debug.sh: '$2' is not once in $1: not the Go 1.19 this patch was written for" >&2
     exit 1
   fi
-done
+}
+check "$pacer" '	c.triggered = heapTrigger'
+check "$pacer" '	gcController.lastHeapGoal = c.heapGoal()'
+check "$mgc" '		gcController.markWorkerStop(pp.gcMarkWorkerMode, duration)'
+awk '
+  { print }
+  $0 == "\t\tgcController.markWorkerStop(pp.gcMarkWorkerMode, duration)" {
+    print "\t\tprint(\"pacerdbg worker \", pp.gcMarkWorkerMode, \" \", duration, \" credit \", gcController.bgScanCredit,"
+    print "\t\t\t\" live \", gcController.heapLive, \" work \", gcController.heapScanWork.Load(), \"\\n\")"
+  }' "$mgc" > "$mgc.new"
+mv "$mgc.new" "$mgc"
 awk '
   { print }
   $0 == "\tc.triggered = heapTrigger" { print "\tc.pacerDebug(\"start\", heapGoal)" }
