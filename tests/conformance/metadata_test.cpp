@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace gclab::conformance {
 namespace {
@@ -27,9 +28,10 @@ SteadyStateParams steadyRun(std::uint64_t liveBytes, std::uint32_t procs) {
 // own (stacks, workbufs, the runtime's objects) are a fit that varies from run to run by about +-60,
 // and MSpanSys counts whole chunks of 113 mspans: the tolerance is two chunks or 8 %, whichever is
 // more. MSpanSys follows the most mspans ever in use, so the heap at its largest: it is compared per
-// byte of HeapSys (which never shrinks either), within 10 %. Go's grows with the machine's load (its
-// marks take longer and the heap grows meanwhile: 455616 to 520704 B at 8 MiB, two Ps, at HeapSys 1.55
-// to 1.6 % in the runs here), and at 1 MiB Go's own spans weigh as much as the heap's (5 to 10 chunks
+// byte of HeapSys (which never shrinks either). Go's grows with the machine's load (its marks take
+// longer and more spans are in use at the peak: 455616 to 520704 B at 8 MiB, two Ps, 1.55 to 1.79 % of
+// HeapSys in the runs here, the highest beside a sanitizer test run), so the model's share must lie
+// between 80 % and 110 % of Go's. At 1 MiB Go's own spans weigh as much as the heap's (5 to 10 chunks
 // between runs with two Ps), so it is compared at 8 MiB only.
 TEST(MetadataConformance, MSpanAndMCacheMemoryAgreeWithGo) {
     const double chunk = static_cast<double>(fixAllocSys(1, mspanBytes));
@@ -56,9 +58,12 @@ TEST(MetadataConformance, MSpanAndMCacheMemoryAgreeWithGo) {
             if (live >= 8 << 20) {
                 const double modelShare = modelStat("MSpanSys") / modelStat("HeapSys");
                 const double goShare = goStat("MSpanSys") / goStat("HeapSys");
-                EXPECT_NEAR(modelShare, goShare, 0.10 * goShare)
-                    << where << ": MSpanSys model " << modelStat("MSpanSys") << " of HeapSys "
-                    << modelStat("HeapSys") << ", Go " << goStat("MSpanSys") << " of " << goStat("HeapSys");
+                const std::string shares =
+                    where + ": MSpanSys model " + std::to_string(modelStat("MSpanSys")) + " of HeapSys " +
+                    std::to_string(modelStat("HeapSys")) + ", Go " + std::to_string(goStat("MSpanSys")) +
+                    " of " + std::to_string(goStat("HeapSys"));
+                EXPECT_GE(modelShare, 0.80 * goShare) << shares;
+                EXPECT_LE(modelShare, 1.10 * goShare) << shares;
             }
             EXPECT_EQ(std::fmod(goStat("MSpanSys"), chunk), 0.0)
                 << where << ": Go maps mspans in chunks of 113";
