@@ -140,24 +140,24 @@ int main(int argc, char** argv) {
         };
         auto keep = [&](unsigned long run) { return keepIn(keepDir, run); };
         PacerRun go = runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keep(1));
-        if (!againstDir.empty()) {
-            std::vector<PacerSummary> gos{summarize(go)}, others;
-            for (unsigned long i = 1; i < goRuns; i++)
-                gos.push_back(summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keep(i + 1))));
-            for (unsigned long i = 0; i < goRuns; i++)
-                others.push_back(
-                    summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keepIn(againstDir, i + 1))));
-            printRangeRow(argv, p.liveBytes, gos, medianSummary(others));
-            return 0;
-        }
-        PacerRun model = runModelSteadyState(p, go.globalsScan);
         if (goRuns > 1) {
             std::vector<PacerSummary> gos{summarize(go)};
             for (unsigned long i = 1; i < goRuns; i++)
                 gos.push_back(summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keep(i + 1))));
-            printRangeRow(argv, p.liveBytes, gos, summarize(model));
+            PacerSummary compared;
+            if (againstDir.empty()) {
+                compared = summarize(runModelSteadyState(p, go.globalsScan));
+            } else {
+                std::vector<PacerSummary> others;
+                for (unsigned long i = 0; i < goRuns; i++)
+                    others.push_back(
+                        summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keepIn(againstDir, i + 1))));
+                compared = medianSummary(others);
+            }
+            printRangeRow(argv, p.liveBytes, gos, compared);
             return 0;
         }
+        PacerRun model = runModelSteadyState(p, go.globalsScan);
         std::size_t exact = 0;
         for (const CycleRecord& c : go.cycles)
             exact += c.heap2Exact ? 1 : 0;
