@@ -1649,6 +1649,17 @@ int checkCrop(const Args& a) {
     return failures == 0 ? 0 : 1;
 }
 
+// readBar: the rectangle --state gives a bar ("bar NAME X0 Y0 X1 Y1"), if it has one.
+std::optional<Rect> readBar(const std::string& state, const std::string& name) {
+    const std::string key = "\nbar " + name + " ";
+    const std::size_t at = state.find(key);
+    Rect r;
+    if (at == std::string::npos ||
+        std::sscanf(state.c_str() + at + key.size(), "%lf %lf %lf %lf", &r.x0, &r.y0, &r.x1, &r.y1) != 4)
+        return std::nullopt;
+    return r;
+}
+
 // checkCollector: in the collector view every P's gcWork and wbBuf bar (where --state says the window drew
 // it: "bar collector-gcw-PN X0 Y0 X1 Y1") is filled from its left end to the model's fill: (wbuf1 + wbuf2)
 // of 2 × 253 pointers, wbBuf records of 256; under Go 1.26 also the span queue's local ring of 256; and the
@@ -1665,26 +1676,25 @@ int checkCollector(const Args& a) {
     }
     const Runtime rt = runAt(a);
     constexpr Rgba histogram{230, 179, 0, 255}; // ImGui::StyleColorsDark's ImGuiCol_PlotHistogram
-    // expectFill checks the bar named key in --state against fraction and returns its fill in px: the
+    // expectFill checks the bar named name in --state against fraction and returns its fill in px: the
     // rightmost fill pixel of any row (the label can hide fill pixels, never add them).
-    auto expectFill = [&](const std::string& name, const std::string& key, double fraction) {
-        const std::size_t at = text->find(key);
-        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-        if (at == std::string::npos ||
-            std::sscanf(text->c_str() + at + key.size(), "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4) {
-            fail("no" + key.substr(1) + "in " + a.state);
+    auto expectFill = [&](const std::string& label, const std::string& name, double fraction) {
+        const std::optional<Rect> bar = readBar(*text, name);
+        if (!bar) {
+            fail("no bar " + name + " in " + a.state);
             return 0;
         }
+        const auto [x0, y0, x1, y1] = *bar;
         int measured = 0;
         for (int y = static_cast<int>(y0); y < static_cast<int>(y1) && y < img.h; y++)
             for (int x = static_cast<int>(x0); x < static_cast<int>(x1) && x < img.w; x++)
                 if (near(img.at(x, y), histogram))
                     measured = std::max(measured, x - static_cast<int>(x0) + 1);
         const double expected = fraction * (x1 - x0);
-        std::printf("%s: %.4f of %.0f px = %.1f px, drawn %d px\n", name.c_str(), fraction, x1 - x0, expected,
-                    measured);
+        std::printf("%s: %.4f of %.0f px = %.1f px, drawn %d px\n", label.c_str(), fraction, x1 - x0,
+                    expected, measured);
         if (std::abs(measured - expected) > 2.0)
-            fail(name + " bar: drawn " + std::to_string(measured) + " px, the model's fill is " +
+            fail(label + " bar: drawn " + std::to_string(measured) + " px, the model's fill is " +
                  std::to_string(expected) + " px");
         return measured;
     };
@@ -1698,10 +1708,10 @@ int checkCollector(const Args& a) {
             bars.emplace_back("spanq", static_cast<double>(p.gcw.spanq.localSize()) / SpanQueue::ringSize);
         for (const auto& [kind, fraction] : bars)
             filled += expectFill("P" + std::to_string(p.id) + " " + kind,
-                                 "\nbar collector-" + kind + "-P" + std::to_string(p.id) + " ", fraction) > 0;
+                                 "collector-" + kind + "-P" + std::to_string(p.id), fraction) > 0;
     }
     const GCCPULimiter& l = rt.gcCPULimiter;
-    expectFill("GC CPU limiter", "\nbar collector-limiter ",
+    expectFill("GC CPU limiter", "collector-limiter",
                static_cast<double>(l.fill) / static_cast<double>(l.capacity));
     if (filled == 0)
         fail("every bar is empty: pick a tick where some P has work queued");
@@ -1777,15 +1787,18 @@ std::optional<std::uint64_t> shownBytes(const std::string& text) {
     return exact;
 }
 
-// readBar: the rectangle --state gives a bar ("bar NAME X0 Y0 X1 Y1"), if it has one.
-std::optional<Rect> readBar(const std::string& state, const std::string& name) {
-    const std::string key = "\nbar " + name + " ";
-    const std::size_t at = state.find(key);
-    Rect r;
-    if (at == std::string::npos ||
-        std::sscanf(state.c_str() + at + key.size(), "%lf %lf %lf %lf", &r.x0, &r.y0, &r.x1, &r.y1) != 4)
-        return std::nullopt;
-    return r;
+// memoryClassBytes: Sys by the statistics view's memory classes, in the bar's order, from Go's definitions
+// of /memory/classes (objects, unused, free, stacks, mspans + mcaches, GC metadata, other + profiling
+// buckets, released).
+std::array<std::pair<const char*, std::uint64_t>, 8> memoryClassBytes(const MemStats& m) {
+    return {{{"objects", m.HeapAlloc},
+             {"unused", m.HeapInuse - m.HeapAlloc},
+             {"free", m.HeapIdle - m.HeapReleased},
+             {"stacks", m.StackSys},
+             {"mspans", m.MSpanSys + m.MCacheSys},
+             {"gc", m.GCSys},
+             {"other", m.OtherSys + m.BuckHashSys},
+             {"released", m.HeapReleased}}};
 }
 
 // checkMemoryBar: the statistics view's bar of Sys by memory class. Each class's segment (stats-class-KEY)
@@ -1795,14 +1808,7 @@ std::optional<Rect> readBar(const std::string& state, const std::string& name) {
 // panel may scroll it away).
 void checkMemoryBar(const Image& img, const std::string& state, const Runtime& rt, const MemStats& m) {
     auto inImage = [&img](double x, double y) { return x >= 0 && y >= 0 && x < img.w && y < img.h; };
-    const std::pair<const char*, std::uint64_t> classes[] = {{"objects", m.HeapAlloc},
-                                                             {"unused", m.HeapInuse - m.HeapAlloc},
-                                                             {"free", m.HeapIdle - m.HeapReleased},
-                                                             {"stacks", m.StackSys},
-                                                             {"mspans", m.MSpanSys + m.MCacheSys},
-                                                             {"gc", m.GCSys},
-                                                             {"other", m.OtherSys + m.BuckHashSys},
-                                                             {"released", m.HeapReleased}};
+    const auto classes = memoryClassBytes(m);
     std::vector<Rect> bars;
     for (const auto& [key, bytes] : classes) {
         const std::optional<Rect> r = readBar(state, std::string("stats-class-") + key);
@@ -1927,14 +1933,8 @@ int checkStatsText(const Args& a) {
     bytes("TotalAlloc", m.TotalAlloc);
     bytes("NextGC", m.NextGC);
     count("NumGC", m.NumGC);
-    bytes("mem-objects", m.HeapAlloc);
-    bytes("mem-unused", m.HeapInuse - m.HeapAlloc);
-    bytes("mem-free", m.HeapIdle - m.HeapReleased);
-    bytes("mem-stacks", m.StackSys);
-    bytes("mem-mspans", m.MSpanSys + m.MCacheSys);
-    bytes("mem-gc", m.GCSys);
-    bytes("mem-other", m.OtherSys + m.BuckHashSys);
-    bytes("mem-released", m.HeapReleased);
+    for (const auto& [key, classBytes] : memoryClassBytes(m))
+        bytes(std::string("mem-") + key, classBytes);
     bytes("mem-limited", m.Sys - m.HeapReleased);
     if (rt.gcController.memoryLimit == noMemoryLimit)
         text("mem-GOMEMLIMIT", "off");
