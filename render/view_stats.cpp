@@ -42,8 +42,7 @@ bool beginStatTable(const char* id) {
     return true;
 }
 
-void drawMemStats(const Runtime& rt, const Noter& note) {
-    MemStats m = readMemStats(rt);
+void drawMemStats(const MemStats& m, const Noter& note) {
     if (!beginStatTable("memstats"))
         return;
     row(note, "HeapAlloc", bytesExactAndHuman(m.HeapAlloc),
@@ -163,8 +162,8 @@ void drawMemoryLegend(const Runtime& rt, const MemStats& m, const std::array<Mem
     ImGui::EndTable();
 }
 
-void drawMemoryClasses(const Runtime& rt, const Palette& pal, const Noter& note, const RectNoter& noteRect) {
-    const MemStats m = readMemStats(rt);
+void drawMemoryClasses(const Runtime& rt, const MemStats& m, const Palette& pal, const Noter& note,
+                       const RectNoter& noteRect) {
     const std::array<MemoryClass, 8> classes = memoryClasses(m);
     drawMemoryBar(rt, m, classes, pal, noteRect);
     ImGui::Spacing();
@@ -278,11 +277,12 @@ void App::drawStats() {
         noteText(std::move(name), std::move(text));
     };
     const RectNoter noteRect = [this](std::string name, Rect r) { this->noteRect(std::move(name), r); };
+    const MemStats m = readMemStats(rt); // once per frame, for MemStats and the memory classes
     if (ImGui::CollapsingHeader("runtime.MemStats", ImGuiTreeNodeFlags_DefaultOpen))
-        drawMemStats(rt, note);
+        drawMemStats(m, note);
     if (ImGui::CollapsingHeader("Memory by class (GOMEMLIMIT counts all but released)",
                                 ImGuiTreeNodeFlags_DefaultOpen))
-        drawMemoryClasses(rt, palette(settings_.palette), note, noteRect);
+        drawMemoryClasses(rt, m, palette(settings_.palette), note, noteRect);
     if (ImGui::CollapsingHeader("Pacer", ImGuiTreeNodeFlags_DefaultOpen))
         drawPacer(rt, note);
     if (ImGui::CollapsingHeader("Heap pages", ImGuiTreeNodeFlags_DefaultOpen))
