@@ -2,7 +2,7 @@
 # pacer_conformance.sh — the steady-state workload on Go 1.19 and on the model, side by side: one
 # table row per (live set, GOGC, GOMEMLIMIT, GOMAXPROCS). Needs a build with -DGCLAB_CONFORMANCE=ON.
 #
-# Usage: tools/pacer_conformance.sh [--go-runs N] [--long] [--go-keep DIR] [--against DIR2]
+# Usage: tools/pacer_conformance.sh [--go-runs N] [--long] [--go-keep DIR] [--against DIR2 | --model-seeds M]
 #                                   [BUILD_DIR [LIVE_MIB...]]   (defaults: 1, build, 8 64)
 # With --go-runs N, Go runs N times per row and the model is compared with the median of Go's runs
 # ("in range": the model lies within Go's lowest-to-highest). With --long, the GOGC 200 and 400 rows
@@ -10,7 +10,9 @@
 # and 400 with a steady phase"); the other rows are unchanged. With --go-keep DIR, Go's output is kept
 # in DIR and read back on the next run with the same DIR: two model builds against the same Go runs.
 # With --against DIR2 (and --go-runs N), the "model" columns are the median of N other Go runs kept in
-# DIR2: Go against itself, how far the targets lie above the measurement's own noise.
+# DIR2: Go against itself, how far the targets lie above the measurement's own noise. With
+# --model-seeds M (and --go-runs N), the model runs with seeds 1 to M and the median of its runs is
+# compared: a distribution against a distribution.
 # Columns: Go / model cycles; steady-phase median heap goal (MiB) and its difference; median marked
 # heap (MiB); cycles per GiB allocated and its difference. "Steady phase" is the last two thirds of
 # the cycles. Go's numbers vary from run to run on a loaded machine (see docs/pacer.md).
@@ -37,6 +39,11 @@ against=
 if [ "${1:-}" = --against ]; then
   mkdir -p "$2"
   against="--against $2"
+  shift 2
+fi
+seeds=
+if [ "${1:-}" = --model-seeds ]; then
+  seeds="--model-seeds $2"
   shift 2
 fi
 build=${1:-build}
@@ -67,7 +74,7 @@ for live in $sizes; do
       if [ $long = 1 ] && [ "$gogc" = 200 ]; then rowiterations=$((iterations * 4)); fi
       if [ $long = 1 ] && [ "$gogc" = 400 ]; then rowiterations=$((iterations * 8)); fi
       for procs in 1 2; do
-        { "$table" --go-runs "$goruns" $keep $against $((live << 20)) $rowiterations $gogc $limit $procs ||
+        { "$table" --go-runs "$goruns" $keep $against $seeds $((live << 20)) $rowiterations $gogc $limit $procs ||
           echo "| $live MiB | $gogc | $limit | $procs | failed |"; } | tee -a "$rows"
       done
     done

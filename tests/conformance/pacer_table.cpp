@@ -1,8 +1,8 @@
 // pacer_table — one row of the pacer conformance table: the steady-state workload on Go 1.19 and on
 // the model with the same settings. Used by tools/pacer_conformance.sh.
 //
-// Usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] [--against DIR2] LIVE_BYTES ITERATIONS
-//                    GOGC|off GOMEMLIMIT_BYTES|off GOMAXPROCS
+// Usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] [--against DIR2 | --model-seeds M]
+//                    LIVE_BYTES ITERATIONS GOGC|off GOMEMLIMIT_BYTES|off GOMAXPROCS
 // --go-runs N runs Go N times (the same seed; Go's runs differ by scheduling and wall time) and compares
 // the model with the median of Go's per-run figures, printing Go's lowest and highest too.
 // --cycles also prints every cycle of both runs (bytes): the trigger the cycle started at, heapLive at
@@ -14,6 +14,9 @@
 // from there when it is already kept: two builds of the model against the same Go runs.
 // --against DIR2 (with --go-runs N) puts the median of N other Go runs, kept in DIR2 the same way, where
 // the model's numbers would be: Go against itself, the noise floor of the comparison.
+// --model-seeds M (with --go-runs N) runs the model with seeds 1 to M and compares the median of its
+// per-run figures: one seed is one draw of the random stores, as one Go run is one draw of the
+// scheduling, and a cycle that overshoots early in the fill phase moves a single run's steady phase.
 // When the GC CPU limiter was on in either run, a line on stderr gives the last cycle it was on in
 // each (Go's /gc/limiter/last-enabled:gc-cycle at exit; the model's own).
 #include "pacer_compare.h"
@@ -119,11 +122,19 @@ int main(int argc, char** argv) {
         argc -= 2;
         argv += 2;
     }
-    if (argc != 6 || goRuns == 0 || (!againstDir.empty() && (goRuns < 2 || cycles))) {
-        std::fprintf(
-            stderr, "usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] [--against DIR2] LIVE_BYTES "
-                    "ITERATIONS GOGC|off GOMEMLIMIT|off GOMAXPROCS (--against needs --go-runs 2 or more, "
-                    "not --cycles)\n");
+    unsigned long modelSeeds = 1;
+    if (argc > 2 && std::string(argv[1]) == "--model-seeds") {
+        modelSeeds = std::strtoul(argv[2], nullptr, 10);
+        argc -= 2;
+        argv += 2;
+    }
+    const bool rangeRow = !againstDir.empty() || modelSeeds > 1;
+    if (argc != 6 || goRuns == 0 || modelSeeds == 0 || (!againstDir.empty() && modelSeeds > 1) ||
+        (rangeRow && (goRuns < 2 || cycles))) {
+        std::fprintf(stderr,
+                     "usage: pacer_table [--cycles] [--go-runs N] [--go-keep DIR] [--against DIR2 | "
+                     "--model-seeds M] LIVE_BYTES ITERATIONS GOGC|off GOMEMLIMIT|off GOMAXPROCS (--against "
+                     "and --model-seeds need --go-runs 2 or more, not --cycles)\n");
         return 2;
     }
     try {
@@ -146,7 +157,13 @@ int main(int argc, char** argv) {
                 gos.push_back(summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keep(i + 1))));
             PacerSummary compared;
             if (againstDir.empty()) {
-                compared = summarize(runModelSteadyState(p, go.globalsScan));
+                std::vector<PacerSummary> seeds;
+                for (unsigned long seed = 1; seed <= modelSeeds; seed++) {
+                    SteadyStateParams mp = p;
+                    mp.seed = seed;
+                    seeds.push_back(summarize(runModelSteadyState(mp, go.globalsScan)));
+                }
+                compared = modelSeeds == 1 ? seeds.front() : medianSummary(seeds);
             } else {
                 std::vector<PacerSummary> others;
                 for (unsigned long i = 0; i < goRuns; i++)
