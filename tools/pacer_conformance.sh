@@ -2,7 +2,8 @@
 # pacer_conformance.sh — the steady-state workload on Go 1.19 and on the model, side by side: one
 # table row per (live set, GOGC, GOMEMLIMIT, GOMAXPROCS). Needs a build with -DGCLAB_CONFORMANCE=ON.
 #
-# Usage: tools/pacer_conformance.sh [--go-runs N] [--long] [--go-keep DIR] [--against DIR2 | --model-seeds M]
+# Usage: tools/pacer_conformance.sh [--go-runs N] [--long] [--go-keep DIR]
+#                                   [--against DIR2 | --model-seeds M]
 #                                   [BUILD_DIR [LIVE_MIB...]]   (defaults: 1, build, 8 64)
 # With --go-runs N, Go runs N times per row and the model is compared with the median of Go's runs
 # ("in range": the model lies within Go's lowest-to-highest). With --long, the GOGC 200 and 400 rows
@@ -43,6 +44,10 @@ if [ "${1:-}" = --against ]; then
 fi
 seeds=
 if [ "${1:-}" = --model-seeds ]; then
+  if [ -n "$against" ]; then
+    echo "pacer_conformance.sh: --against and --model-seeds exclude each other" >&2
+    exit 2
+  fi
   seeds="--model-seeds $2"
   shift 2
 fi

@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
                     mp.seed = seed;
                     seeds.push_back(summarize(runModelSteadyState(mp, go.globalsScan)));
                 }
-                compared = modelSeeds == 1 ? seeds.front() : medianSummary(seeds);
+                compared = medianSummary(seeds);
             } else {
                 std::vector<PacerSummary> others;
                 for (unsigned long i = 0; i < goRuns; i++)
