@@ -85,13 +85,15 @@ for live in $sizes; do
     done
   done
 done
-# The goal and rate differences are columns 7 and 10 of a single run's row, 7 and 11 with --go-runs.
+# The goal and rate differences are columns 7 and 10 of a single run's row, 7 and 11 with --go-runs;
+# a row without a steady phase has "n/a" there and misses both targets.
 if [ "$goruns" = 1 ]; then ratecol=11; else ratecol=12; fi
 awk -F'|' -v rc="$ratecol" '
   function abs(x) { return x < 0 ? -x : x }
   $3 ~ /^ (25|50|100|200) $/ && $4 !~ /^ (25165824|134217728) $/ && $6 !~ /failed/ {
     n++; g = $8; r = $rc; gsub(/[ %+]/, "", g); gsub(/[ %+]/, "", r)
-    gok = abs(g) <= 2; rok = abs(r) <= 3; goal += gok; rate += rok; both += gok && rok
+    gok = g ~ /^-?[0-9.]+$/ && abs(g) <= 2; rok = r ~ /^-?[0-9.]+$/ && abs(r) <= 3
+    goal += gok; rate += rok; both += gok && rok
   }
   END { printf "\nGOGC-governed rows: goal within 2 %% in %d of %d, cycle rate within 3 %% in %d, both in %d\n", goal, n, rate, both }
 ' "$rows"

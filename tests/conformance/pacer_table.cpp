@@ -60,39 +60,70 @@ double pct(double a, double b) { return b != 0 ? 100.0 * (a - b) / b : 0.0; }
 
 const char* inRange(double x, const Spread& s) { return x >= s.low && x <= s.high ? "yes" : "no"; }
 
-// medianSummary is the median of each figure over runs (what a row compares).
+// withSteadyPhase keeps the runs that have a steady phase (3 cycles or more; pacer_compare.h): a run
+// with fewer has no goal, marked heap or rate to compare, and its zeros would pull a median down.
+std::vector<PacerSummary> withSteadyPhase(const std::vector<PacerSummary>& runs) {
+    std::vector<PacerSummary> kept;
+    for (const PacerSummary& r : runs)
+        if (r.steadyCycles > 0)
+            kept.push_back(r);
+    return kept;
+}
+
+// medianSummary is the median of each figure over runs (what a row compares): the cycle count over all
+// of them, the steady-phase figures over those that have one (all zero when none has).
 PacerSummary medianSummary(const std::vector<PacerSummary>& runs) {
-    auto median = [&runs](auto PacerSummary::*f) {
+    auto median = [](const std::vector<PacerSummary>& of, auto PacerSummary::*f) {
         std::vector<double> v;
-        for (const PacerSummary& r : runs)
+        for (const PacerSummary& r : of)
             v.push_back(static_cast<double>(r.*f));
         return spreadOf(v).median;
     };
     PacerSummary m;
-    m.cycles = static_cast<std::size_t>(median(&PacerSummary::cycles));
-    m.medianGoal = median(&PacerSummary::medianGoal);
-    m.medianLive = median(&PacerSummary::medianLive);
-    m.cyclesPerByte = median(&PacerSummary::cyclesPerByte);
+    m.cycles = static_cast<std::size_t>(median(runs, &PacerSummary::cycles));
+    const std::vector<PacerSummary> steady = withSteadyPhase(runs);
+    if (steady.empty())
+        return m;
+    m.steadyCycles = static_cast<std::size_t>(median(steady, &PacerSummary::steadyCycles));
+    m.medianGoal = median(steady, &PacerSummary::medianGoal);
+    m.medianLive = median(steady, &PacerSummary::medianLive);
+    m.cyclesPerByte = median(steady, &PacerSummary::cyclesPerByte);
     return m;
 }
 
-// printRangeRow prints the model against the median of Go's runs, with Go's range.
+// noSteadyPhase is what a row prints in place of the steady-phase columns when a side has fewer than 3
+// cycles; the summary of pacer_conformance.sh counts such a row as missing the targets.
+constexpr const char* noSteadyPhase =
+    "no steady phase to compare (runs with one: Go %zu of %zu, model %zu of %zu)";
+
+// printRangeRow prints the median of the model's runs (or of other Go runs) against the median of Go's
+// runs, with Go's range. Runs without a steady phase count in the cycles column only.
 void printRangeRow(char** argv, std::uint64_t liveBytes, const std::vector<PacerSummary>& gos,
-                   const PacerSummary& m) {
+                   const std::vector<PacerSummary>& models) {
+    const PacerSummary m = medianSummary(models);
     std::vector<double> cycles, goals, lives, rates;
-    for (const PacerSummary& g : gos) {
+    for (const PacerSummary& g : gos)
         cycles.push_back(static_cast<double>(g.cycles));
+    const std::vector<PacerSummary> steady = withSteadyPhase(gos);
+    for (const PacerSummary& g : steady) {
         goals.push_back(g.medianGoal / (1 << 20));
         lives.push_back(g.medianLive / (1 << 20));
         rates.push_back(g.cyclesPerByte * (1 << 30));
     }
-    Spread c = spreadOf(cycles), goal = spreadOf(goals), live = spreadOf(lives), rate = spreadOf(rates);
+    Spread c = spreadOf(cycles);
+    std::printf("| %s MiB | %s | %s | %s | %.0f [%.0f–%.0f] / %zu | ",
+                std::to_string(liveBytes >> 20).c_str(), argv[3], argv[4], argv[5], c.median, c.low, c.high,
+                m.cycles);
+    if (steady.empty() || m.steadyCycles == 0) {
+        std::printf(noSteadyPhase, steady.size(), gos.size(), withSteadyPhase(models).size(), models.size());
+        std::printf(" | n/a | no | n/a | n/a | n/a | no |\n");
+        return;
+    }
+    Spread goal = spreadOf(goals), live = spreadOf(lives), rate = spreadOf(rates);
     double mGoal = m.medianGoal / (1 << 20), mLive = m.medianLive / (1 << 20),
            mRate = m.cyclesPerByte * (1 << 30);
     std::printf(
-        "| %s MiB | %s | %s | %s | %.0f [%.0f–%.0f] / %zu | %.2f [%.2f–%.2f] / %.2f | %+.1f%% | %s | %.2f / "
-        "%.2f | %.2f [%.2f–%.2f] / %.2f | %+.1f%% | %s |\n",
-        std::to_string(liveBytes >> 20).c_str(), argv[3], argv[4], argv[5], c.median, c.low, c.high, m.cycles,
+        "%.2f [%.2f–%.2f] / %.2f | %+.1f%% | %s | %.2f / %.2f | %.2f [%.2f–%.2f] / %.2f | %+.1f%% | %s |\n",
         goal.median, goal.low, goal.high, mGoal, pct(mGoal, goal.median), inRange(mGoal, goal), live.median,
         mLive, rate.median, rate.low, rate.high, mRate, pct(mRate, rate.median), inRange(mRate, rate));
 }
@@ -155,21 +186,17 @@ int main(int argc, char** argv) {
             std::vector<PacerSummary> gos{summarize(go)};
             for (unsigned long i = 1; i < goRuns; i++)
                 gos.push_back(summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keep(i + 1))));
-            PacerSummary compared;
+            std::vector<PacerSummary> compared;
             if (againstDir.empty()) {
-                std::vector<PacerSummary> seeds;
                 for (unsigned long seed = 1; seed <= modelSeeds; seed++) {
                     SteadyStateParams mp = p;
                     mp.seed = seed;
-                    seeds.push_back(summarize(runModelSteadyState(mp, go.globalsScan)));
+                    compared.push_back(summarize(runModelSteadyState(mp, go.globalsScan)));
                 }
-                compared = medianSummary(seeds);
             } else {
-                std::vector<PacerSummary> others;
                 for (unsigned long i = 0; i < goRuns; i++)
-                    others.push_back(
+                    compared.push_back(
                         summarize(runGoSteadyState(GCLAB_GO_STEADYSTATE, p, keepIn(againstDir, i + 1))));
-                compared = medianSummary(others);
             }
             printRangeRow(argv, p.liveBytes, gos, compared);
             return 0;
@@ -200,6 +227,14 @@ int main(int argc, char** argv) {
             }
         }
         PacerSummary g = summarize(go), m = summarize(model);
+        if (g.steadyCycles == 0 || m.steadyCycles == 0) {
+            std::printf("| %s MiB | %s | %s | %s | %zu / %zu | ", std::to_string(p.liveBytes >> 20).c_str(),
+                        argv[3], argv[4], argv[5], g.cycles, m.cycles);
+            std::printf(noSteadyPhase, withSteadyPhase({g}).size(), std::size_t{1},
+                        withSteadyPhase({m}).size(), std::size_t{1});
+            std::printf(" | n/a | n/a | n/a | n/a |\n");
+            return 0;
+        }
         std::printf("| %s MiB | %s | %s | %s | %zu / %zu | %.2f / %.2f | %+.1f%% | %.2f / %.2f | %.2f / %.2f "
                     "| %+.1f%% |\n",
                     std::to_string(p.liveBytes >> 20).c_str(), argv[3], argv[4], argv[5], g.cycles, m.cycles,
