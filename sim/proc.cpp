@@ -83,23 +83,24 @@ void Runtime::runP(P& p) {
     }
 
     const bool nothingToRun = p.curg == 0 && runq.empty();
+    // A pass through schedule(): the goroutine stopped, the world restarted for marking, or sysmon
+    // preempted it after forcePreemptNS. sysmon's clock runs whether or not the GC is marking, so a
+    // mark starts at any point of the running goroutine's slice.
+    const bool inSchedule = p.preemptedForGC || p.curg == 0 || goroutine(p.curg).status != GStatus::running ||
+                            (p.sliceLeft == 0 && p.clock - p.schedwhen >= forcePreemptNS);
+    if (inSchedule)
+        p.schedwhen = p.clock;
     MarkWorkerMode mode = MarkWorkerMode::none;
     if (gcBlackenEnabled) {
-        // Go looks for a mark worker only in schedule(): when the P has no goroutine to run, when
-        // sysmon preempts one that ran forcePreemptNS, and when the world restarts for marking. A
-        // goroutine that keeps allocating is not interrupted for a worker; a running worker decides at
-        // each step whether it goes on. An idle worker keeps its P until a goroutine becomes runnable
-        // (Go: gcDrain's pollWork); otherwise dedicated and fractional workers come first, then idle
-        // marking.
-        const bool inSchedule = p.preemptedForGC || p.curg == 0 ||
-                                goroutine(p.curg).status != GStatus::running ||
-                                (p.sliceLeft == 0 && p.clock - p.schedwhen >= forcePreemptNS);
+        // Go looks for a mark worker only in schedule(). A goroutine that keeps allocating is not
+        // interrupted for a worker; a running worker decides at each step whether it goes on. An idle
+        // worker keeps its P until a goroutine becomes runnable (Go: gcDrain's pollWork); otherwise
+        // dedicated and fractional workers come first, then idle marking.
         if (p.workerMode == MarkWorkerMode::idle && nothingToRun) {
             mode = MarkWorkerMode::idle;
         } else if (p.workerMode != MarkWorkerMode::none || inSchedule) {
             mode = findRunnableGCWorker(p);
             p.preemptedForGC = false;
-            p.schedwhen = p.clock;
         }
         if (mode == MarkWorkerMode::none && nothingToRun && gcController.maxIdleMarkWorkers > 0)
             mode = MarkWorkerMode::idle;
@@ -109,8 +110,10 @@ void Runtime::runP(P& p) {
         return;
     }
     if (p.workerMode != MarkWorkerMode::none) {
+        // The worker parks and schedule() picks a goroutine: a new slice for sysmon.
         emit(EventKind::workerStop, static_cast<uintptr>(p.workerMode));
         p.workerMode = MarkWorkerMode::none;
+        p.schedwhen = p.clock;
     }
 
     if (p.curg != 0 && (p.sliceLeft == 0 || goroutine(p.curg).status != GStatus::running)) {

@@ -40,7 +40,7 @@ struct P {
     std::int64_t clock = 0;      // virtual nanoseconds
     MarkWorkerMode workerMode = MarkWorkerMode::none;
     std::int64_t gcFractionalMarkTime = 0;
-    // schedwhen is the clock of this P's last pass through schedule() while marking (Go: sysmon's
+    // schedwhen is the clock of this P's last pass through schedule() (Go: sysmon's
     // sysmontick.schedwhen); preemptedForGC says the world restarted for marking, so the P's next step
     // is a pass through schedule() (Go: gcStart's stop-the-world preempted its goroutine).
     std::int64_t schedwhen = 0;
