@@ -23,6 +23,14 @@ SteadyStateParams steadyRun(std::uint64_t liveBytes, std::uint32_t procs) {
     return p;
 }
 
+// peakHeapLive is the largest heapLive at the end of a mark in a run (gcpacertrace, exact on both sides).
+double peakHeapLive(const PacerRun& r) {
+    double peak = 0;
+    for (const CycleRecord& c : r.cycles)
+        peak = std::max(peak, c.heap1);
+    return peak;
+}
+
 // Go's heap at exit is not the model's (HeapInuse 0.97-1.5 times the model's at these points), so
 // the model's heap spans are scaled by the ratio before MSpanInuse is compared; the 56 spans of Go's
 // own (stacks, workbufs, the runtime's objects) are a fit that varies from run to run by about +-60,
@@ -59,12 +67,6 @@ TEST(MetadataConformance, MSpanAndMCacheMemoryAgreeWithGo) {
                 << modelStat("HeapInuse") << ", Go " << goStat("MSpanInuse") << " B for "
                 << goStat("HeapInuse");
             if (live >= 8 << 20) {
-                auto peakHeapLive = [](const PacerRun& r) {
-                    double peak = 0;
-                    for (const CycleRecord& c : r.cycles)
-                        peak = std::max(peak, c.heap1);
-                    return peak;
-                };
                 const double modelPeak = peakHeapLive(model), goPeak = peakHeapLive(go);
                 ASSERT_GT(modelPeak, 0) << where;
                 ASSERT_GT(goPeak, 0) << where;

@@ -227,17 +227,15 @@ int main(int argc, char** argv) {
             }
         }
         PacerSummary g = summarize(go), m = summarize(model);
+        std::printf("| %s MiB | %s | %s | %s | %zu / %zu | ", std::to_string(p.liveBytes >> 20).c_str(),
+                    argv[3], argv[4], argv[5], g.cycles, m.cycles);
         if (g.steadyCycles == 0 || m.steadyCycles == 0) {
-            std::printf("| %s MiB | %s | %s | %s | %zu / %zu | ", std::to_string(p.liveBytes >> 20).c_str(),
-                        argv[3], argv[4], argv[5], g.cycles, m.cycles);
-            std::printf(noSteadyPhase, withSteadyPhase({g}).size(), std::size_t{1},
-                        withSteadyPhase({m}).size(), std::size_t{1});
+            std::printf(noSteadyPhase, std::size_t{g.steadyCycles > 0}, std::size_t{1},
+                        std::size_t{m.steadyCycles > 0}, std::size_t{1});
             std::printf(" | n/a | n/a | n/a | n/a |\n");
             return 0;
         }
-        std::printf("| %s MiB | %s | %s | %s | %zu / %zu | %.2f / %.2f | %+.1f%% | %.2f / %.2f | %.2f / %.2f "
-                    "| %+.1f%% |\n",
-                    std::to_string(p.liveBytes >> 20).c_str(), argv[3], argv[4], argv[5], g.cycles, m.cycles,
+        std::printf("%.2f / %.2f | %+.1f%% | %.2f / %.2f | %.2f / %.2f | %+.1f%% |\n",
                     g.medianGoal / (1 << 20), m.medianGoal / (1 << 20), pct(m.medianGoal, g.medianGoal),
                     g.medianLive / (1 << 20), m.medianLive / (1 << 20), g.cyclesPerByte * (1 << 30),
                     m.cyclesPerByte * (1 << 30), pct(m.cyclesPerByte, g.cyclesPerByte));
