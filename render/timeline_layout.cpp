@@ -51,7 +51,10 @@ bool parseTimelineState(const std::string& text, TimelineState& out, std::string
     return true;
 }
 
-TimeRange zoomAbout(TimeRange r, double at, double factor) {
+TimeRange zoomAbout(TimeRange r, double at, double factor, double maxWidth) {
+    const double width = r.ns1 - r.ns0;
+    if (width * factor > maxWidth)
+        factor = std::max(1.0, maxWidth / width);
     return TimeRange{at - (at - r.ns0) * factor, at + (r.ns1 - at) * factor};
 }
 

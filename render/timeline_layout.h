@@ -30,8 +30,9 @@ struct TimeRange {
     double ns0 = 0, ns1 = 1;
 };
 // zoomAbout scales r by factor (below 1 zooms in) about at, which keeps its place on screen: the wheel
-// zooms about the cursor, the + and - keys about the playhead.
-TimeRange zoomAbout(TimeRange r, double at, double factor);
+// zooms about the cursor, the + and - keys about the playhead. The result is at most maxWidth wide:
+// zooming out further stops there, still about at.
+TimeRange zoomAbout(TimeRange r, double at, double factor, double maxWidth);
 // panBy moves r by fraction of its width (negative: towards earlier times).
 TimeRange panBy(TimeRange r, double fraction);
 

@@ -318,15 +318,17 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
         }
     };
     followRun();
+    // At most 16 runs wide: further out shows nothing more, and zooming out again and again stays finite.
+    const double maxWidth = 16 * endNs * 1.02;
     for (TimelineKey k : std::exchange(keys_, {})) {
         const double playheadNs = static_cast<double>(rt.now());
         TimeRange r{ns0_, ns1_};
         switch (k) {
         case TimelineKey::zoomIn:
-            r = zoomAbout(r, playheadNs, 0.5);
+            r = zoomAbout(r, playheadNs, 0.5, maxWidth);
             break;
         case TimelineKey::zoomOut:
-            r = zoomAbout(r, playheadNs, 2);
+            r = zoomAbout(r, playheadNs, 2, maxWidth);
             break;
         case TimelineKey::panBack:
             r = panBy(r, -0.25);
@@ -373,7 +375,8 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
 
     std::optional<std::uint64_t> seekTo;
     if (hovered && io.MouseWheel != 0) {
-        const TimeRange r = zoomAbout({ns0_, ns1_}, state_.nsAt(io.MousePos.x), std::pow(0.8, io.MouseWheel));
+        const TimeRange r = zoomAbout(TimeRange{ns0_, ns1_}, state_.nsAt(io.MousePos.x),
+                                      std::pow(0.8, io.MouseWheel), maxWidth);
         ns0_ = r.ns0;
         ns1_ = r.ns1;
         follow_ = false;
@@ -393,8 +396,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
         follow_ = true;
     if (ns1_ - ns0_ < 100)
         ns1_ = ns0_ + 100;
-    // At most 16 runs wide: further out shows nothing more, and zooming out again and again stays finite.
-    if (const double maxWidth = 16 * endNs * 1.02; ns1_ - ns0_ > maxWidth) {
+    if (ns1_ - ns0_ > maxWidth) { // the run behind the view is shorter than when it was zoomed out
         const double mid = (ns0_ + ns1_) / 2;
         ns0_ = mid - maxWidth / 2;
         ns1_ = mid + maxWidth / 2;

@@ -25,13 +25,15 @@ struct CostModel {
     // 8 MiB live, one goroutine, P=1: 323-336 ns per iteration at GOGC 25, 194-214 at GOGC 200). Go's
     // cost depends on how scattered the free slots are (gclabcalib allocreuse, 3/4 of each span still
     // in use: 147-180 ns per object); the model has no caches and charges one constant.
-    std::int64_t allocNeedZero = 30;
-    // Measured: Go's concurrent mark of the steady-state shape (a pointer slice and 64-byte Objects
-    // with one pointer word, in random address order) costs 22 ns per object = scanObject + 2
-    // scanWord when the heap holds little besides the live objects and they fit the caches;
-    // markCostPermille (below) scales it for sparser and larger heaps.
-    std::int64_t scanObject = 6; // scanobject fixed part
-    std::int64_t scanWord = 8;   // per pointer word examined (greying its target included)
+    std::int64_t allocNeedZero = 26;
+    // Fitted: Go's concurrent mark of the steady-state shape (a pointer slice and 64-byte Objects
+    // with one pointer word, in random address order) costs 18 ns per object = scanObject + 2
+    // scanWord once its pages are resident, when the heap holds little besides the live objects and
+    // they fit the caches; markCostPermille (below) scales it for sparser and larger heaps. The first
+    // scan of a page the mutator never touched also pays pageFault: the steady-state program never
+    // writes its Objects (before the model had faults, a fit of 22 ns per object absorbed them).
+    std::int64_t scanObject = 4; // scanobject fixed part
+    std::int64_t scanWord = 7;   // per pointer word examined (greying its target included)
     // Measured: per marked object, Go's mark CPU grows in proportion to the heap in use over the
     // marked heap (live objects spread among more garbage) up to about 3, and by about a third for
     // each doubling of the marked heap past 8 MiB (the caches and the TLB).
@@ -56,6 +58,10 @@ struct CostModel {
     std::int64_t idle = 1000;      // an idle P waits this long before looking again (a model choice)
     std::int64_t flushMCache = 200;
     std::int64_t scavengePage = 1500; // releasing one 8 KiB page (madvise; mgcscavenge.h)
+    // Measured: the first access to a 4 KiB page of heap memory (mem_linux.h), as Go's mark pays it
+    // (gclabcalib markfresh: 13.7 us per page at 64 MiB, 14.4 at 16 MiB; a C loop reading one byte
+    // per page of a fresh mapping: 12-13 us). Charged to whoever touches the page first.
+    std::int64_t pageFault = 13600;
 };
 
 // markCostPermille is the factor, in thousandths, by which scanobject's cost is multiplied during a

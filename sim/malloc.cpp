@@ -111,6 +111,7 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
         slot = nf.slot;
         shouldhelpgc = nf.shouldhelpgc;
         x = nf.v;
+        touchHeap(x, maxTinySize); // mallocgc zeroes a new tiny block
         // Keep whichever block has more free space left.
         if (size < c.tinyoffset || c.tiny == 0) {
             c.tiny = x;
@@ -130,8 +131,10 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
         size = class_to_size[sizeclass];
         const MSpan& s = mheap.span(spanId);
         x = nf.v;
-        if (s.needzero)
+        if (s.needzero) {
             stepCost += cfg_.costs.allocNeedZero;
+            touchHeap(x, size); // memclrNoHeapPointers
+        }
     } else {
         shouldhelpgc = true;
         spc = SpanClass::make(0, noscan);

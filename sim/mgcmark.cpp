@@ -110,6 +110,7 @@ void Runtime::shade(uintptr ptr, std::uint32_t pid) {
     if (scanned != 0 && spanHasMallocHeaders(cfg_.goVersion, s.spanclass))
         scanned += mallocHeaderSize; // Go 1.26 scans from the header word
     gcController.heapScanWork += scanned;
+    touchHeap(b, std::min<uintptr>(static_cast<uintptr>(scanned), n)); // reading the pointer words
     stepCost +=
         ((cfg_.costs.scanObject + examined * cfg_.costs.scanWord) * work.markCostPermille + 500) / 1000;
     if (b == base)

@@ -83,6 +83,7 @@ PageAlloc::Range MHeap::scavengeOne(uintptr maxPages, bool skipDense) {
     PageAlloc::Range r = pages.scavengeOne(maxPages, skipDense);
     heapReleased += r.npages * pageSize;
     heapFree -= r.npages * pageSize;
+    resident.release(r.base, r.npages * pageSize);
     return r;
 }
 

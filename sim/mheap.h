@@ -12,6 +12,7 @@
 #pragma once
 
 #include "sim/mcentral.h"
+#include "sim/mem_linux.h"
 #include "sim/mspan.h"
 #include "sim/pagealloc.h"
 #include "sim/spanlayout.h"
@@ -81,7 +82,8 @@ class MHeap {
     // allocSpan allocates a heap span of npages for span class spc (Go: mheap.alloc/allocSpan).
     SpanAlloc allocSpan(uintptr npages, SpanClass spc);
     // scavengeOne releases the top of the highest run of free, unreleased pages, at most maxPages
-    // (Go: pageAlloc.scavengeOne's sysUnused and accounting): heapReleased += n, heapFree -= n.
+    // (Go: pageAlloc.scavengeOne's sysUnused and accounting): heapReleased += n, heapFree -= n, and
+    // the pages lose their RAM (the next access faults).
     PageAlloc::Range scavengeOne(uintptr maxPages, bool skipDense);
     // freeSpan returns an empty, swept heap span's pages to the page allocator.
     void freeSpan(SpanId s);
@@ -125,6 +127,8 @@ class MHeap {
     std::uint32_t sweepgen = 0;
     std::array<MCentral, numSpanClasses> central{};
     PageAlloc pages{arenaBaseHint};
+    // The kernel's side of the heap: which of its pages have RAM behind them.
+    ResidentPages resident{arenaBaseHint};
     uintptr pagesInUse = 0;   // pages in mSpanInUse spans
     uintptr heapInUse = 0;    // bytes in mSpanInUse spans (Go 1.19 keeps these three in gcController)
     uintptr heapFree = 0;     // bytes of free pages that are not released

@@ -255,6 +255,10 @@ void Runtime::execOp(P& p, G& g) {
         return v;
     };
     auto fieldCount = [&](uintptr obj) { return types[objectType(obj)].numPtrs(); };
+    // A load or store reads or writes the field's word: its page faults if it was never touched.
+    auto touchField = [&](uintptr obj, std::uint32_t field) {
+        touchHeap(obj + uintptr{types[objectType(obj)].ptrWords[field]} * 8, 8);
+    };
     auto allocate = [&](uintptr size, auto&& doAlloc) -> bool {
         // Mark assist: pay for the allocation before making it (mallocgc's deductAssistCredit).
         if (gcBlackenEnabled && !g.assistDebited) {
@@ -301,6 +305,7 @@ void Runtime::execOp(P& p, G& g) {
         if (op.c >= fieldCount(obj))
             opFailed(*this, g, "no pointer field " + std::to_string(op.c));
         local(op.a) = readPointer(PtrSlot::heap(obj, op.c));
+        touchField(obj, op.c);
         stepCost += cfg_.costs.pointerOp;
         break;
     }
@@ -311,7 +316,9 @@ void Runtime::execOp(P& p, G& g) {
         std::uint32_t n = fieldCount(obj);
         if (n == 0)
             opFailed(*this, g, "object has no pointer fields");
-        local(op.a) = readPointer(PtrSlot::heap(obj, static_cast<std::uint32_t>(rng.below(n))));
+        auto field = static_cast<std::uint32_t>(rng.below(n));
+        local(op.a) = readPointer(PtrSlot::heap(obj, field));
+        touchField(obj, field);
         stepCost += cfg_.costs.pointerOp;
         break;
     }
@@ -331,6 +338,7 @@ void Runtime::execOp(P& p, G& g) {
             opFailed(*this, g, "no pointer field " + std::to_string(field));
         uintptr v = op.c == nilLocal ? 0 : local(op.c);
         writePointer(PtrSlot::heap(obj, field), v, g.goid);
+        touchField(obj, field);
         stepCost += cfg_.costs.pointerOp;
         break;
     }

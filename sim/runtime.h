@@ -229,6 +229,10 @@ class Runtime {
     Fnv1a eventHash;
     std::uint64_t eventCount = 0;
     std::int64_t stepCost = 0; // virtual ns charged to the acting P by the current step
+    // touchHeap charges the current step for the page faults of an access to [addr, addr+n).
+    void touchHeap(uintptr addr, uintptr n) {
+        stepCost += static_cast<std::int64_t>(mheap.resident.touch(addr, n)) * cfg_.costs.pageFault;
+    }
     AllocPath allocPath;       // the stages the mallocgc in progress has entered (sim/allocpath.h)
     RecentShades recentShades; // the latest write barriers (for views; Go keeps no such record)
 

@@ -177,10 +177,13 @@ void Runtime::validate() const {
             freePages += static_cast<uintptr>(std::popcount(~inUse[w]));
             scavPages += static_cast<uintptr>(std::popcount(scav[w]));
             for (int b = 0; b < 64; b++) {
-                if (((inUse[w] >> b) & 1) == 0)
-                    continue;
                 uintptr addr =
                     h.pages.base() + (ci * pallocChunkPages + w * 64 + static_cast<uintptr>(b)) * pageSize;
+                if (((scav[w] >> b) & 1) != 0 &&
+                    (h.resident.resident(addr) || h.resident.resident(addr + pageSize - 1)))
+                    broken("a released page has no RAM behind it", hex(addr));
+                if (((inUse[w] >> b) & 1) == 0)
+                    continue;
                 if (h.spanOf(addr) == emptymspan)
                     broken("every in-use page belongs to an in-use span", hex(addr));
             }

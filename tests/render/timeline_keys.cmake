@@ -59,9 +59,15 @@ range("minus" M)
 near("- width" "${M_ns1} - ${M_ns0}" "${widthA} * 2")
 near("- start" ${M_ns0} "${A_now} - (${A_now} - ${A_ns0}) * 2")
 
-# Zooming out stops at 16 times the whole run (eight presses would make it 256 times).
+# Zooming out stops at 16 times the whole run (eight presses would make it 256 times), still about the
+# playhead: it keeps its x, so the range starts 16 times as far before it. (The dump's whole-ns rounding
+# of the first range, times 16, allows 16 ns more.)
 range("minus minus minus minus minus minus minus minus" MAX)
-near("- width at most" "${MAX_ns1} - ${MAX_ns0}" "${widthA} * 16")
+math(EXPR dMax "${MAX_ns1} - ${MAX_ns0} - ${widthA} * 16")
+if(dMax GREATER 19 OR dMax LESS -19)
+  message(FATAL_ERROR "- width at most: expected ${widthA} * 16, got ${MAX_ns1} - (${MAX_ns0})")
+endif()
+near("- start at most" ${MAX_ns0} "${A_now} - (${A_now} - ${A_ns0}) * 16")
 
 # [ and ] : a quarter of the width earlier / later.
 range("plus lbracket" L)

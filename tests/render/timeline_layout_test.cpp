@@ -74,15 +74,28 @@ TEST(TimelineLayout, ZoomKeepsItsCentreOnTheSameXAndUndoes) {
     const TimeRange start{1000, 9000};
     for (double at : {1000.0, 2500.0, 8999.0, 20000.0})
         for (double factor : {0.5, 0.8, 2.0}) {
-            const TimeRange z = zoomAbout(start, at, factor);
+            const TimeRange z = zoomAbout(start, at, factor, 1e9);
             EXPECT_NEAR(z.ns1 - z.ns0, (start.ns1 - start.ns0) * factor, 1e-9) << at << " " << factor;
             const TimelineState before{Rect{10, 0, 810, 100}, start.ns0, start.ns1, 1, {}, 0};
             const TimelineState after{Rect{10, 0, 810, 100}, z.ns0, z.ns1, 1, {}, 0};
             EXPECT_NEAR(after.xOf(at), before.xOf(at), 1e-9) << at << " " << factor;
-            const TimeRange back = zoomAbout(z, at, 1 / factor);
+            const TimeRange back = zoomAbout(z, at, 1 / factor, 1e9);
             EXPECT_NEAR(back.ns0, start.ns0, 1e-6);
             EXPECT_NEAR(back.ns1, start.ns1, 1e-6);
         }
+}
+
+TEST(TimelineLayout, ZoomingOutStopsAtTheWidestRangeAboutTheSamePoint) {
+    const TimeRange start{1000, 9000};
+    const double at = 8500;
+    const TimeRange wide = zoomAbout(start, at, 4, 20000);
+    EXPECT_NEAR(wide.ns1 - wide.ns0, 20000, 1e-9);
+    EXPECT_NEAR((at - wide.ns0) / 20000, (at - start.ns0) / 8000, 1e-12) << "the point keeps its x";
+    const TimeRange again = zoomAbout(wide, at, 2, 20000);
+    EXPECT_DOUBLE_EQ(again.ns0, wide.ns0) << "further out: nothing moves";
+    EXPECT_DOUBLE_EQ(again.ns1, wide.ns1);
+    const TimeRange in = zoomAbout(wide, at, 0.5, 20000);
+    EXPECT_NEAR(in.ns1 - in.ns0, 10000, 1e-9) << "zooming in from the widest still works";
 }
 
 TEST(TimelineLayout, PanMovesByAFractionOfTheWidth) {

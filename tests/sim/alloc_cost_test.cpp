@@ -35,20 +35,11 @@ void collectAndSweep(Runtime& rt) {
 // random quarter of them dropped, one forced collection run to the end of sweeping — the shape of
 // gclabcalib's allocreuse.
 double allocNs(std::uint64_t n, bool collected) {
-    RuntimeConfig cfg = test::testConfig(1);
-    cfg.validate = false;
-    cfg.checkmark = false;
-    cfg.gogc = -1;
-    Runtime rt(cfg);
+    Runtime rt(test::calibConfig());
     TypeId object = rt.types.define("Object", 64, {0});
     if (collected) {
-        TypeId ptr = rt.types.define("*Object", 8, {0});
-        const uintptr global = rt.addGlobals(1);
         const std::uint64_t slots = 4 * n;
-        uintptr held = rt.newarray(ptr, slots, 0);
-        rt.writePointer(PtrSlot::global(global), held);
-        for (std::uint64_t i = 0; i < slots; i++)
-            rt.writePointer(PtrSlot::heap(held, static_cast<std::uint32_t>(i)), rt.newobject(object, 0));
+        uintptr held = test::holdNewObjects(rt, object, slots);
         std::mt19937_64 rng(1);
         for (std::uint64_t dropped = 0; dropped < n;) {
             auto i = static_cast<std::uint32_t>(rng() % slots);

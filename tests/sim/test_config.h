@@ -20,6 +20,28 @@ inline RuntimeConfig testConfig(std::uint32_t procs = 1) {
     return c;
 }
 
+// calibConfig is a bench/go-calib child's setting: one P and the GC off (GOGC=-1), without the
+// per-step checks, which would dominate runs of this size.
+inline RuntimeConfig calibConfig() {
+    RuntimeConfig c = testConfig(1);
+    c.validate = false;
+    c.checkmark = false;
+    c.gogc = -1;
+    return c;
+}
+
+// holdNewObjects allocates a []*Object of n entries held by a new global and stores a new object of
+// type `object` in every entry, as gclabcalib's programs fill their slices; it returns the slice.
+inline uintptr holdNewObjects(Runtime& rt, TypeId object, std::uint64_t n) {
+    TypeId ptr = rt.types.define("*Object", 8, {0});
+    const uintptr global = rt.addGlobals(1);
+    uintptr held = rt.newarray(ptr, n, 0);
+    rt.writePointer(PtrSlot::global(global), held);
+    for (std::uint64_t i = 0; i < n; i++)
+        rt.writePointer(PtrSlot::heap(held, static_cast<std::uint32_t>(i)), rt.newobject(object, 0));
+    return held;
+}
+
 // publishList allocates a linked list of n 16-byte nodes (one pointer word each, newest first) and
 // stores its head in a new global.
 inline void publishList(Runtime& rt, int n) {
