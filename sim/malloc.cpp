@@ -145,6 +145,8 @@ uintptr Runtime::mallocgc(uintptr size, TypeId typ, std::uint32_t p, std::uint32
         s.allocCount = 1;
         size = s.elemsize;
         x = s.base();
+        if (s.needzero)
+            touchHeap(x, size); // memclrNoHeapPointersChunked
     }
 
     MSpan& span = mheap.span(spanId);

@@ -71,12 +71,29 @@ SpanAlloc MHeap::allocSpan(uintptr npages, SpanClass spc) {
     s.init(r.base, npages, spc, sweepgen, spanReservedBytes(goVersion, spc, nbytes),
            spanUsesInlineMarkBits(goVersion, spc));
 
+    s.needzero = allocNeedsZero(r.base, npages);
     HeapArena& ha = arenaOf(r.base);
     setBit(ha.pageInUse, (r.base - arenaBaseHint) / pageSize % pagesPerArena);
     std::fill_n(spanMap_.begin() + static_cast<std::ptrdiff_t>((r.base - arenaBaseHint) / pageSize), npages,
                 id);
     pagesInUse += npages;
     return SpanAlloc{id, growth, r.scav};
+}
+
+bool MHeap::allocNeedsZero(uintptr base, uintptr npages) {
+    bool needzero = false;
+    const uintptr limit = base + npages * pageSize;
+    while (base < limit) {
+        const uintptr arenaStart = base - (base - arenaBaseHint) % heapArenaBytes;
+        HeapArena& ha = arenaOf(base);
+        const uintptr offset = base - arenaStart;
+        const uintptr end = std::min(limit - arenaStart, heapArenaBytes);
+        if (offset < ha.zeroedBase)
+            needzero = true;
+        ha.zeroedBase = std::max(ha.zeroedBase, end);
+        base = arenaStart + end;
+    }
+    return needzero;
 }
 
 PageAlloc::Range MHeap::scavengeOne(uintptr maxPages, bool skipDense) {

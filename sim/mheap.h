@@ -34,6 +34,7 @@ struct HeapArena {
     std::vector<SpanId> spans = std::vector<SpanId>(pagesPerArena, emptymspan); // page -> span
     std::array<std::uint64_t, pagesPerArena / 64> pageInUse{};                  // first page of in-use spans
     std::array<std::uint64_t, pagesPerArena / 64> pageMarks{};                  // spans with a marked object
+    uintptr zeroedBase = 0; // bytes from the arena's start: everything past it has never been used
 };
 
 // HeapStats are the consistent allocation statistics (Go: memstats.heapStats, heapStatsDelta).
@@ -81,6 +82,9 @@ class MHeap {
 
     // allocSpan allocates a heap span of npages for span class spc (Go: mheap.alloc/allocSpan).
     SpanAlloc allocSpan(uintptr npages, SpanClass spc);
+    // allocNeedsZero reports whether [base, base+npages) was used before, so its objects must be zeroed
+    // at allocation, and moves each arena's zeroedBase past the range (Go: mheap.allocNeedsZero).
+    bool allocNeedsZero(uintptr base, uintptr npages);
     // scavengeOne releases the top of the highest run of free, unreleased pages, at most maxPages
     // (Go: pageAlloc.scavengeOne's sysUnused and accounting): heapReleased += n, heapFree -= n, and
     // the pages lose their RAM (the next access faults).

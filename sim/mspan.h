@@ -4,8 +4,7 @@
 // (nextFreeIndex, refillAllocCache, objIndex) plus nextFreeFast from src/runtime/malloc.go, Go 1.19.
 // A slot is free iff slot >= freeindex && allocBits[slot] == 0; allocCache is the inverted 64-slot
 // window of allocBits starting at freeindex.
-// Simplifications: no specials or freeIndexForScan; needzero is set only by a sweep that frees slots
-// (Go also sets it for spans on reused pages). The span also stores the object
+// Simplifications: no specials or freeIndexForScan. The span also stores the object
 // model's per-slot type and pointer words (Go keeps these in object memory and the heap bitmap):
 // pointer words live in ptrs[slot*ptrStride + i], and ptrStride grows when a type with more pointer
 // fields lands in the span; the type is kept once per span unless the span mixes types.
@@ -55,7 +54,9 @@ struct MSpan {
     std::uint32_t soleNumPtrs = 0; // the sole type's pointer count and ptrdata, for the marker
     uintptr solePtrdata = 0;
     MSpanState state = MSpanState::mSpanDead;
-    // needzero: a sweep freed slots in it, so allocating there costs more (CostModel::allocNeedZero).
+    // needzero: a sweep freed slots in it, or its pages were used before (mheap.allocNeedsZero), so
+    // allocating there zeroes the object first: it costs more (CostModel::allocNeedZero) and touches
+    // the object's pages.
     bool needzero = false;
     // Green Tea (Go 1.26): this span keeps inline mark and scan bits (16-512 B objects); owned is its
     // SpanScanOwnership, whether it is queued for scanning (mgcmark_greenteagc.h).
