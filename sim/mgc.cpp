@@ -187,7 +187,8 @@ HeapMemory Runtime::heapMemory() const {
 }
 
 NonHeapSys Runtime::nonHeapSys() const {
-    return gclab::nonHeapSys({mheap.numArenas(), mheap.mspanHighWater(), mheap.mspansInUse(), allp.size()});
+    return gclab::nonHeapSys({mheap.numArenas(), mheap.mspanHighWater(), mheap.mspansInUse(), allp.size(),
+                              work.numgc > 0 || gcphase != GCPhase::off});
 }
 
 std::uint64_t Runtime::heapGoal() const {

@@ -22,6 +22,10 @@
 //	                   with the GC off): allocation in a steady state, sweeping included
 //	gclabcalib storerand CPU ns per store of one pointer into a random slot of a 2^17-entry
 //	                   []*Object (rand.Intn and the store: the loop without its allocations)
+//	gclabcalib nonheap   bytes Go has mapped outside the heap, its mspans and mcaches (Sys -
+//	                   HeapSys - MSpanSys - MCacheSys) before its first collection, then after
+//	                   it: 2^17 Objects in a slice, -n of them replaced and -n garbage with the
+//	                   GC off, then runtime.GC() (prints "before after", not a time)
 //	gclabcalib markfresh CPU ns per 4 KiB page that the mark is the first to touch: -n Objects
 //	                   allocated into fresh spans and never written (new(Object), as the
 //	                   steady-state loop does), so the first runtime.GC() reads each of their pages
@@ -166,6 +170,25 @@ func child(what string, size, n int) {
 		allocLoop[obj64](n)
 		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
 		runtime.KeepAlive(held)
+	case "nonheap":
+		debug.SetGCPercent(-1)
+		live := make([]*obj64, 1<<17)
+		for i := range live {
+			live[i] = new(obj64)
+		}
+		for i := 0; i < n; i++ {
+			live[i%len(live)] = new(obj64)
+			sink = unsafe.Pointer(new(obj64))
+		}
+		nonHeap := func() uint64 {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			return m.Sys - m.HeapSys - m.MSpanSys - m.MCacheSys
+		}
+		before := nonHeap()
+		runtime.GC()
+		fmt.Printf("%d %d\n", before, nonHeap())
+		runtime.KeepAlive(live)
 	case "markfresh":
 		debug.SetGCPercent(-1)
 		live := make([]*obj64, n)
@@ -201,11 +224,11 @@ func main() {
 	objects := flag.Int("n", 1<<20, "operations (allocations, live objects, iterations) per measurement")
 	flag.Parse()
 	if flag.NArg() < 1 || (flag.NArg() > 1 && flag.Arg(0) != "markslice") {
-		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|markfresh|mutator|storerand|allocreuse")
+		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|markfresh|nonheap|mutator|storerand|allocreuse")
 		os.Exit(2)
 	}
 	what := flag.Arg(0)
-	known := map[string]bool{"alloc": true, "mark": true, "markslice": true, "marknil": true, "mutator": true, "storerand": true, "allocreuse": true, "markfresh": true}
+	known := map[string]bool{"alloc": true, "mark": true, "markslice": true, "marknil": true, "mutator": true, "storerand": true, "allocreuse": true, "markfresh": true, "nonheap": true}
 	if !known[what] || *objects <= 0 {
 		fmt.Fprintln(os.Stderr, "gclabcalib: unknown measurement or bad -n:", what)
 		os.Exit(2)
@@ -227,17 +250,29 @@ func main() {
 		sizes = []int{16, 64, 256, 1024}
 	}
 	for _, s := range sizes {
-		var v []float64
+		var v, second []float64
 		for r := 0; r < *reps; r++ {
-			v = append(v, runChild(self, what, s, *objects)[0])
+			xs := runChild(self, what, s, *objects)
+			v = append(v, xs[0])
+			if len(xs) > 1 {
+				second = append(second, xs[1])
+			}
 		}
-		sort.Float64s(v)
 		label := what
 		if what == "alloc" {
 			label = fmt.Sprintf("alloc%d", s)
 		}
-		fmt.Printf("%s %.2f %.2f %d\n", label, v[len(v)/2], v[0], len(v))
+		printMedian(label, v)
+		if len(second) > 0 {
+			printMedian(label+"-after", second)
+		}
 	}
+}
+
+// printMedian prints "<label> <median> <min> <reps>".
+func printMedian(label string, v []float64) {
+	sort.Float64s(v)
+	fmt.Printf("%s %.2f %.2f %d\n", label, v[len(v)/2], v[0], len(v))
 }
 
 // runChild runs one measurement in a fresh process and returns the numbers it printed.
