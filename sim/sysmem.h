@@ -22,13 +22,12 @@
 // 11.23 MB at HeapSys 130 MB, 22.18 MB against 19.90 MB at 348 MB): Go's mark and allocation bitmaps
 // grow with the heap. A term for that moves the 8 MiB tight-limit rows between the pacer's two
 // regimes there (docs/pacer.md), so it waits for a recalibration of those rows.
-// Before the first cycle starts Go has mapped less of it: the probe below printed 8.42 MB of it before
-// its first runtime.GC() and 8.75 after (GCSys +0.23 MB, OtherSys +0.09), and the steady-state probe's
+// Before the first cycle starts Go has mapped less of it: `gclabcalib -n 60000 nonheap` prints 8.42 MB
+// before its first runtime.GC() and 8.90 after (GCSys and OtherSys grow), and the steady-state probe's
 // pacer (tools/go_pacer_debug.sh, GOGC=off GOMEMLIMIT=24 MiB, P=1) counted 8.70 MB outside the heap at
 // the first trigger and 9.22 two cycles later, where the model counted 9.32 and 9.47 (2026-12-03). The
-// model leaves out firstCycleMetadataBytes until the first cycle starts: Go's jump without the workbufs
-// the model counts itself. (gcsys probe: 2^17 64-byte Objects in a slice, 60000 replaced and 60000
-// garbage, GOGC=off, MemStats before and after runtime.GC().)
+// model leaves out firstCycleMetadataBytes until the first cycle starts: Go's step without the workbufs
+// the model counts itself.
 // Simplification: the base is a fit, not a per-structure account; stacks do not grow with goroutines.
 // Workbuf spans, part of GCSys in Go, are modelled and counted separately (mgcwork.h,
 // WorkbufSpans::bytes); the fit was not redone for them (Go's exit-time GCSys may hold a few hundred
