@@ -254,10 +254,10 @@ void Runtime::execOp(P& p, G& g) {
             opFailed(*this, g, "nil pointer dereference of local " + std::to_string(i));
         return v;
     };
-    auto fieldCount = [&](uintptr obj) { return types[objectType(obj)].numPtrs(); };
+    auto typeOf = [&](uintptr obj) -> const GoType& { return types[objectType(obj)]; };
     // A load or store reads or writes the field's word: its page faults if it was never touched.
-    auto touchField = [&](uintptr obj, std::uint32_t field) {
-        touchHeap(obj + uintptr{types[objectType(obj)].ptrWords[field]} * 8, 8);
+    auto touchField = [&](uintptr obj, const GoType& t, std::uint32_t field) {
+        touchHeap(obj + uintptr{t.ptrWords[field]} * 8, 8);
     };
     auto allocate = [&](uintptr size, auto&& doAlloc) -> bool {
         // Mark assist: pay for the allocation before making it (mallocgc's deductAssistCredit).
@@ -302,10 +302,11 @@ void Runtime::execOp(P& p, G& g) {
         if ((op.n & guardNil) != 0 && local(op.b) == 0)
             break;
         uintptr obj = objectIn(op.b);
-        if (op.c >= fieldCount(obj))
+        const GoType& t = typeOf(obj);
+        if (op.c >= t.numPtrs())
             opFailed(*this, g, "no pointer field " + std::to_string(op.c));
         local(op.a) = readPointer(PtrSlot::heap(obj, op.c));
-        touchField(obj, op.c);
+        touchField(obj, t, op.c);
         stepCost += cfg_.costs.pointerOp;
         break;
     }
@@ -313,12 +314,13 @@ void Runtime::execOp(P& p, G& g) {
         if ((op.n & guardNil) != 0 && local(op.b) == 0)
             break;
         uintptr obj = objectIn(op.b);
-        std::uint32_t n = fieldCount(obj);
+        const GoType& t = typeOf(obj);
+        std::uint32_t n = t.numPtrs();
         if (n == 0)
             opFailed(*this, g, "object has no pointer fields");
         auto field = static_cast<std::uint32_t>(rng.below(n));
         local(op.a) = readPointer(PtrSlot::heap(obj, field));
-        touchField(obj, field);
+        touchField(obj, t, field);
         stepCost += cfg_.costs.pointerOp;
         break;
     }
@@ -327,7 +329,8 @@ void Runtime::execOp(P& p, G& g) {
         if ((op.n & guardNil) != 0 && local(op.a) == 0)
             break;
         uintptr obj = objectIn(op.a);
-        std::uint32_t n = fieldCount(obj);
+        const GoType& t = typeOf(obj);
+        std::uint32_t n = t.numPtrs();
         std::uint32_t field = op.b;
         if (op.code == OpCode::storeRandom) {
             if (n == 0)
@@ -338,7 +341,7 @@ void Runtime::execOp(P& p, G& g) {
             opFailed(*this, g, "no pointer field " + std::to_string(field));
         uintptr v = op.c == nilLocal ? 0 : local(op.c);
         writePointer(PtrSlot::heap(obj, field), v, g.goid);
-        touchField(obj, field);
+        touchField(obj, t, field);
         stepCost += cfg_.costs.pointerOp;
         break;
     }

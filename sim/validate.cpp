@@ -177,6 +177,8 @@ void Runtime::validate() const {
             freePages += static_cast<uintptr>(std::popcount(~inUse[w]));
             scavPages += static_cast<uintptr>(std::popcount(scav[w]));
             for (int b = 0; b < 64; b++) {
+                if ((((inUse[w] | scav[w]) >> b) & 1) == 0)
+                    continue;
                 uintptr addr =
                     h.pages.base() + (ci * pallocChunkPages + w * 64 + static_cast<uintptr>(b)) * pageSize;
                 if (((scav[w] >> b) & 1) != 0 &&
