@@ -113,6 +113,7 @@ Palette build(PaletteKind kind) {
     p.memoryLimitLine = hex(0xFF4040); // GOMEMLIMIT: a hard red
     p.heapSysLine = hex(0xD8DCE3);     // lighter than HeapInuse
     p.mappedLine = hex(0xFF9A8A);      // a pale version of the limit's red: what the limit bounds
+    p.residentLine = hex(0xB48CFF);    // lavender: RAM, apart from the address-space greys
     // idle, mutator, sweep/scavenge, idle / assist / fractional / dedicated marking, STW: Okabe–Ito
     // hues, the three worker modes as shades of one blue.
     p.pLane = {hex(0x1C1F25), hex(0x009E73), hex(0xCC79A7), hex(0x9CC3E0),

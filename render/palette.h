@@ -69,7 +69,7 @@ struct Palette {
 
     // The timeline.
     Rgba heapLiveLine, heapGoalLine, heapInuseLine, heapReleasedLine, stwBand, markBand, sweepBand, playhead;
-    Rgba triggerLine, memoryLimitLine, heapSysLine, mappedLine;
+    Rgba triggerLine, memoryLimitLine, heapSysLine, mappedLine, residentLine;
     // The timeline's P lanes, indexed by PLaneState (render/p_lanes.h).
     std::array<Rgba, 8> pLane{};
     // The latest write barriers (Runtime::recentShades) in the heap map and the object graph.

@@ -29,7 +29,8 @@ void SeriesRecorder::record(const Runtime& rt) {
         SeriesSample{rt.tick, rt.now(), rt.gcController.heapLive, rt.gcController.heapGoal(),
                      rt.mheap.heapInUse, rt.mheap.heapReleased, rt.gcController.trigger(),
                      limited ? static_cast<std::uint64_t>(rt.gcController.memoryLimit) : SeriesSample::unset,
-                     rt.mheap.heapSys(), limited ? rt.heapMemory().mappedReady : SeriesSample::unset});
+                     rt.mheap.heapSys(), limited ? rt.heapMemory().mappedReady : SeriesSample::unset,
+                     rt.mheap.resident.residentBytes()});
     if (samples_.size() > maxSamples) {
         std::size_t n = 0;
         for (std::size_t i = 0; i < samples_.size(); i += 2)

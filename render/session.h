@@ -23,9 +23,9 @@
 namespace gclab::render {
 
 // SeriesSample is one point of the timeline view's curves (gcControllerState.heapLive, heapGoal(),
-// trigger(), memoryLimit; MemStats.HeapInuse, HeapSys, HeapReleased; while a memory limit is set, the
-// mapped memory it bounds: Sys - HeapReleased, gcControllerState.mappedReady) at a tick and its virtual
-// time.
+// trigger(), memoryLimit; MemStats.HeapInuse, HeapSys, HeapReleased; the heap's resident bytes, pages
+// with RAM behind them (sim/mem_linux.h); while a memory limit is set, the mapped memory it bounds:
+// Sys - HeapReleased, gcControllerState.mappedReady) at a tick and its virtual time.
 struct SeriesSample {
     static constexpr std::uint64_t unset = ~std::uint64_t{0}; // a value the curve skips (GOMEMLIMIT off)
     std::uint64_t tick = 0;
@@ -38,6 +38,7 @@ struct SeriesSample {
     std::uint64_t memoryLimit = unset;
     std::uint64_t heapSys = 0;
     std::uint64_t mapped = unset;
+    std::uint64_t heapResident = 0;
 };
 
 // CycleBand is one completed GC cycle for the timeline, with when its sweeping finished (the first

@@ -166,6 +166,7 @@ void TimelineView::drawPlot(const Session& s, const Palette& pal, double yMax, d
         paintSeries(plotImage_, samples, &SeriesSample::heapSys, state_, yMax, col(pal.heapSysLine), 2,
                     SeriesShape::steps);
         paintSeries(plotImage_, samples, &SeriesSample::heapInuse, state_, yMax, col(pal.heapInuseLine), 2);
+        paintSeries(plotImage_, samples, &SeriesSample::heapResident, state_, yMax, col(pal.residentLine), 2);
         paintSeries(plotImage_, samples, &SeriesSample::memoryLimit, state_, yMax, col(pal.memoryLimitLine),
                     2, SeriesShape::steps);
         paintSeries(plotImage_, samples, &SeriesSample::mapped, state_, yMax, col(pal.mappedLine), 2,
@@ -205,6 +206,11 @@ void TimelineView::drawLegend(const Session& s, const Palette& pal, bool roomy) 
     legendLine(pal.heapInuseLine, "HeapInuse", "runtime.MemStats.HeapInuse: bytes in in-use spans");
     legendLine(pal.heapReleasedLine, "released",
                "runtime.MemStats.HeapReleased: free pages returned to the OS (the scavenger; new growth)");
+    legendLine(pal.residentLine, "resident",
+               "Heap bytes with RAM behind them: 4 KiB pages touched since they were mapped or released "
+               "(the heap's share of the process's RSS). The model's view of the kernel (sim/mem_linux.h); "
+               "Go reports no such figure. Below HeapInuse while objects nobody has written or scanned "
+               "yet have no RAM; above it by free pages not yet released");
     legendLine(pal.triggerLine, "trigger",
                "gcControllerState.trigger() (mgcpacer.go): heapLive at which the next cycle starts, "
                "between 45/64 and 61/64 of the way from heapMarked to heapGoal");
@@ -408,7 +414,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     for (const SeriesSample& x : samples) {
         yMax = std::max<double>({yMax, static_cast<double>(x.heapLive), static_cast<double>(x.heapGoal),
                                  static_cast<double>(x.heapInuse), static_cast<double>(x.heapReleased),
-                                 static_cast<double>(x.heapSys)});
+                                 static_cast<double>(x.heapSys), static_cast<double>(x.heapResident)});
         if (x.memoryLimit != SeriesSample::unset)
             limitMin = limitMin == 0 ? static_cast<double>(x.memoryLimit)
                                      : std::min(limitMin, static_cast<double>(x.memoryLimit));

@@ -1063,6 +1063,7 @@ Runtime stepScenario(const Args& a, bool events, F&& each) {
 struct TickValues {
     std::int64_t ns = 0;
     double trigger = 0, heapSys = 0, heapInuse = 0, heapGoal = 0, heapLive = 0, limit = -1, mapped = -1;
+    double resident = 0;
 };
 
 // mappedMemory is what GOMEMLIMIT bounds, read as runtime/debug documents it: Sys - HeapReleased.
@@ -1086,7 +1087,8 @@ int checkLines(const Args& a) {
             static_cast<double>(rt.mheap.heapInUse), static_cast<double>(rt.gcController.heapGoal()),
             static_cast<double>(rt.gcController.heapLive),
             limit == noMemoryLimit ? -1.0 : static_cast<double>(limit),
-            limit == noMemoryLimit ? -1.0 : mappedMemory(rt)});
+            limit == noMemoryLimit ? -1.0 : mappedMemory(rt),
+            static_cast<double>(rt.mheap.resident.residentBytes())});
     });
     const Palette& pal = palette(a.palette);
     const double playheadX = ts.xOf(static_cast<double>(v.empty() ? 0 : v.back().ns));
@@ -1148,6 +1150,10 @@ int checkLines(const Args& a) {
                {&TickValues::heapInuse, &TickValues::heapGoal, &TickValues::heapLive, &TickValues::trigger,
                 &TickValues::limit},
                pal.heapSysLine);
+    checkCurve("resident", &TickValues::resident,
+               {&TickValues::heapSys, &TickValues::heapInuse, &TickValues::heapGoal, &TickValues::heapLive,
+                &TickValues::trigger, &TickValues::limit, &TickValues::mapped},
+               pal.residentLine);
     const bool limitSet = std::any_of(v.begin(), v.end(), [](const TickValues& t) { return t.limit >= 0; });
     if (limitSet) {
         checkCurve(
@@ -1883,8 +1889,11 @@ int checkStatsText(const Args& a) {
     const Rect view = *area;
     const Runtime rt = runAt(a);
     const MemStats m = readMemStats(rt);
-    std::uint64_t inUse = 0, freePages = 0, released = 0;
-    for (std::uint64_t page = 0; pageAddr(page) < rt.mheap.pages.end(); page++)
+    std::uint64_t inUse = 0, freePages = 0, released = 0, residentBytes = 0;
+    for (std::uint64_t page = 0; pageAddr(page) < rt.mheap.pages.end(); page++) {
+        for (uintptr os = pageAddr(page); os < pageAddr(page) + pageSize; os += uintptr{1} << osPageShift)
+            if (rt.mheap.resident.resident(os))
+                residentBytes += uintptr{1} << osPageShift;
         switch (expectedKind(rt, page)) {
         case Kind::inUse:
             inUse++;
@@ -1898,6 +1907,7 @@ int checkStatsText(const Args& a) {
         case Kind::unmapped:
             break;
         }
+    }
     // expect: the view shows stats-NAME and its text passes ok; want says what the model has.
     std::set<std::string> expected;
     auto expect = [&](const std::string& name, const std::function<bool(const std::string&)>& ok,
@@ -1956,6 +1966,7 @@ int checkStatsText(const Args& a) {
     count("pages_in_use", inUse);
     count("free_pages", freePages);
     count("released", released);
+    bytes("resident", residentBytes);
     count("sweepgen", rt.mheap.sweepgen);
     for (const P& p : rt.allp) {
         const MCache& c = p.mcache;
