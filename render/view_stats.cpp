@@ -211,7 +211,8 @@ void drawPageCounts(const Runtime& rt, const HeapSnapshot& snap, const Noter& no
     row(note, "resident", bytesExactAndHuman(h.resident.residentBytes()),
         "Heap bytes with RAM behind them: 4 KiB OS pages touched since they were mapped or released, "
         "the heap's share of the process's RSS. Pages of objects nobody has written or scanned yet have "
-        "none; free pages keep theirs until the scavenger releases them. The model's view of the kernel (sim/mem_linux.h); Go reports no such figure");
+        "none; free pages keep theirs until the scavenger releases them. The model's view of the kernel "
+        "(sim/mem_linux.h); Go reports no such figure");
     row(note, "sweepgen", std::to_string(h.sweepgen), "mheap.sweepgen: advances by 2 each GC cycle");
     ImGui::EndTable();
 }
