@@ -3,7 +3,7 @@
 // with GODEBUG=gctrace=1,gcpacertrace=1 and the GOGC / GOMEMLIMIT / GOMAXPROCS under test; the
 // traces go to stderr. At exit it prints runtime.MemStats fields as key=value lines on stdout.
 //
-// Usage: steadystate LIVE_BYTES ITERATIONS GOROUTINES GARBAGE_PER_ITER SEED
+// Usage: steadystate LIVE_BYTES ITERATIONS GOROUTINES GARBAGE_PER_ITER SEED [resident]
 //
 // Same semantics as the scenario: a slice of LIVE_BYTES/64 pointers to 64-byte Objects (one pointer
 // word), filled by storing LIVE_BYTES/64 new Objects at random indices; then each worker, per
@@ -14,6 +14,13 @@
 // (1.21 added it), so the probe also reads the runtime's own heapMarked after each cycle (see
 // pacerState) and prints `cycle N marked BYTES` lines on stdout at exit, then the last cycle in which
 // the GC CPU limiter was on (`limiter last enabled N`, 0: never), before the MemStats lines.
+//
+// With the word resident, it also prints how much of the heap has RAM behind it (mincore over the
+// heap arenas, 4 KiB pages): HeapResidentStart when main starts (the runtime's own start-up heap),
+// HeapResident at exit, HeapResidentAfterGC after one more runtime.GC() at exit, whose mark reads
+// every live Object, and HeapResidentAfterFree after dropping the slice and debug.FreeOSMemory(),
+// which collects the Objects and releases every free page (those two cycles' gctrace lines come
+// after the others, marked "(forced)").
 package main
 
 import (
@@ -21,10 +28,12 @@ import (
 	"math/rand"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"unsafe"
 )
 
@@ -131,6 +140,35 @@ func (w *cycleWatch) poll() {
 	cycleLog.Unlock()
 }
 
+// heapArenaStart is where Go 1.19 on linux/amd64 reserves its first heap arena (arenaBaseHint),
+// and heapArenaBytes the size of one; the heap of these runs lies in consecutive arenas from there.
+const (
+	heapArenaStart = 0xc000000000
+	heapArenaBytes = 64 << 20
+)
+
+// heapResident is the bytes of the heap's arenas that have RAM behind them: mincore over each 4 KiB
+// page of the arenas that hold HeapSys bytes.
+func heapResident() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	arenas := (m.HeapSys + heapArenaBytes - 1) / heapArenaBytes
+	vec := make([]byte, heapArenaBytes/4096)
+	var resident uint64
+	for a := uint64(0); a < arenas; a++ {
+		_, _, errno := syscall.Syscall(syscall.SYS_MINCORE, uintptr(heapArenaStart+a*heapArenaBytes),
+			heapArenaBytes, uintptr(unsafe.Pointer(&vec[0])))
+		if errno != 0 {
+			fmt.Fprintln(os.Stderr, "steadystate: mincore of heap arena", a, "failed:", errno)
+			os.Exit(1)
+		}
+		for _, v := range vec {
+			resident += uint64(v&1) * 4096
+		}
+	}
+	return resident
+}
+
 func arg(i int) int {
 	n, err := strconv.Atoi(os.Args[i])
 	if err != nil {
@@ -141,9 +179,14 @@ func arg(i int) int {
 }
 
 func main() {
-	if len(os.Args) != 6 {
-		fmt.Fprintln(os.Stderr, "usage: steadystate LIVE_BYTES ITERATIONS GOROUTINES GARBAGE_PER_ITER SEED")
+	if len(os.Args) != 6 && (len(os.Args) != 7 || os.Args[6] != "resident") {
+		fmt.Fprintln(os.Stderr, "usage: steadystate LIVE_BYTES ITERATIONS GOROUTINES GARBAGE_PER_ITER SEED [resident]")
 		os.Exit(2)
+	}
+	resident := len(os.Args) == 7
+	var residentStart uint64
+	if resident {
+		residentStart = heapResident()
 	}
 	n := arg(1) / 64
 	iterations, goroutines, garbage, seed := arg(2), arg(3), arg(4), int64(arg(5))
@@ -194,4 +237,12 @@ func main() {
 	runtime.ReadMemStats(&m)
 	fmt.Printf("NumGC=%d\nTotalAlloc=%d\nHeapAlloc=%d\nHeapSys=%d\nHeapInuse=%d\nHeapIdle=%d\nHeapReleased=%d\nSys=%d\nStackSys=%d\nGCSys=%d\nOtherSys=%d\nMSpanSys=%d\nMSpanInuse=%d\nMCacheSys=%d\nMCacheInuse=%d\nNextGC=%d\n",
 		m.NumGC, m.TotalAlloc, m.HeapAlloc, m.HeapSys, m.HeapInuse, m.HeapIdle, m.HeapReleased, m.Sys, m.StackSys, m.GCSys, m.OtherSys, m.MSpanSys, m.MSpanInuse, m.MCacheSys, m.MCacheInuse, m.NextGC)
+	if resident {
+		fmt.Printf("HeapResidentStart=%d\nHeapResident=%d\n", residentStart, heapResident())
+		runtime.GC()
+		fmt.Printf("HeapResidentAfterGC=%d\n", heapResident())
+		live = nil
+		debug.FreeOSMemory()
+		fmt.Printf("HeapResidentAfterFree=%d\n", heapResident())
+	}
 }
