@@ -5,7 +5,8 @@
 // costs are measured on Go 1.19.8 on the development machine (CPU time, bench/go-calib, perf; docs/
 // pacer.md "Cost model calibration" and "The current cost model" have the commands and numbers); the
 // others are estimates, marked below. Simplified: no caches or contention, except that scanning costs
-// more in a sparse or large heap (markCostPermille).
+// more in a sparse or large heap (markCostPermille) and a random field of a large object costs a miss
+// (randomAccessCost).
 #pragma once
 
 #include <algorithm>
@@ -48,6 +49,15 @@ struct CostModel {
     std::int64_t barrier = 20;           // one write-barrier invocation (gcWriteBarrier)
     std::int64_t wbBufFlushPointer = 11; // shading one pointer from the write-barrier buffer
     std::int64_t allocBlack = 14;        // gcmarknewobject
+    // Measured: a load or store of a random pointer field of an object larger than the caches misses
+    // them, and the TLB too as it grows. Go's steady-state loop with the GC off (a store to a random
+    // slot of a []*Object and four 64-byte allocations; gclabcalib mutator MIB...) costs the same with
+    // a 1 or 2 MiB slice, and more for each doubling past that: +36 ns per iteration at 4 MiB, +73
+    // at 8 MiB, +150 at 64 MiB on a quiet machine (medians of 9-15 runs; under load +88 and +223 on a
+    // base of 195 ns instead of 131). The stores alone, without the allocations that evict the slice
+    // between them, overlap their misses (gclabcalib storerand).
+    std::int64_t randomAccessPerDoubling = 35;
+    std::uint64_t randomAccessCacheBytes = 2 << 20;
     // Estimates, not measured.
     std::int64_t pointerOp = 2;    // a load or store
     std::int64_t scanRootWord = 1; // per word of a data/BSS block (most of the runtime's are scalars)
@@ -76,6 +86,16 @@ inline std::int64_t markCostPermille(const CostModel& c, std::uint64_t heapLive,
         cache += c.markCachePerDoubling *
                  std::log2(static_cast<double>(heapMarked) / static_cast<double>(c.markCacheBytes));
     return std::llround(1000 * sparsity * cache);
+}
+
+// randomAccessCost is the expected cache-miss cost of reading or writing a random pointer field of an
+// object whose pointer words span ptrdata bytes.
+inline std::int64_t randomAccessCost(const CostModel& c, std::uint64_t ptrdata) {
+    if (ptrdata <= c.randomAccessCacheBytes)
+        return 0;
+    return std::llround(
+        static_cast<double>(c.randomAccessPerDoubling) *
+        std::log2(static_cast<double>(ptrdata) / static_cast<double>(c.randomAccessCacheBytes)));
 }
 
 } // namespace gclab

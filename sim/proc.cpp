@@ -321,7 +321,7 @@ void Runtime::execOp(P& p, G& g) {
         auto field = static_cast<std::uint32_t>(rng.below(n));
         local(op.a) = readPointer(PtrSlot::heap(obj, field));
         touchField(obj, t, field);
-        stepCost += cfg_.costs.pointerOp;
+        stepCost += cfg_.costs.pointerOp + randomAccessCost(cfg_.costs, t.ptrdata);
         break;
     }
     case OpCode::store:
@@ -336,6 +336,7 @@ void Runtime::execOp(P& p, G& g) {
             if (n == 0)
                 opFailed(*this, g, "object has no pointer fields");
             field = static_cast<std::uint32_t>(rng.below(n));
+            stepCost += randomAccessCost(cfg_.costs, t.ptrdata);
         }
         if (field >= n)
             opFailed(*this, g, "no pointer field " + std::to_string(field));

@@ -15,8 +15,12 @@
 //	gclabcalib marknil CPU ns per word of runtime.GC() on a []*Object of -n nil pointers: the cost of
 //	                   a pointer word that points nowhere (markslice's slice is 37 % nil, every
 //	                   Object's pointer word is nil)
-//	gclabcalib mutator CPU ns per iteration of the steady-state loop (a random slot store and four
-//	                   64-byte allocations) with the GC off
+//	gclabcalib mutator [MIB...]
+//	                   CPU ns per iteration of the steady-state loop (a random slot store and four
+//	                   64-byte allocations) with the GC off, with a 2^17-entry slice (an 8 MiB live
+//	                   set); with sizes, one line per live set of MIB MiB of Objects (a slice of
+//	                   MIB << 14 entries, MIB/8 MiB), the sizes taking turns within each repetition:
+//	                   "mutator MIB <median> <min> reps"
 //	gclabcalib allocreuse CPU ns per new(T) of a 64-byte Object into the free slots of a collected
 //	                   heap (4 -n Objects, a random quarter dropped, runtime.GC(), then -n allocations
 //	                   with the GC off): allocation in a steady state, sweeping included
@@ -137,7 +141,11 @@ func child(what string, size, n int) {
 		fmt.Printf("%.3f\n", float64(cpuNs()-start)/float64(n))
 	case "mutator":
 		debug.SetGCPercent(-1)
-		live := make([]*obj64, 1<<17)
+		entries := 1 << 17
+		if size > 0 {
+			entries = size
+		}
+		live := make([]*obj64, entries)
 		r := rand.New(rand.NewSource(1))
 		var garbage *obj64
 		start := cpuNs()
@@ -223,8 +231,8 @@ func main() {
 	reps := flag.Int("reps", 7, "child processes per measurement")
 	objects := flag.Int("n", 1<<20, "operations (allocations, live objects, iterations) per measurement")
 	flag.Parse()
-	if flag.NArg() < 1 || (flag.NArg() > 1 && flag.Arg(0) != "markslice") {
-		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|markfresh|nonheap|mutator|storerand|allocreuse")
+	if flag.NArg() < 1 || (flag.NArg() > 1 && flag.Arg(0) != "markslice" && flag.Arg(0) != "mutator") {
+		fmt.Fprintln(os.Stderr, "usage: gclabcalib [-reps N] [-n N] alloc|mark|markslice [MIB...]|marknil|markfresh|nonheap|mutator [MIB...]|storerand|allocreuse")
 		os.Exit(2)
 	}
 	what := flag.Arg(0)
@@ -243,6 +251,10 @@ func main() {
 	}
 	if what == "markslice" {
 		markBySize(self, *reps, *objects, flag.Args()[1:])
+		return
+	}
+	if what == "mutator" && flag.NArg() > 1 {
+		mutatorBySize(self, *reps, *objects, flag.Args()[1:])
 		return
 	}
 	sizes := []int{0}
@@ -293,21 +305,43 @@ func runChild(self, what string, size, n int) []float64 {
 	return xs
 }
 
+// liveSetCounts turns live-set sizes in MiB of 64-byte Objects into Object counts.
+func liveSetCounts(mibs []string) []int {
+	var counts []int
+	for _, m := range mibs {
+		mib, err := strconv.Atoi(m)
+		if err != nil || mib <= 0 || mib > 4096 {
+			fmt.Fprintln(os.Stderr, "gclabcalib: expected a live-set size in MiB (1..4096), got", m)
+			os.Exit(2)
+		}
+		counts = append(counts, mib<<20/64)
+	}
+	return counts
+}
+
+// mutatorBySize runs mutator for each live-set size in MiB of Objects (the slice has one entry per
+// Object), the sizes taking turns within each repetition, and prints per size
+// "mutator MIB <ns/iteration median> <min> reps".
+func mutatorBySize(self string, reps, n int, mibs []string) {
+	counts := liveSetCounts(mibs)
+	perIteration := make([][]float64, len(counts))
+	for r := 0; r < reps; r++ {
+		for i, c := range counts {
+			perIteration[i] = append(perIteration[i], runChild(self, "mutator", c, n)[0])
+		}
+	}
+	for i, c := range counts {
+		printMedian(fmt.Sprintf("mutator %d", c*64>>20), perIteration[i])
+	}
+}
+
 // markBySize runs markslice for each live-set size in MiB of Objects (none: -n Objects), the sizes
 // taking turns within each repetition, and prints per size
 // "markslice MIB n <ns/Object median> <min> <ns/word median> <min> reps".
 func markBySize(self string, reps, n int, mibs []string) {
 	counts := []int{n}
 	if len(mibs) > 0 {
-		counts = counts[:0]
-		for _, m := range mibs {
-			mib, err := strconv.Atoi(m)
-			if err != nil || mib <= 0 || mib > 4096 {
-				fmt.Fprintln(os.Stderr, "gclabcalib: expected a live-set size in MiB (1..4096), got", m)
-				os.Exit(2)
-			}
-			counts = append(counts, mib<<20/64)
-		}
+		counts = liveSetCounts(mibs)
 	}
 	perObject := make([][]float64, len(counts))
 	perWord := make([][]float64, len(counts))
