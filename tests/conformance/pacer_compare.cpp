@@ -105,6 +105,25 @@ std::string readFile(const std::string& path) {
     return out.str();
 }
 
+double median(std::vector<double> v) {
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    std::size_t k = v.size() / 2;
+    return v.size() % 2 == 1 ? v[k] : (v[k - 1] + v[k]) / 2;
+}
+
+bool fileExists(const std::string& path) { return std::ifstream(path).good(); }
+
+void writeFile(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out)
+        throw std::runtime_error("cannot write " + path);
+}
+
+} // namespace
+
 std::string readCommand(const std::string& cmd) {
     FILE* pipe = popen(cmd.c_str(), "r");
     if (pipe == nullptr)
@@ -119,14 +138,6 @@ std::string readCommand(const std::string& cmd) {
     return out;
 }
 
-double median(std::vector<double> v) {
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    std::size_t k = v.size() / 2;
-    return v.size() % 2 == 1 ? v[k] : (v[k - 1] + v[k]) / 2;
-}
-
 std::string goCommand(const std::string& program, const SteadyStateParams& p) {
     std::string env =
         "env GODEBUG=gctrace=1,gcpacertrace=1 GOMAXPROCS=" + std::to_string(p.gomaxprocs) +
@@ -138,16 +149,13 @@ std::string goCommand(const std::string& program, const SteadyStateParams& p) {
            std::to_string(p.seed);
 }
 
-bool fileExists(const std::string& path) { return std::ifstream(path).good(); }
-
-void writeFile(const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out)
-        throw std::runtime_error("cannot write " + path);
+void buildSteadyState(Runtime& rt, const SteadyStateParams& p) {
+    test::buildScenario(rt, "steady-state",
+                        {{"live_bytes", static_cast<std::int64_t>(p.liveBytes)},
+                         {"iterations", static_cast<std::int64_t>(p.iterations)},
+                         {"goroutines", p.goroutines},
+                         {"garbage_per_iter", p.garbagePerIter}});
 }
-
-} // namespace
 
 PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p, const std::string& keep) {
     std::string traces, probeOutput;
@@ -188,11 +196,7 @@ PacerRun runModelSteadyState(const SteadyStateParams& p, std::uint64_t globalsSc
     cfg.godebug.gctrace = true;
     cfg.godebug.gcpacertrace = true;
     Runtime rt(cfg);
-    test::buildScenario(rt, "steady-state",
-                        {{"live_bytes", static_cast<std::int64_t>(p.liveBytes)},
-                         {"iterations", static_cast<std::int64_t>(p.iterations)},
-                         {"goroutines", p.goroutines},
-                         {"garbage_per_iter", p.garbagePerIter}});
+    buildSteadyState(rt, p);
     std::uint64_t have = rt.gcController.globalsScan;
     if (globalsScan > have)
         rt.addGlobals((globalsScan - have) / 8);

@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace gclab {
+class Runtime;
+}
+
 namespace gclab::conformance {
 
 struct SteadyStateParams {
@@ -55,6 +59,16 @@ struct PacerRun {
 // that two builds of the model can be compared with the same Go runs.
 PacerRun runGoSteadyState(const std::string& program, const SteadyStateParams& p,
                           const std::string& keep = "");
+
+// goCommand is the shell command that runs the Go probe program with p's settings (GODEBUG
+// gctrace and gcpacertrace on) and arguments; readCommand runs a command and returns its stdout,
+// throwing when it cannot start or exits non-zero.
+std::string goCommand(const std::string& program, const SteadyStateParams& p);
+std::string readCommand(const std::string& cmd);
+
+// buildSteadyState builds the steady-state scenario into rt with p's live set, iterations,
+// goroutines and garbage per iteration.
+void buildSteadyState(Runtime& rt, const SteadyStateParams& p);
 
 // runModelSteadyState runs the steady-state scenario on the model, with globalsScan bytes of extra
 // globals so that its roots weigh what the Go binary's do.

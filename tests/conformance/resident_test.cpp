@@ -5,13 +5,15 @@
 // every live Object and faults their pages in. This is what the model's page-fault cost rests on
 // (docs/pacer.md, "Page faults").
 #include "pacer_compare.h"
-#include "tests/sim/test_config.h"
 
 #include "sim/runtime.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 
 namespace gclab::conformance {
@@ -23,31 +25,26 @@ struct Resident {
 
 // goResident runs the Go probe with the GC off and its resident mode: when main starts, when the run
 // ends, after one runtime.GC(), and after the slice is dropped and debug.FreeOSMemory() has run.
-Resident goResident(const SteadyStateParams& p) {
-    std::string cmd = std::string("env GOGC=off GOMAXPROCS=") + std::to_string(p.gomaxprocs) + " '" +
-                      GCLAB_GO_STEADYSTATE + "' " + std::to_string(p.liveBytes) + " " +
-                      std::to_string(p.iterations) + " " + std::to_string(p.goroutines) + " " +
-                      std::to_string(p.garbagePerIter) + " " + std::to_string(p.seed) + " resident 2>&1";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (pipe == nullptr)
-        throw std::runtime_error("cannot run " + cmd);
+Resident goResident(SteadyStateParams p) {
+    p.gogc = -1;
+    std::istringstream out(readCommand(goCommand(GCLAB_GO_STEADYSTATE, p) + " resident 2>/dev/null"));
     Resident r;
-    char line[256];
-    while (std::fgets(line, sizeof line, pipe) != nullptr) {
+    std::string line;
+    while (std::getline(out, line)) {
         unsigned long long v = 0;
-        if (std::sscanf(line, "HeapResidentStart=%llu", &v) == 1)
+        if (std::sscanf(line.c_str(), "HeapResidentStart=%llu", &v) == 1)
             r.start = v;
-        else if (std::sscanf(line, "HeapResidentAfterGC=%llu", &v) == 1)
+        else if (std::sscanf(line.c_str(), "HeapResidentAfterGC=%llu", &v) == 1)
             r.afterGC = v;
-        else if (std::sscanf(line, "HeapResidentAfterFree=%llu", &v) == 1)
+        else if (std::sscanf(line.c_str(), "HeapResidentAfterFree=%llu", &v) == 1)
             r.afterFree = v;
-        else if (std::sscanf(line, "HeapResident=%llu", &v) == 1)
+        else if (std::sscanf(line.c_str(), "HeapResident=%llu", &v) == 1)
             r.exit = v;
-        else if (std::sscanf(line, "HeapInuse=%llu", &v) == 1)
+        else if (std::sscanf(line.c_str(), "HeapInuse=%llu", &v) == 1)
             r.heapInuse = v;
     }
-    if (pclose(pipe) != 0 || r.exit == 0 || r.afterGC == 0)
-        throw std::runtime_error(cmd + " failed or printed no HeapResident lines");
+    if (r.exit == 0 || r.afterGC == 0)
+        throw std::runtime_error("the Go probe printed no HeapResident lines");
     return r;
 }
 
@@ -60,11 +57,7 @@ Resident modelResident(const SteadyStateParams& p) {
     cfg.seed = p.seed;
     cfg.hashEvents = false;
     Runtime rt(cfg);
-    test::buildScenario(rt, "steady-state",
-                        {{"live_bytes", static_cast<std::int64_t>(p.liveBytes)},
-                         {"iterations", static_cast<std::int64_t>(p.iterations)},
-                         {"goroutines", p.goroutines},
-                         {"garbage_per_iter", p.garbagePerIter}});
+    buildSteadyState(rt, p);
     Resident r;
     r.start = rt.mheap.resident.residentBytes();
     rt.runUntilDone(~std::uint64_t{0});
