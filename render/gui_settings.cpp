@@ -16,18 +16,6 @@ namespace {
 constexpr ViewSelection allViews[] = {ViewSelection::all,       ViewSelection::heap,  ViewSelection::timeline,
                                       ViewSelection::collector, ViewSelection::stats, ViewSelection::graph};
 
-const char* colourByKey(ColourBy c) {
-    switch (c) {
-    case ColourBy::sizeClass:
-        return "class";
-    case ColourBy::role:
-        return "role";
-    case ColourBy::marking:
-        break;
-    }
-    return "marking";
-}
-
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 std::string_view trim(std::string_view s, std::size_t& lead) {
@@ -55,11 +43,8 @@ std::string apply(GuiSettings& s, std::string_view key, std::string_view value) 
             return "expected standard or colour-blind";
         s.palette = value == "colour-blind" ? PaletteKind::colourBlindSafe : PaletteKind::standard;
     } else if (key == "colour_by") {
-        if (value != "marking" && value != "class" && value != "role")
-            return "expected marking, class or role";
-        s.colourBy = value == "class"  ? ColourBy::sizeClass
-                     : value == "role" ? ColourBy::role
-                                       : ColourBy::marking;
+        if (!parseColourByKey(value, s.colourBy))
+            return "expected marking, class, role or ram";
     } else if (key == "view") {
         for (ViewSelection v : allViews)
             if (value == viewSelectionName(v)) {
@@ -89,6 +74,29 @@ std::string apply(GuiSettings& s, std::string_view key, std::string_view value) 
 }
 
 } // namespace
+
+const char* colourByKey(ColourBy c) {
+    switch (c) {
+    case ColourBy::sizeClass:
+        return "class";
+    case ColourBy::role:
+        return "role";
+    case ColourBy::ram:
+        return "ram";
+    case ColourBy::marking:
+        break;
+    }
+    return "marking";
+}
+
+bool parseColourByKey(std::string_view key, ColourBy& out) {
+    for (ColourBy c : {ColourBy::sizeClass, ColourBy::role, ColourBy::marking, ColourBy::ram})
+        if (key == colourByKey(c)) {
+            out = c;
+            return true;
+        }
+    return false;
+}
 
 GuiSettings parseGuiSettings(std::string_view text, const std::string& file, const GuiSettings& defaults,
                              std::vector<std::string>& warnings) {

@@ -28,6 +28,11 @@ struct GuiSettings {
     friend bool operator==(const GuiSettings&, const GuiSettings&) = default;
 };
 
+// colourByKey is the heap map colouring's name in the settings file and on the command line (class,
+// role, marking, ram); parseColourByKey reads one back (false for any other text).
+const char* colourByKey(ColourBy c);
+bool parseColourByKey(std::string_view key, ColourBy& out);
+
 // parseGuiSettings reads text (the contents of file, named in warnings) over defaults; every line it
 // skips adds one warning "FILE:LINE:COL: ...".
 GuiSettings parseGuiSettings(std::string_view text, const std::string& file, const GuiSettings& defaults,

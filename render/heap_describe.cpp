@@ -153,6 +153,18 @@ void describeSlot(const Runtime& rt, const MSpan& s, uintptr addr, PageDescripti
     d.goSymbol = "mspan (runtime/mheap.go); allocBits, gcmarkBits, objIndex (runtime/mbitmap.go)";
 }
 
+// ramLabel says how much of an 8 KiB page the kernel has given RAM (sim/mem_linux.h).
+std::string ramLabel(std::uint8_t residentHalves) {
+    switch (residentHalves) {
+    case 0:
+        return "none: no access has faulted its 4 KiB pages in yet";
+    case 1:
+        return "one of its two 4 KiB pages";
+    default:
+        return "both 4 KiB pages";
+    }
+}
+
 } // namespace
 
 PageDescription describePage(const Runtime& rt, const HeapSnapshot& snap, std::uint64_t page,
@@ -183,6 +195,7 @@ PageDescription describePage(const Runtime& rt, const HeapSnapshot& snap, std::u
         d.lines.push_back({"chunk", std::to_string(chunk) + " of the page allocator (4 MiB)"});
         d.lines.push_back({"scavenged", pi.state == PageState::released ? "yes (counted in HeapReleased)"
                                                                         : "no (counted in HeapIdle only)"});
+        d.lines.push_back({"RAM", ramLabel(pi.residentHalves)});
         if (pi.state == PageState::free && rt.config().goVersion == GoVersion::go1_26)
             d.lines.push_back(
                 {"scavenger", h.pages.dense(chunk)
@@ -204,6 +217,7 @@ PageDescription describePage(const Runtime& rt, const HeapSnapshot& snap, std::u
     uintptr at = word ? addr + uintptr{*word} * wordBytes : addr;
     d.lines.push_back({"address", hexAddr(at) + " (page " + std::to_string(page - pageIndex(s.base()) + 1) +
                                       " of " + std::to_string(s.npages) + ")"});
+    d.lines.push_back({"RAM", ramLabel(pi.residentHalves)});
     d.lines.push_back({"span", "#" + std::to_string(pi.span) + ", " + spanLocationLabel(place)});
     d.lines.push_back({"spanclass", spanClassLabel(s.spanclass)});
     d.lines.push_back({"elemsize", bytesExactAndHuman(s.elemsize)});

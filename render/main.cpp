@@ -107,9 +107,9 @@ int main(int argc, char** argv) {
                    "Heap map: centre this address, e.g. 0xc000000000 (zoom: --cell, default 128)");
     app.add_option("--select", select, "Heap map: select the object at this address (outline, inspector)");
     app.add_option("--colour-by", colourBy,
-                   "Colour in-use spans by size class, role (where the span is) or marking (sweep state; "
-                   "slots white/grey/black)")
-        ->check(CLI::IsMember({"class", "role", "marking"}));
+                   "Colour in-use spans by size class, role (where the span is), marking (sweep state; "
+                   "slots white/grey/black) or ram (which pages have RAM)")
+        ->check(CLI::IsMember({"class", "role", "marking", "ram"}));
     app.add_option("--palette", paletteName, "Colours: standard or colour-blind")
         ->check(CLI::IsMember({"standard", "colour-blind"}));
     app.add_flag("--large-fonts", opts.settings.largeFonts, "Large fonts (projector)");
@@ -223,9 +223,7 @@ int main(int argc, char** argv) {
         if (app.count("--palette") == 0)
             paletteName = saved.palette == PaletteKind::colourBlindSafe ? "colour-blind" : "standard";
         if (app.count("--colour-by") == 0)
-            colourBy = saved.colourBy == ColourBy::role        ? "role"
-                       : saved.colourBy == ColourBy::sizeClass ? "class"
-                                                               : "marking";
+            colourBy = colourByKey(saved.colourBy);
         if (app.count("--view") == 0)
             view = viewSelectionName(saved.view);
         if (app.count("--speed") == 0)
@@ -329,9 +327,7 @@ int main(int argc, char** argv) {
                          : view == "compare"   ? ViewSelection::compare
                          : view == "allocator" ? ViewSelection::allocator
                                                : ViewSelection::all;
-    opts.settings.colourBy = colourBy == "role"    ? ColourBy::role
-                             : colourBy == "class" ? ColourBy::sizeClass
-                                                   : ColourBy::marking;
+    parseColourByKey(colourBy, opts.settings.colourBy);
     opts.settings.palette =
         paletteName == "colour-blind" ? PaletteKind::colourBlindSafe : PaletteKind::standard;
     gui.started = started;

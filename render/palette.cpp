@@ -94,6 +94,13 @@ Palette build(PaletteKind kind) {
     p.tinyBlock = hex(0xFF5A5A);
     p.selection = hex(0x00E5FF);
 
+    // RAM in the heap map: the timeline's resident lavender, a dark violet for in-use pages without
+    // RAM (apart from the released and unmapped greys), a pale lavender for free pages that keep it.
+    p.ramFull = hex(0xB48CFF);
+    p.ramNone = hex(0x4E3F78);
+    p.ramHalf = mix(p.ramFull, p.ramNone, 0.5);
+    p.ramFree = hex(0xE2D4FF);
+
     // Okabe–Ito again: swept, unswept, being swept, cached swept, cached stale.
     p.sweepState = {hex(0x0072B2), hex(0xE69F00), hex(0xD55E00), hex(0x56B4E9), hex(0xCC79A7)};
     p.objectWhite = {hex(0xF4F4F4), hex(0xDCDCDC)};
@@ -113,7 +120,7 @@ Palette build(PaletteKind kind) {
     p.memoryLimitLine = hex(0xFF4040); // GOMEMLIMIT: a hard red
     p.heapSysLine = hex(0xD8DCE3);     // lighter than HeapInuse
     p.mappedLine = hex(0xFF9A8A);      // a pale version of the limit's red: what the limit bounds
-    p.residentLine = hex(0xB48CFF);    // lavender: RAM, apart from the address-space greys
+    p.residentLine = p.ramFull;        // lavender: RAM, apart from the address-space greys
     // idle, mutator, sweep/scavenge, idle / assist / fractional / dedicated marking, STW: Okabe–Ito
     // hues, the three worker modes as shades of one blue.
     p.pLane = {hex(0x1C1F25), hex(0x009E73), hex(0xCC79A7), hex(0x9CC3E0),
@@ -154,6 +161,8 @@ Rgba Palette::inUse(ColourBy by, SpanClass spc, const SpanLocation& place) const
         return spanClass[spc.value];
     if (by == ColourBy::marking)
         return sweepState[static_cast<std::size_t>(place.sweep)];
+    if (by == ColourBy::ram)
+        return ramFull;
     switch (place.role) {
     case SpanRole::cached:
         return cachedByP[place.p % 2];
@@ -173,16 +182,22 @@ Rgba Palette::inUse(ColourBy by, SpanClass spc, const SpanLocation& place) const
     return invalid;
 }
 
-Rgba Palette::page(ColourBy by, PageState state, SpanClass spc, const SpanLocation& place) const {
-    switch (state) {
+Rgba Palette::ram(bool inUse, std::uint8_t residentHalves) const {
+    if (!inUse)
+        return residentHalves > 0 ? ramFree : free;
+    return residentHalves >= 2 ? ramFull : residentHalves == 1 ? ramHalf : ramNone;
+}
+
+Rgba Palette::page(ColourBy by, const PageInfo& page, const SpanLocation& place) const {
+    switch (page.state) {
     case PageState::unmapped:
         return unmapped;
     case PageState::released:
         return released;
     case PageState::free:
-        return free;
+        return by == ColourBy::ram ? ram(false, page.residentHalves) : free;
     case PageState::inUse:
-        return inUse(by, spc, place);
+        return by == ColourBy::ram ? ram(true, page.residentHalves) : inUse(by, page.spanclass, place);
     }
     return invalid;
 }
@@ -224,6 +239,8 @@ const char* colourByName(ColourBy by) {
         return "span role";
     case ColourBy::marking:
         return "marking";
+    case ColourBy::ram:
+        return "RAM";
     }
     return "?";
 }

@@ -33,9 +33,10 @@ Rgba mix(Rgba a, Rgba b, double t);
 int distance(Rgba a, Rgba b);
 
 enum class PaletteKind : std::uint8_t { standard, colourBlindSafe };
-// ColourBy: size class, role (where the span is held) or marking (the span's sweep state; slots by
-// tri-colour: white, grey, black).
-enum class ColourBy : std::uint8_t { sizeClass, role, marking };
+// ColourBy: size class, role (where the span is held), marking (the span's sweep state; slots by
+// tri-colour: white, grey, black) or RAM (which of a page's two 4 KiB halves the kernel has given RAM:
+// sim/mem_linux.h).
+enum class ColourBy : std::uint8_t { sizeClass, role, marking, ram };
 
 struct Palette {
     PaletteKind kind = PaletteKind::standard;
@@ -61,6 +62,10 @@ struct Palette {
     Rgba tinyBlock;
     Rgba selection; // outline of the selected object
 
+    // RAM: in-use pages with both, one or neither 4 KiB half resident; free pages that still have RAM
+    // (free pages without it and released pages keep their state colours).
+    Rgba ramFull, ramHalf, ramNone, ramFree;
+
     // Marking: span sweep states (sim/visit.h SpanSweep) and object colours, two shades per colour
     // alternating slot by slot. In the colour-blind-safe palette grey objects are also a checkerboard.
     std::array<Rgba, 5> sweepState{}; // indexed by SpanSweep
@@ -85,10 +90,13 @@ struct Palette {
     // mcache or set cell. The mcache cells use cachedByP, the sets their role colours, tiny bytes tinyBlock.
     Rgba stageLit, stageWaiting, stageOff, emptyCell;
 
-    // inUse is the colour of an in-use page of a span with class spc and the given place.
+    // inUse is the colour of an in-use page of a span with class spc and the given place (by RAM: the
+    // colour of a resident page; page() and ram() tell pages and halves apart).
     Rgba inUse(ColourBy by, SpanClass spc, const SpanLocation& place) const;
-    // page is the colour of a page cell.
-    Rgba page(ColourBy by, PageState state, SpanClass spc, const SpanLocation& place) const;
+    // page is the colour of a page cell; place is its span's (in-use pages only).
+    Rgba page(ColourBy by, const PageInfo& page, const SpanLocation& place) const;
+    // ram is the RAM colour of an in-use or free page with residentHalves of its two halves resident.
+    Rgba ram(bool inUse, std::uint8_t residentHalves) const;
     // slotAllocated is an allocated slot's colour: the span's colour, darker on odd slots, much darker
     // if the slot's mark bit is set (allocate-black while the collector marks).
     Rgba slotAllocated(Rgba spanColour, std::uint32_t slot, bool marked) const;

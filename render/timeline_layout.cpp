@@ -118,6 +118,28 @@ std::vector<double> placeAxisLabels(const std::vector<double>& centres, const st
     return left;
 }
 
+std::vector<double> timeAxisTicks(double ns0, double ns1, int maxTicks) {
+    const double from = std::max(ns0, 0.0);
+    std::vector<double> ticks;
+    if (ns1 < from || maxTicks < 2)
+        return ticks;
+    auto count = [&](double step) { return std::floor(ns1 / step) - std::ceil(from / step) + 1; };
+    // Start a decade below the step that spreads maxTicks labels over the range (at least 1 ns), and
+    // take the first round step that fits.
+    double decade = std::max(1.0, std::pow(10.0, std::floor(std::log10((ns1 - from) / maxTicks)) - 1));
+    double step = decade;
+    for (int i = 0;; i++) {
+        step = decade * (i % 3 == 0 ? 1 : i % 3 == 1 ? 2 : 5);
+        if (count(step) <= maxTicks)
+            break;
+        if (i % 3 == 2)
+            decade *= 10;
+    }
+    for (double k = std::ceil(from / step); k * step <= ns1; k++)
+        ticks.push_back(k * step);
+    return ticks;
+}
+
 std::string formatTimelineScale(const TimelineState& s) {
     char buf[256];
     std::snprintf(buf, sizeof buf, "timeline-scale %.17g %.17g %.17g %.17g %.17g %zu\n", s.yMax, s.lanes.x0,

@@ -78,6 +78,14 @@ YAxisLabels yAxisLabels(const Rect& plot, double gutterX0, double lineH, double 
 std::vector<double> placeAxisLabels(const std::vector<double>& centres, const std::vector<double>& widths,
                                     double x0, double x1, double gap);
 
+// timeAxisTicks are the virtual times the axis labels: consecutive multiples of one round step (1, 2
+// or 5 times a power of ten nanoseconds, the smallest that needs at most maxTicks labels), from the
+// first one at or after max(ns0, 0) to the last one at or before ns1. Times before the run starts get
+// no label. At least one whenever [max(ns0, 0), ns1] holds a whole nanosecond and maxTicks >= 2 (a
+// round step too wide for a second label is at most 2.5 times one that fitted three); empty when
+// maxTicks < 2.
+std::vector<double> timeAxisTicks(double ns0, double ns1, int maxTicks);
+
 // formatTimelineScale writes the line "timeline-scale YMAX X0 Y0 X1 Y1 PROCS" (yMax and the lanes);
 // parseTimelineScale reads it into out (false with a message in err on bad input).
 std::string formatTimelineScale(const TimelineState& s);

@@ -224,7 +224,11 @@ void HeapMapView::drawToolbar(ColourBy& colourBy, bool compact) {
         {"marking", ColourBy::marking,
          "Spans by sweep state (mspan.sweepgen against mheap.sweepgen, mgcsweep.go);\n"
          "slots by tri-colour: white (gcmarkBits clear), grey (marked, queued in a gcWork "
-         "buffer: greyobject), black (marked and scanned: scanobject)"}};
+         "buffer: greyobject), black (marked and scanned: scanobject)"},
+        {"RAM", ColourBy::ram,
+         "Which pages have RAM: Linux gives a mapped 4 KiB page RAM at its first access (a page fault)\n"
+         "and takes it back when the scavenger releases it (sysUnused). An object nobody has written\n"
+         "has none until the mark reads it. Go has no such view; mincore(2) on its heap shows the same"}};
     if (compact) {
         // One combo box instead of three radio buttons: a row fewer at large fonts.
         float comboW = 0;
@@ -366,6 +370,14 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy, GoVersion ve
                        "object of 16-512 B with pointers queues its span once; the span is then scanned with "
                        "every object marked meanwhile (scanSpan). Framed from 6 px per page",
                        true);
+    } else if (colourBy == ColourBy::ram) {
+        row.swatch(pal.ramFull, "in use, RAM", "Both 4 KiB halves of the page have RAM (were accessed)");
+        row.swatch(pal.ramHalf, "half", "One 4 KiB half has RAM, the other was never accessed");
+        row.swatch(pal.ramNone, "in use, no RAM",
+                   "Allocated to a span, but nothing has read or written it yet: no page fault, no RAM");
+        row.swatch(pal.ramFree, "free, RAM",
+                   "A free page that still has RAM: it counts in the process's resident set until the "
+                   "scavenger releases it");
     } else {
         row.swatch(pal.cachedByP[0], "P0 mcache",
                    "Cached in P0's mcache.alloc[spanclass]: P0 allocates from it");
@@ -375,7 +387,8 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy, GoVersion ve
         row.swatch(pal.large, "large",
                    "A large object (> 32 KiB): its own span, on mcentral.full of class 0/1");
     }
-    row.swatch(pal.free, "free", "Free page, not released: mheap.heapFree (HeapIdle - HeapReleased)");
+    row.swatch(pal.free, colourBy == ColourBy::ram ? "free, no RAM" : "free",
+               "Free page, not released: mheap.heapFree (HeapIdle - HeapReleased)");
     row.swatch(pal.released, "released",
                "Free page returned to the OS (pageAlloc scavenged bit): HeapReleased");
     row.swatch(pal.unmapped, "reserved",
@@ -400,6 +413,10 @@ void HeapMapView::drawLegend(const Palette& pal, ColourBy colourBy, GoVersion ve
                                          : greyTip);
             slots.swatch(pal.objectBlack[0], "black",
                          "Marked and scanned (scanobject); allocate-black during mark");
+        } else if (colourBy == ColourBy::ram) {
+            slots.swatch(pal.ramFull, "allocated, RAM", "An allocated slot in a 4 KiB page that has RAM");
+            slots.swatch(pal.ramNone, "allocated, no RAM",
+                         "An allocated slot in a 4 KiB page nothing has accessed yet");
         } else {
             slots.swatch(pal.slotAllocated(pal.spanClass[SpanClass::make(3, false).value], 0, false),
                          "allocated", "allocBits set (or below freeindex); shades alternate slot by slot");
@@ -445,7 +462,7 @@ void HeapMapView::updatePageTexture(const HeapSnapshot& snap, std::uint64_t vers
     for (std::uint64_t p = 0; p < w * rows; p++) {
         const PageInfo& pi = snap.pages[p];
         SpanLocation place = pi.state == PageState::inUse ? snap.spans[pi.span] : SpanLocation{};
-        pixels_[p] = pal.page(by, pi.state, pi.spanclass, place).abgr();
+        pixels_[p] = pal.page(by, pi, place).abgr();
     }
     pageTex_.upload(static_cast<int>(w), static_cast<int>(rows), pixels_.data(), true);
 }
@@ -654,6 +671,8 @@ void HeapMapView::drawSlotDetail(const Runtime& rt, const Rect& view, const Heap
                         c = pal.slotFreeColour(slot);
                     else if (by == ColourBy::marking)
                         c = pal.object(colours.at(s.base() + slot * s.elemsize), slot, w);
+                    else if (by == ColourBy::ram)
+                        c = pal.slotAllocated(pal.ram(true, h.resident.resident(addr) ? 2 : 0), slot, false);
                     else
                         c = pal.slotAllocated(spanColour, slot, s.gcmarkBits.test(slot));
                 }

@@ -441,7 +441,7 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
     dl->PopClipRect();
 
     // Axes: bytes at the top of the gutter ("0" at the bottom when the plot has room for both), time
-    // along the bottom (labels that would touch are left out).
+    // along the bottom at round steps, none before the run starts (labels that would touch are left out).
     ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const std::string top = humanBytes(static_cast<std::uint64_t>(yMax));
     const YAxisLabels y =
@@ -451,9 +451,12 @@ std::optional<std::uint64_t> TimelineView::draw(const Session& s, const Palette&
         dl->AddText(v2(y.zero.x0, y.zero.y0), text, "0");
     std::vector<std::string> timeLabels;
     std::vector<double> centres, widths;
-    for (int i = 0; i <= 4; i++) {
-        const double ns = ns0_ + (ns1_ - ns0_) * i / 4;
-        timeLabels.push_back(formatDuration(std::max(0.0, ns)));
+    const double labelRoom = ImGui::CalcTextSize("888 ms").x + 2 * lineH;
+    // As many as fit the part of the plot from 0 on.
+    const double labelledW = plot.width() * (ns1_ - std::max(ns0_, 0.0)) / (ns1_ - ns0_);
+    const int maxLabels = std::clamp(static_cast<int>(labelledW / labelRoom), 2, 8);
+    for (double ns : timeAxisTicks(ns0_, ns1_, maxLabels)) {
+        timeLabels.push_back(formatDuration(ns));
         centres.push_back(state_.xOf(ns));
         widths.push_back(ImGui::CalcTextSize(timeLabels.back().c_str()).x);
     }

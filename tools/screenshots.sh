@@ -23,6 +23,10 @@ SS=(--scenario steady-state)
 # Slot detail during marking: white, grey and black objects, with the tooltip of one slot.
 "$GUI" "${SS[@]}" --at 150000 --size 1280x800 --view heap --focus 0xc000200000 --cell 256 --mouse 700,500 \
   --screenshot docs/images/gclab-gui-slots.png
+# The heap map coloured by RAM early in the first mark: the mark is the first to read the Objects, and
+# their pages get RAM (page faults) in the slice's random order; the tooltip of a page with one half.
+"$GUI" "${SS[@]}" --at 143600 --size 1280x560 --view heap --colour-by ram --mouse 1000,300 \
+  --screenshot docs/images/gclab-gui-ram.png
 # The same in the colour-blind-safe palette: grey objects are a checkerboard.
 "$GUI" "${SS[@]}" --at 150000 --size 1280x800 --view heap --focus 0xc000200000 --cell 256 \
   --palette colour-blind --screenshot docs/images/gclab-gui-slots-cb.png
@@ -53,4 +57,4 @@ SS=(--scenario steady-state)
 # slot and grows one from mheap; the tooltip of the P1 mcache cell it refilled.
 "$GUI" --scenario tour --at 7054 --size 1280x520 --view allocator --mouse 340,347 \
   --screenshot docs/images/gclab-gui-allocator.png
-echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-slots-cb,-timeline,-timeline-limit,-stats-limit,-collector,-graph,-graph-hover,-allocator,-compare,-inspector}.png"
+echo "screenshots: docs/images/gclab-gui{,-presenter,-slots,-ram,-slots-cb,-timeline,-timeline-limit,-stats-limit,-collector,-graph,-graph-hover,-allocator,-compare,-inspector}.png"

@@ -17,14 +17,14 @@ namespace {
 
 constexpr ViewSelection views[] = {ViewSelection::all,       ViewSelection::heap,  ViewSelection::timeline,
                                    ViewSelection::collector, ViewSelection::stats, ViewSelection::graph};
-constexpr ColourBy colourBys[] = {ColourBy::sizeClass, ColourBy::role, ColourBy::marking};
+constexpr ColourBy colourBys[] = {ColourBy::sizeClass, ColourBy::role, ColourBy::marking, ColourBy::ram};
 
 GuiSettings randomSettings(Rng& rng) {
     GuiSettings s;
     s.largeFonts = rng.chance(1, 2);
     s.highContrast = rng.chance(1, 2);
     s.palette = rng.chance(1, 2) ? PaletteKind::colourBlindSafe : PaletteKind::standard;
-    s.colourBy = colourBys[rng.below(3)];
+    s.colourBy = colourBys[rng.below(4)];
     s.view = views[rng.below(6)];
     s.speed = static_cast<int>(SimClock::minRate + rng.below(SimClock::maxRate - SimClock::minRate + 1));
     s.loop = rng.chance(1, 2);

@@ -41,6 +41,10 @@ TEST(DescribePage, InUsePageShowsTheSpanFieldsWithTheirValues) {
         EXPECT_EQ(f["sweepgen"].rfind(std::to_string(s.sweepgen) + " (", 0), 0u);
         EXPECT_NE(f["elemsize"].find(humanBytes(s.elemsize)), std::string::npos);
         EXPECT_NE(d.title.find(hexAddr(s.base())), std::string::npos);
+        // RAM: "none" exactly when neither 4 KiB half of the page has been accessed.
+        const bool anyRam = rt.mheap.resident.resident(pageAddr(p)) ||
+                            rt.mheap.resident.resident(pageAddr(p) + (uintptr{1} << osPageShift));
+        EXPECT_EQ(f["RAM"].rfind("none", 0) == 0, !anyRam) << f["RAM"];
         checked++;
     }
     EXPECT_GT(checked, 10);

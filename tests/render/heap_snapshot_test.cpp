@@ -100,6 +100,29 @@ TEST_P(ScenarioSnapshot, SpanPlacesAgreeWithTheMCachesAndMCentralSets) {
     }
 }
 
+// The RAM the heap map shows: the pages' resident halves add up to the model's resident set (a counter
+// kept apart from the bits), released and unmapped pages have none, and before the first mark has read
+// the heap some in-use pages have none either (steady-state never writes its Objects).
+TEST_P(ScenarioSnapshot, ResidentHalvesAddUpToTheResidentSet) {
+    Runtime rt = steadyState(GetParam());
+    HeapSnapshot s = takeSnapshot(rt);
+    std::uint64_t sum = 0, inUseWithout = 0;
+    for (const PageInfo& pi : s.pages) {
+        ASSERT_LE(pi.residentHalves, 2);
+        sum += pi.residentHalves;
+        if (pi.state == PageState::released || pi.state == PageState::unmapped) {
+            ASSERT_EQ(pi.residentHalves, 0);
+        }
+        inUseWithout += pi.state == PageState::inUse && pi.residentHalves == 0;
+    }
+    EXPECT_EQ(sum, s.residentHalves);
+    EXPECT_EQ(sum << osPageShift, rt.mheap.resident.residentBytes());
+    EXPECT_GT(sum, 0u);
+    if (rt.work.numgc == 0) {
+        EXPECT_GT(inUseWithout, 0u);
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Steps, ScenarioSnapshot, ::testing::Values(400u, 3000u, 30000u));
 
 TEST(HeapSnapshot, NamesForEveryStateAndRole) {

@@ -47,12 +47,43 @@ TEST_P(PaletteTest, PageColourFollowsStateThenColourMode) {
     const Palette& p = palette(GetParam());
     SpanClass spc = SpanClass::make(3, true);
     SpanLocation cachedP1{SpanRole::cached, 1};
-    EXPECT_EQ(p.page(ColourBy::sizeClass, PageState::unmapped, spc, cachedP1), p.unmapped);
-    EXPECT_EQ(p.page(ColourBy::sizeClass, PageState::released, spc, cachedP1), p.released);
-    EXPECT_EQ(p.page(ColourBy::role, PageState::free, spc, cachedP1), p.free);
-    EXPECT_EQ(p.page(ColourBy::sizeClass, PageState::inUse, spc, cachedP1), p.spanClass[spc.value]);
-    EXPECT_EQ(p.page(ColourBy::role, PageState::inUse, spc, cachedP1), p.cachedByP[1]);
-    EXPECT_EQ(p.page(ColourBy::role, PageState::inUse, spc, SpanLocation{SpanRole::none, 0}), p.invalid);
+    auto page = [&](PageState st, std::uint8_t halves = 2) { return PageInfo{st, spc, 7, halves}; };
+    EXPECT_EQ(p.page(ColourBy::sizeClass, page(PageState::unmapped), cachedP1), p.unmapped);
+    EXPECT_EQ(p.page(ColourBy::sizeClass, page(PageState::released), cachedP1), p.released);
+    EXPECT_EQ(p.page(ColourBy::role, page(PageState::free), cachedP1), p.free);
+    EXPECT_EQ(p.page(ColourBy::sizeClass, page(PageState::inUse), cachedP1), p.spanClass[spc.value]);
+    EXPECT_EQ(p.page(ColourBy::role, page(PageState::inUse), cachedP1), p.cachedByP[1]);
+    EXPECT_EQ(p.page(ColourBy::role, page(PageState::inUse), SpanLocation{SpanRole::none, 0}), p.invalid);
+    // By RAM: in-use pages by their resident halves, free ones by whether they keep any; released and
+    // unmapped pages have none and keep their state colours.
+    EXPECT_EQ(p.page(ColourBy::ram, page(PageState::inUse, 2), cachedP1), p.ramFull);
+    EXPECT_EQ(p.page(ColourBy::ram, page(PageState::inUse, 1), cachedP1), p.ramHalf);
+    EXPECT_EQ(p.page(ColourBy::ram, page(PageState::inUse, 0), cachedP1), p.ramNone);
+    EXPECT_EQ(p.page(ColourBy::ram, page(PageState::free, 1), cachedP1), p.ramFree);
+    EXPECT_EQ(p.page(ColourBy::ram, page(PageState::free, 0), cachedP1), p.free);
+    EXPECT_EQ(p.page(ColourBy::ram, page(PageState::released, 0), cachedP1), p.released);
+    EXPECT_EQ(p.page(ColourBy::ram, page(PageState::unmapped, 0), cachedP1), p.unmapped);
+}
+
+TEST_P(PaletteTest, RamColoursAreDistinctFromEachOtherAndFromStates) {
+    const Palette& p = palette(GetParam());
+    const std::vector<Rgba> ram = {p.ramFull, p.ramHalf, p.ramNone, p.ramFree};
+    for (std::size_t i = 0; i < ram.size(); i++) {
+        for (Rgba st : stateColours(p))
+            EXPECT_GE(distance(ram[i], st), 16) << i;
+        for (std::size_t j = i + 1; j < ram.size(); j++)
+            EXPECT_GE(distance(ram[i], ram[j]), 24) << i << " vs " << j;
+    }
+    // Allocated slots with and without RAM stay apart from free slots and from each other, odd or even.
+    for (std::uint32_t slot = 0; slot < 2; slot++) {
+        const Rgba with = p.slotAllocated(p.ramFull, slot, false),
+                   without = p.slotAllocated(p.ramNone, slot, false);
+        EXPECT_GE(distance(with, without), 24);
+        for (Rgba other : {p.slotFree[0], p.slotFree[1], p.tailWaste}) {
+            EXPECT_GE(distance(with, other), 10) << slot;
+            EXPECT_GE(distance(without, other), 10) << slot;
+        }
+    }
 }
 
 TEST_P(PaletteTest, SlotShadesAlternateAndDifferFromFreeSlotsAndWaste) {

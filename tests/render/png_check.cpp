@@ -12,10 +12,12 @@
 //   gclab_png_check heap  --png F --layout L [--palette P] [--colour-by C] [--min-classes K]
 //       every page cell fully inside the view shows its expected colour; the number of cells showing an
 //       in-use colour equals HeapInuse / 8 KiB, released cells HeapReleased / 8 KiB, free cells
-//       (HeapIdle - HeapReleased) / 8 KiB; the whole mapped heap must be in view.
-//   gclab_png_check slots --png F --layout L [--palette P] [--colour-by class|role]
+//       (HeapIdle - HeapReleased) / 8 KiB; the whole mapped heap must be in view. With --colour-by ram
+//       the RAM the cells show adds up to the model's resident set, and some in-use page has none.
+//   gclab_png_check slots --png F --layout L [--palette P] [--colour-by class|role|ram]
 //       at slot-detail zoom, every word of every fully visible in-use page shows its slot's state
-//       (allocated / free / tail waste, alternating shades) and the freeindex marker is where freeindex is.
+//       (allocated / free / tail waste, alternating shades) and the freeindex marker is where freeindex is;
+//       with ram, allocated words show whether their 4 KiB page has RAM (both kinds must be in view).
 //   gclab_png_check marking --png F --layout L [--palette P]
 //       at slot-detail zoom, every word of every allocated slot fully in view shows its object's colour
 //       (Runtime::objectColor: white, grey, black); the numbers of white, grey and black slots seen
@@ -100,6 +102,7 @@
 
 #include "render/allocator_layout.h"
 #include "render/export_plan.h"
+#include "render/gui_settings.h"
 #include "render/heap_describe.h"
 #include "render/heap_layout.h"
 #include "render/p_lanes.h"
@@ -366,6 +369,8 @@ int checkHeap(const Args& a) {
         inUseColours.assign(pal.spanClass.begin(), pal.spanClass.end());
     else if (a.colourBy == ColourBy::marking)
         inUseColours.assign(pal.sweepState.begin(), pal.sweepState.end());
+    else if (a.colourBy == ColourBy::ram)
+        inUseColours = {pal.ramFull, pal.ramHalf, pal.ramNone};
     else
         inUseColours = {pal.cachedByP[0], pal.cachedByP[1], pal.partialSwept, pal.partialUnswept,
                         pal.fullSwept,    pal.fullUnswept,  pal.large};
@@ -377,17 +382,21 @@ int checkHeap(const Args& a) {
     };
 
     std::uint64_t checked = 0, checkedMapped = 0, countInUse = 0, countReleased = 0, countFree = 0;
+    // RAM: the 4 KiB halves the in-use cells show resident, the cells of each RAM colour.
+    std::uint64_t ramHalvesShown = 0, ramFreeCells = 0, ramNoneCells = 0;
     std::set<int> kindsSeen, classesSeen;
     for (std::uint64_t p = 0; p < numPages; p++) {
         Rect r = pageRect(p, vs.geometry, vs.transform);
         if (!inside(r, vs.pageView, img))
             continue;
         Kind k = expectedKind(rt, p);
+        const auto halves = static_cast<std::uint8_t>(rt.mheap.resident.resident(pageAddr(p)) +
+                                                      rt.mheap.resident.resident(pageAddr(p) + pageSize / 2));
         Rgba want;
         switch (k) {
         case Kind::inUse: {
             SpanId id = rt.mheap.spanOf(pageAddr(p));
-            want = spanColour(rt, pal, a.colourBy, id);
+            want = a.colourBy == ColourBy::ram ? pal.ram(true, halves) : spanColour(rt, pal, a.colourBy, id);
             classesSeen.insert(rt.mheap.span(id).spanclass.value);
             break;
         }
@@ -395,7 +404,7 @@ int checkHeap(const Args& a) {
             want = pal.released;
             break;
         case Kind::free:
-            want = pal.free;
+            want = a.colourBy == ColourBy::ram ? pal.ram(false, halves) : pal.free;
             break;
         case Kind::unmapped:
             want = pal.unmapped;
@@ -417,8 +426,13 @@ int checkHeap(const Args& a) {
             countInUse++;
         else if (near(got, pal.released))
             countReleased++;
-        else if (near(got, pal.free))
+        else if (near(got, pal.free) || (a.colourBy == ColourBy::ram && near(got, pal.ramFree)))
             countFree++;
+        if (a.colourBy == ColourBy::ram) {
+            ramHalvesShown += near(got, pal.ramFull) ? 2 : near(got, pal.ramHalf) ? 1 : 0;
+            ramFreeCells += near(got, pal.ramFree);
+            ramNoneCells += near(got, pal.ramNone);
+        }
     }
 
     MemStats m = readMemStats(rt);
@@ -442,6 +456,20 @@ int checkHeap(const Args& a) {
              std::to_string(m.HeapReleased / pageSize));
     if (countFree != (m.HeapIdle - m.HeapReleased) / pageSize)
         fail("free cells " + std::to_string(countFree) + " != (HeapIdle - HeapReleased) / 8 KiB");
+    // RAM: the in-use cells' halves, plus at most two per free cell with RAM, make up the heap's resident
+    // set as the model counts it (ResidentPages, a counter kept apart from the bits read above).
+    if (a.colourBy == ColourBy::ram) {
+        const std::uint64_t resident = rt.mheap.resident.residentBytes() / (pageSize / 2);
+        std::printf("RAM: %llu resident 4 KiB pages in in-use cells, %llu free cells with RAM, %llu in-use "
+                    "cells without; the model's resident set %llu pages\n",
+                    static_cast<unsigned long long>(ramHalvesShown),
+                    static_cast<unsigned long long>(ramFreeCells),
+                    static_cast<unsigned long long>(ramNoneCells), static_cast<unsigned long long>(resident));
+        if (ramHalvesShown > resident || ramHalvesShown + 2 * ramFreeCells < resident)
+            fail("the RAM the image shows does not add up to the model's resident set");
+        if (ramNoneCells == 0)
+            fail("no in-use page without RAM in view: choose a tick before the mark has read the heap");
+    }
     // Not vacuous: in-use spans of several classes (including large and tiny) and released pages were seen.
     if (m.HeapInuse == 0 || classesSeen.size() < a.minClasses ||
         !kindsSeen.count(static_cast<int>(Kind::released)))
@@ -460,7 +488,7 @@ int checkSlots(const Args& a) {
     if (!atSlotDetail(vs))
         return 1;
     std::uint64_t pagesChecked = 0, allocatedWords = 0, freeWords = 0, wasteWords = 0, markers = 0;
-    std::uint64_t metadataWords = 0;
+    std::uint64_t metadataWords = 0, ramWords[2] = {}; // RAM: allocated words without and with RAM
     for (const auto& [p, cell] : inUsePagesInView(*shot)) {
         SpanId id = rt.mheap.spanOf(pageAddr(p));
         const MSpan& s = rt.mheap.span(id);
@@ -503,6 +531,11 @@ int checkSlots(const Args& a) {
                 if (isFree) {
                     want = pal.slotFreeColour(slot);
                     freeWords++;
+                } else if (a.colourBy == ColourBy::ram) {
+                    const bool resident = rt.mheap.resident.resident(addr);
+                    want = pal.slotAllocated(resident ? pal.ramFull : pal.ramNone, slot, false);
+                    allocatedWords++;
+                    ramWords[resident]++;
                 } else {
                     want = pal.slotAllocated(sc, slot, s.gcmarkBits.test(slot));
                     allocatedWords++;
@@ -536,6 +569,13 @@ int checkSlots(const Args& a) {
                 static_cast<unsigned long long>(markers));
     if (pagesChecked == 0 || allocatedWords == 0 || freeWords == 0 || markers == 0)
         fail("the screenshot shows no page with both allocated and free slots and a freeindex marker");
+    if (a.colourBy == ColourBy::ram) {
+        std::printf("RAM: %llu allocated words with RAM, %llu without\n",
+                    static_cast<unsigned long long>(ramWords[1]),
+                    static_cast<unsigned long long>(ramWords[0]));
+        if (ramWords[0] == 0 || ramWords[1] == 0)
+            fail("RAM: the view should show allocated slots both with and without RAM");
+    }
     if (a.goVersion == GoVersion::go1_26 && metadataWords == 0)
         fail("Go 1.26: no span in view shows its reserved metadata words");
     return failures == 0 ? 0 : 1;
@@ -2377,11 +2417,10 @@ int main(int argc, char** argv) {
             a.lit = std::stoi(v);
         else if (k == "--palette")
             a.palette = v == "colour-blind" ? PaletteKind::colourBlindSafe : PaletteKind::standard;
-        else if (k == "--colour-by")
-            a.colourBy = v == "role"      ? ColourBy::role
-                         : v == "marking" ? ColourBy::marking
-                                          : ColourBy::sizeClass;
-        else
+        else if (k == "--colour-by") {
+            if (!parseColourByKey(v, a.colourBy))
+                return usage();
+        } else
             return usage();
     }
     if ((argc - 2) % 2 != 0 ||

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 namespace gclab::render {
@@ -196,6 +197,61 @@ TEST(TimelineLayout, TimeLabelsNeverOverlapAndKeepTheAxisEnds) {
     // With room, every label is drawn centred under its x.
     const std::vector<double> all = placeAxisLabels({100, 300, 500}, {40, 40, 40}, 50, 550, 10);
     EXPECT_EQ(all, (std::vector<double>{80, 280, 480}));
+}
+
+// isRoundStep: 1, 2 or 5 times a power of ten, at least 1 ns.
+bool isRoundStep(double step) {
+    if (step < 1)
+        return false;
+    const double mantissa = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    return std::fabs(mantissa - 1) < 1e-9 || std::fabs(mantissa - 2) < 1e-9 || std::fabs(mantissa - 5) < 1e-9;
+}
+
+// nextSmallerStep is the round step below step (2 -> 1, 5 -> 2, 10 -> 5).
+double nextSmallerStep(double step) {
+    const double decade = std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    const double mantissa = step / decade;
+    return mantissa > 4 ? 2 * decade : mantissa > 1.5 ? decade : decade / 2;
+}
+
+TEST(TimelineLayout, TimeLabelsAreRoundStepsFromZeroAtMostAsManyAsAsked) {
+    std::mt19937 rng(20261203);
+    std::uniform_real_distribution<double> exponent(0, 11), startFraction(-1, 1);
+    std::uniform_int_distribution<int> labels(2, 8);
+    for (int round = 0; round < 5000; round++) {
+        const double width = std::pow(10.0, exponent(rng));
+        const double ns0 = startFraction(rng) * width, ns1 = ns0 + width;
+        const int maxTicks = labels(rng);
+        const std::vector<double> ticks = timeAxisTicks(ns0, ns1, maxTicks);
+        const double from = std::max(ns0, 0.0);
+        if (ns1 < from) {
+            EXPECT_TRUE(ticks.empty()) << round;
+            continue;
+        }
+        ASSERT_FALSE(ticks.empty()) << round << ": [" << ns0 << ", " << ns1 << "] " << maxTicks;
+        EXPECT_LE(static_cast<int>(ticks.size()), maxTicks) << round;
+        EXPECT_GE(ticks.front(), from) << round << ": a label before the run or the view";
+        EXPECT_LE(ticks.back(), ns1) << round;
+        if (ticks.size() < 2)
+            continue;
+        const double step = ticks[1] - ticks[0];
+        EXPECT_TRUE(isRoundStep(step)) << round << ": step " << step;
+        for (std::size_t i = 0; i < ticks.size(); i++)
+            EXPECT_NEAR(ticks[i], ticks[0] + step * static_cast<double>(i), step * 1e-9) << round;
+        EXPECT_NEAR(std::fmod(ticks[0], step), 0, step * 1e-9) << round << ": not a multiple of the step";
+        // Every label in range is there, and the next smaller round step would need too many labels.
+        EXPECT_LT(ticks.front() - step, from) << round;
+        EXPECT_GT(ticks.back() + step, ns1) << round;
+        const double smaller = nextSmallerStep(step);
+        if (smaller >= 1) {
+            const double n = std::floor(ns1 / smaller) - std::ceil(from / smaller) + 1;
+            EXPECT_GT(n, maxTicks) << round << ": step " << step << " where " << smaller << " fits";
+        }
+    }
+    EXPECT_EQ(timeAxisTicks(-50, 230, 5), (std::vector<double>{0, 50, 100, 150, 200}));
+    EXPECT_EQ(timeAxisTicks(1.2e6, 1.9e6, 4), (std::vector<double>{1.2e6, 1.4e6, 1.6e6, 1.8e6}));
+    EXPECT_TRUE(timeAxisTicks(-20, -10, 5).empty());
+    EXPECT_TRUE(timeAxisTicks(0, 100, 1).empty());
 }
 
 } // namespace
