@@ -35,9 +35,9 @@ struct CostModel {
     // writes its Objects (before the model had faults, a fit of 22 ns per object absorbed them).
     std::int64_t scanObject = 4; // scanobject fixed part
     std::int64_t scanWord = 7;   // per pointer word examined (greying its target included)
-    // Measured: per marked object, Go's mark CPU grows in proportion to the heap in use over the
-    // marked heap (live objects spread among more garbage) up to about 3, and by about a third for
-    // each doubling of the marked heap past 8 MiB (the caches and the TLB).
+    // Measured: per marked object, Go's mark CPU grows in proportion to the heap in use (the pages of
+    // in-use spans) over the marked heap (live objects spread among more garbage) up to about 3, and by
+    // about a third for each doubling of the marked heap past 8 MiB (the caches and the TLB).
     double markSparsityMax = 3;
     std::uint64_t markCacheBytes = 8 << 20;
     double markCachePerDoubling = 0.32;
@@ -75,12 +75,13 @@ struct CostModel {
 };
 
 // markCostPermille is the factor, in thousandths, by which scanobject's cost is multiplied during a
-// mark phase that starts with heapLive bytes in use after the last cycle marked heapMarked bytes.
-inline std::int64_t markCostPermille(const CostModel& c, std::uint64_t heapLive, std::uint64_t heapMarked) {
+// mark phase that starts with heapInUse bytes of in-use spans after the last cycle marked heapMarked
+// bytes: the live objects lie spread over the spans' pages, however few bytes heapLive counts in them.
+inline std::int64_t markCostPermille(const CostModel& c, std::uint64_t heapInUse, std::uint64_t heapMarked) {
     if (heapMarked == 0)
         return 1000;
     double sparsity =
-        std::clamp(static_cast<double>(heapLive) / static_cast<double>(heapMarked), 1.0, c.markSparsityMax);
+        std::clamp(static_cast<double>(heapInUse) / static_cast<double>(heapMarked), 1.0, c.markSparsityMax);
     double cache = 1;
     if (heapMarked > c.markCacheBytes)
         cache += c.markCachePerDoubling *

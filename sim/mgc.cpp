@@ -120,7 +120,7 @@ void Runtime::sweepTerminationStep() {
     emit(EventKind::gcStart, work.cycles, work.userForced ? 1 : 0, gcController.heapLive);
     gcController.mem = heapMemory();
     gcController.startCycle(now(), static_cast<std::uint32_t>(allp.size()));
-    work.markCostPermille = markCostPermille(cfg_.costs, gcController.heapLive, gcController.heapMarked);
+    work.markCostPermille = markCostPermille(cfg_.costs, mheap.heapInUse, gcController.heapMarked);
     if (cfg_.godebug.gcpacertrace)
         debugOut += formatPacerTraceStart(gcController, work.current.heap0);
     gcphase = GCPhase::mark;
