@@ -61,6 +61,28 @@ TEST(MarkCost, TheSteadyStateCostsWhatGoSpentInTheSameRun) {
     expectNearGo(high.mutatorNsPerIteration, 194, 214);
 }
 
+// Go, six runs of `GOGC=off GOMEMLIMIT=134217728 GOMAXPROCS=1 steadystate 67108864 600000 2 3 1`
+// (tools/pacer_conformance.sh --go-keep, two days' runs): 15-22 cycles, the GC CPU limiter on in every
+// run. The first cycle overshoots to about 130 MB, and from then on the goal is clamped to the last
+// marked heap, so each cycle starts as the last one ends; the live objects lie spread over the pages
+// of part-empty spans (HeapInuse 138 MB for 70 MB of HeapAlloc at exit), and each mark costs what
+// that footprint costs (44-74 ms per cycle). Priced by heapLive instead, as a dense heap, the model's
+// marks cost half as much, its limiter never came on and it ran 38 cycles.
+TEST(MarkCost, AtATightLimitTheMarkPaysForTheSpansFootprint) {
+    RuntimeConfig cfg;
+    cfg.gomaxprocs = 1;
+    cfg.gogc = -1;
+    cfg.memoryLimit = 134217728;
+    cfg.seed = 1;
+    cfg.hashEvents = false;
+    Runtime rt(cfg);
+    test::buildScenario(rt, "steady-state",
+                        {{"live_bytes", 64 << 20}, {"iterations", 600'000}, {"goroutines", 2}});
+    rt.runUntilDone(~std::uint64_t{0});
+    expectNearGo(rt.work.numgc, 15, 22);
+    EXPECT_GT(rt.gcCPULimiter.lastEnabledCycle, 0u) << "the GC CPU limiter never came on";
+}
+
 // Go, stopped-the-world marks of the same live set (GODEBUG=gcstoptheworld=1): 3.0-3.1 ms in a heap
 // 1.22 times the marked heap, 7.0-7.5 ms at 2.85 times: 2.3-2.5 times the cost per object.
 // bench/go-markcost: one mark of a dense live set, 2.2-2.4 ms at 8 MiB and 34-35 ms at 64 MiB:
