@@ -27,11 +27,8 @@ HeapSnapshot takeSnapshot(const Runtime& rt) {
             pi.state = PageState::free;
         }
         s.count[static_cast<int>(pi.state)]++;
-        if (pi.state != PageState::unmapped) {
-            pi.residentHalves = static_cast<std::uint8_t>(
-                h.resident.resident(addr) + h.resident.resident(addr + (uintptr{1} << osPageShift)));
-            s.residentHalves += pi.residentHalves;
-        }
+        if (pi.state != PageState::unmapped)
+            pi.residentHalves = static_cast<std::uint8_t>(h.resident.residentIn(addr, pageSize));
     }
 
     // Where each in-use span sits comes from the model's read-only visitor (sim/visit.h).

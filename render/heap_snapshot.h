@@ -2,9 +2,9 @@
 //
 // The heap map needs, per 8 KiB page of the reserved arenas, one of four states and how much of it has
 // RAM, and per in-use span where it currently lives (an mcache, an mcentral set, or nowhere because it
-// is large). Until the
-// model grows a read-only visitor (planned with the collector), this file is the one place that walks
-// MHeap, PageAlloc, MCentral and the per-P MCaches for the views. Pure C++: no GL, no ImGui.
+// is large). Until the model grows a read-only visitor (planned with the collector), this file is the
+// one place that walks MHeap, PageAlloc, MCentral and the per-P MCaches for the views. Pure C++: no GL,
+// no ImGui.
 #pragma once
 
 #include "sim/runtime.h"
@@ -48,12 +48,11 @@ struct SpanLocation {
 };
 
 struct HeapSnapshot {
-    std::uint64_t numPages = 0;       // every page of the reserved arenas
-    std::uint64_t mappedPages = 0;    // pages inside the page allocator's range (from the arena hint)
-    std::vector<PageInfo> pages;      // indexed by page number from arenaBaseHint
-    std::vector<SpanLocation> spans;  // indexed by SpanId
-    std::uint64_t count[4] = {};      // pages per PageState
-    std::uint64_t residentHalves = 0; // 4 KiB halves with RAM, over all pages
+    std::uint64_t numPages = 0;      // every page of the reserved arenas
+    std::uint64_t mappedPages = 0;   // pages inside the page allocator's range (from the arena hint)
+    std::vector<PageInfo> pages;     // indexed by page number from arenaBaseHint
+    std::vector<SpanLocation> spans; // indexed by SpanId
+    std::uint64_t count[4] = {};     // pages per PageState
 
     std::uint64_t pagesIn(PageState s) const { return count[static_cast<int>(s)]; }
     // spanStart reports whether page p is the first page of its span or of a run of non-span pages.

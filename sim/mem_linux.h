@@ -65,6 +65,14 @@ class ResidentPages {
         return p / 64 < bits_.size() && (bits_[p / 64] >> (p % 64) & 1) != 0;
     }
 
+    // residentIn counts the 4 KiB pages of [addr, addr+n) that have RAM behind them.
+    std::uint32_t residentIn(uintptr addr, uintptr n) const {
+        std::uint32_t count = 0;
+        for (uintptr a = addr; a < addr + n; a += uintptr{1} << osPageShift)
+            count += resident(a);
+        return count;
+    }
+
     // residentBytes is the heap's resident set: the bytes of its pages that have RAM behind them.
     uintptr residentBytes() const { return residentPages_ << osPageShift; }
 

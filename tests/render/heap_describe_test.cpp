@@ -42,8 +42,7 @@ TEST(DescribePage, InUsePageShowsTheSpanFieldsWithTheirValues) {
         EXPECT_NE(f["elemsize"].find(humanBytes(s.elemsize)), std::string::npos);
         EXPECT_NE(d.title.find(hexAddr(s.base())), std::string::npos);
         // RAM: "none" exactly when neither 4 KiB half of the page has been accessed.
-        const bool anyRam = rt.mheap.resident.resident(pageAddr(p)) ||
-                            rt.mheap.resident.resident(pageAddr(p) + (uintptr{1} << osPageShift));
+        const bool anyRam = rt.mheap.resident.residentIn(pageAddr(p), pageSize) > 0;
         EXPECT_EQ(f["RAM"].rfind("none", 0) == 0, !anyRam) << f["RAM"];
         checked++;
     }

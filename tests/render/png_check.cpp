@@ -390,8 +390,7 @@ int checkHeap(const Args& a) {
         if (!inside(r, vs.pageView, img))
             continue;
         Kind k = expectedKind(rt, p);
-        const auto halves = static_cast<std::uint8_t>(rt.mheap.resident.resident(pageAddr(p)) +
-                                                      rt.mheap.resident.resident(pageAddr(p) + pageSize / 2));
+        const auto halves = static_cast<std::uint8_t>(rt.mheap.resident.residentIn(pageAddr(p), pageSize));
         Rgba want;
         switch (k) {
         case Kind::inUse: {
@@ -459,7 +458,7 @@ int checkHeap(const Args& a) {
     // RAM: the in-use cells' halves, plus at most two per free cell with RAM, make up the heap's resident
     // set as the model counts it (ResidentPages, a counter kept apart from the bits read above).
     if (a.colourBy == ColourBy::ram) {
-        const std::uint64_t resident = rt.mheap.resident.residentBytes() / (pageSize / 2);
+        const std::uint64_t resident = rt.mheap.resident.residentBytes() >> osPageShift;
         std::printf("RAM: %llu resident 4 KiB pages in in-use cells, %llu free cells with RAM, %llu in-use "
                     "cells without; the model's resident set %llu pages\n",
                     static_cast<unsigned long long>(ramHalvesShown),
@@ -1931,9 +1930,7 @@ int checkStatsText(const Args& a) {
     const MemStats m = readMemStats(rt);
     std::uint64_t inUse = 0, freePages = 0, released = 0, residentBytes = 0;
     for (std::uint64_t page = 0; pageAddr(page) < rt.mheap.pages.end(); page++) {
-        for (uintptr os = pageAddr(page); os < pageAddr(page) + pageSize; os += uintptr{1} << osPageShift)
-            if (rt.mheap.resident.resident(os))
-                residentBytes += uintptr{1} << osPageShift;
+        residentBytes += std::uint64_t{rt.mheap.resident.residentIn(pageAddr(page), pageSize)} << osPageShift;
         switch (expectedKind(rt, page)) {
         case Kind::inUse:
             inUse++;
